@@ -1,0 +1,43 @@
+namespace BundleBudget.Core.Assets;
+
+/// <summary>Tells the kind of an output file from its name.</summary>
+public static class AssetClassifier
+{
+    private static readonly Dictionary<string, AssetType> ByExtension = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".js"] = AssetType.Script,
+        [".mjs"] = AssetType.Script,
+        [".cjs"] = AssetType.Script,
+        [".css"] = AssetType.Stylesheet,
+        [".png"] = AssetType.Image,
+        [".jpg"] = AssetType.Image,
+        [".jpeg"] = AssetType.Image,
+        [".gif"] = AssetType.Image,
+        [".webp"] = AssetType.Image,
+        [".avif"] = AssetType.Image,
+        [".svg"] = AssetType.Image,
+        [".ico"] = AssetType.Image,
+        [".bmp"] = AssetType.Image,
+        [".woff2"] = AssetType.Font,
+        [".woff"] = AssetType.Font,
+        [".ttf"] = AssetType.Font,
+        [".otf"] = AssetType.Font,
+        [".eot"] = AssetType.Font,
+        [".html"] = AssetType.Document,
+        [".htm"] = AssetType.Document,
+        [".mp4"] = AssetType.Media,
+        [".webm"] = AssetType.Media,
+        [".mp3"] = AssetType.Media,
+        [".ogg"] = AssetType.Media,
+        [".wav"] = AssetType.Media,
+        [".map"] = AssetType.SourceMap,
+        [".gz"] = AssetType.Precompressed,
+        [".br"] = AssetType.Precompressed,
+    };
+
+    public static AssetType Classify(string path)
+    {
+        var extension = Path.GetExtension(path);
+        return ByExtension.TryGetValue(extension, out var type) ? type : AssetType.Other;
+    }
+}

@@ -1,0 +1,48 @@
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Diagnostics;
+
+namespace BundleBudget.Core.Budgets;
+
+/// <summary>One limit of budget.json, as read and validated.</summary>
+/// <param name="Types">The kinds of asset it counts; empty means any kind (a budget given by <c>files</c> alone).</param>
+/// <param name="Files">Optional glob relative to the output folder.</param>
+/// <param name="Compression">The size compared for scripts, stylesheets, documents and other text files.</param>
+/// <param name="Location">Where the budget stands in budget.json.</param>
+public sealed record Budget(
+    string? Name,
+    IReadOnlyList<BudgetType> Types,
+    FileGlob? Files,
+    BudgetScope Scope,
+    Compression Compression,
+    ByteSize? MaximumWarning,
+    ByteSize? MaximumError,
+    SourceLocation Location)
+{
+    public bool Includes(Asset asset) =>
+        asset.IsCounted
+        && (Types.Count == 0 || Types.Any(t => t.Includes(asset.Type)))
+        && (Files is null || Files.IsMatch(asset.Path));
+
+    /// <summary>The size this budget compares for an asset: images, fonts and media always raw.</summary>
+    public Compression CompressionFor(Asset asset) => asset.Type.IsTextCompressible() ? Compression : Compression.Raw;
+
+    /// <summary>Whether any asset this budget can match is compared compressed (images-only budgets never are).</summary>
+    public bool ComparesCompressed => Compression != Compression.Raw;
+
+    public string TypeName => Types.Count == 0 ? "files" : string.Join("+", Types.Select(t => t.ToString().ToLowerInvariant()));
+
+    /// <summary>A short human name: the given name, else type, glob and scope.</summary>
+    public string Label
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(Name))
+            {
+                return Name;
+            }
+
+            var label = Types.Count == 0 ? $"files '{Files}'" : Files is null ? TypeName : $"{TypeName} '{Files}'";
+            return Scope == BudgetScope.Each ? $"{label} (each)" : label;
+        }
+    }
+}

@@ -1,0 +1,268 @@
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Json;
+using BundleBudget.Core.Text;
+
+namespace BundleBudget.Core.Budgets;
+
+/// <summary>The outcome of reading budget.json: the budgets that are valid, and a diagnostic for each problem.</summary>
+/// <param name="File">Null when the file could not be read or parsed at all.</param>
+public sealed record BudgetFileReadResult(BudgetFile? File, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// Reads budget.json (schema version 1), in its full form (<c>budgets</c>) and its simple form (<c>budget</c>).
+/// Every problem becomes a BB9xxx diagnostic naming the file, line and column; a bad budget never hides the good ones.
+/// </summary>
+public static class BudgetFileReader
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "compression", "budgets", "budget"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "compression", "maximumWarning", "maximumError"];
+
+    public static BudgetFileReadResult Read(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var message = e is FileNotFoundException or DirectoryNotFoundException
+                ? $"Budget file not found: {fullPath}."
+                : $"Budget file cannot be read: {e.Message}";
+            return new BudgetFileReadResult(null, [Diagnostic.Error(DiagnosticCodes.BudgetFileNotFound, message, fullPath)]);
+        }
+
+        return Parse(fullPath, bytes);
+    }
+
+    public static BudgetFileReadResult Parse(string fullPath, ReadOnlySpan<byte> utf8)
+    {
+        var context = new ReadContext(fullPath);
+        JsonNode root;
+        try
+        {
+            root = PositionedJsonParser.Parse(utf8);
+        }
+        catch (JsonSyntaxException e)
+        {
+            context.Error(DiagnosticCodes.InvalidJson, $"budget.json is not valid JSON: {e.Message}.", e.Line, e.Column);
+            return new BudgetFileReadResult(null, context.Diagnostics);
+        }
+
+        if (root is not JsonObjectNode document)
+        {
+            context.Error(DiagnosticCodes.InvalidValue, $"budget.json must hold an object with \"budgets\", found {root.KindName}.", root);
+            return new BudgetFileReadResult(null, context.Diagnostics);
+        }
+
+        string? outputPath = null;
+        var compression = Compression.Gzip;
+        JsonProperty? budgetsProperty = null;
+        JsonProperty? simpleProperty = null;
+        foreach (var property in document.Properties)
+        {
+            switch (property.Name)
+            {
+                case "$schema":
+                    break;
+                case "schemaVersion":
+                    if (property.Value is not JsonNumberNode { Value: SchemaVersion })
+                    {
+                        context.Error(DiagnosticCodes.UnsupportedSchemaVersion, $"schemaVersion must be {SchemaVersion}; this version of BundleBudget reads schema version {SchemaVersion} only.", property.Value);
+                    }
+
+                    break;
+                case "outputPath":
+                    if (context.RequireString(property) is { } text)
+                    {
+                        outputPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(fullPath)!, text));
+                    }
+
+                    break;
+                case "compression":
+                    compression = context.ReadCompression(property) ?? compression;
+                    break;
+                case "budgets":
+                    budgetsProperty = property;
+                    break;
+                case "budget":
+                    simpleProperty = property;
+                    break;
+                default:
+                    context.UnknownKey(property, TopLevelKeys, "at the top level of budget.json");
+                    break;
+            }
+        }
+
+        var budgets = new List<Budget>();
+        if (budgetsProperty is not null)
+        {
+            if (budgetsProperty.Value is JsonArrayNode array)
+            {
+                foreach (var item in array.Items)
+                {
+                    if (ReadBudget(item, compression, context) is { } budget)
+                    {
+                        budgets.Add(budget);
+                    }
+                }
+            }
+            else
+            {
+                context.Error(DiagnosticCodes.InvalidValue, $"\"budgets\" must be an array of budgets, found {budgetsProperty.Value.KindName}.", budgetsProperty.Value);
+            }
+        }
+
+        if (simpleProperty is not null)
+        {
+            budgets.AddRange(SimpleBudgetForm.Read(simpleProperty, compression, context));
+        }
+
+        if (budgetsProperty is null && simpleProperty is null)
+        {
+            context.Error(DiagnosticCodes.IncompleteBudget, "budget.json has no budgets: add a \"budgets\" array (or the simple form \"budget\").", document);
+        }
+
+        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets), context.Diagnostics);
+    }
+
+    private static Budget? ReadBudget(JsonNode node, Compression defaultCompression, ReadContext context)
+    {
+        if (node is not JsonObjectNode budget)
+        {
+            context.Error(DiagnosticCodes.InvalidValue, $"Each budget must be an object such as {{ \"type\": \"script\", \"maximumError\": \"500KB\" }}, found {node.KindName}.", node);
+            return null;
+        }
+
+        var valid = true;
+        string? name = null;
+        var types = new List<BudgetType>();
+        FileGlob? files = null;
+        var scope = BudgetScope.Total;
+        var compression = defaultCompression;
+        ByteSize? warning = null;
+        ByteSize? error = null;
+        foreach (var property in budget.Properties)
+        {
+            switch (property.Name)
+            {
+                case "name":
+                    name = context.RequireString(property);
+                    break;
+                case "type":
+                    valid &= ReadTypes(property, types, context);
+                    break;
+                case "files":
+                    files = context.ReadGlob(property);
+                    valid &= files is not null;
+                    break;
+                case "scope":
+                    var scopeText = context.RequireString(property);
+                    if (scopeText is "total")
+                    {
+                        scope = BudgetScope.Total;
+                    }
+                    else if (scopeText is "each")
+                    {
+                        scope = BudgetScope.Each;
+                    }
+                    else
+                    {
+                        valid = false;
+                        if (scopeText is not null)
+                        {
+                            context.Error(DiagnosticCodes.InvalidValue, $"Unknown scope \"{scopeText}\": use \"total\" (the sum of the matching files) or \"each\" (every file on its own).", property.Value);
+                        }
+                    }
+
+                    break;
+                case "compression":
+                    var read = context.ReadCompression(property);
+                    valid &= read is not null;
+                    compression = read ?? compression;
+                    break;
+                case "maximumWarning":
+                    warning = context.ReadSize(property);
+                    valid &= warning is not null;
+                    break;
+                case "maximumError":
+                    error = context.ReadSize(property);
+                    valid &= error is not null;
+                    break;
+                default:
+                    context.UnknownKey(property, BudgetKeys, "in a budget");
+                    valid = false;
+                    break;
+            }
+        }
+
+        if (types.Count == 0 && files is null && valid)
+        {
+            context.Error(DiagnosticCodes.IncompleteBudget, "This budget says neither \"type\" nor \"files\": add \"type\": \"script\" (or stylesheet, image, font, document, media, other, total), or a \"files\" glob.", budget);
+            valid = false;
+        }
+
+        if (warning is null && error is null && valid)
+        {
+            context.Error(DiagnosticCodes.IncompleteBudget, "This budget has no limit: add \"maximumError\" and/or \"maximumWarning\", such as \"500KB\".", budget);
+            valid = false;
+        }
+
+        if (warning is { } w && error is { } e && w.Bytes >= e.Bytes)
+        {
+            context.Warning(DiagnosticCodes.WarningNotBelowError, $"maximumWarning ({w.Describe()}) is not below maximumError ({e.Describe()}), so the warning can never be seen before the error.", budget);
+        }
+
+        return valid ? new Budget(name, types, files, scope, compression, warning, error, context.At(budget)) : null;
+    }
+
+    private static bool ReadTypes(JsonProperty property, List<BudgetType> types, ReadContext context)
+    {
+        IEnumerable<JsonNode> values = property.Value is JsonArrayNode array ? array.Items : [property.Value];
+        var valid = true;
+        foreach (var value in values)
+        {
+            if (value is not JsonStringNode text)
+            {
+                context.Error(DiagnosticCodes.InvalidValue, $"\"type\" must be a string such as \"script\", found {value.KindName}.", value);
+                valid = false;
+                continue;
+            }
+
+            if (TryParseWireName(text.Value, out var type))
+            {
+                types.Add(type);
+                continue;
+            }
+
+            var names = Enum.GetValues<BudgetType>().Select(t => t.ToString().ToLowerInvariant()).ToArray();
+            var nearest = NearestName.Find(text.Value, names);
+            var hint = nearest is null ? string.Empty : $" Did you mean \"{nearest}\"?";
+            context.Error(DiagnosticCodes.InvalidValue, $"Unknown budget type \"{text.Value}\".{hint} Types: {string.Join(", ", names)}.", value);
+            valid = false;
+        }
+
+        return valid;
+    }
+
+    private static bool TryParseWireName(string text, out BudgetType type)
+    {
+        foreach (var candidate in Enum.GetValues<BudgetType>())
+        {
+            if (candidate.ToString().ToLowerInvariant() == text)
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
+}

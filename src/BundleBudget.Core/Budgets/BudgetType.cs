@@ -1,0 +1,32 @@
+using BundleBudget.Core.Assets;
+
+namespace BundleBudget.Core.Budgets;
+
+/// <summary>What a budget counts: one kind of asset, or every counted asset (<see cref="Total"/>).</summary>
+public enum BudgetType
+{
+    Script,
+    Stylesheet,
+    Image,
+    Font,
+    Document,
+    Media,
+    Other,
+    Total,
+}
+
+public static class BudgetTypeExtensions
+{
+    public static bool Includes(this BudgetType type, AssetType asset) => type switch
+    {
+        BudgetType.Total => true,
+        BudgetType.Script => asset == AssetType.Script,
+        BudgetType.Stylesheet => asset == AssetType.Stylesheet,
+        BudgetType.Image => asset == AssetType.Image,
+        BudgetType.Font => asset == AssetType.Font,
+        BudgetType.Document => asset == AssetType.Document,
+        BudgetType.Media => asset == AssetType.Media,
+        BudgetType.Other => asset == AssetType.Other,
+        _ => false,
+    };
+}

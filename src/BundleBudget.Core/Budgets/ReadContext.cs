@@ -1,0 +1,105 @@
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Json;
+using BundleBudget.Core.Text;
+
+namespace BundleBudget.Core.Budgets;
+
+/// <summary>Collects the diagnostics of one budget.json and reads its common values (sizes, compressions, globs).</summary>
+internal sealed class ReadContext(string path)
+{
+    private readonly List<Diagnostic> _diagnostics = [];
+
+    public string Path { get; } = path;
+
+    public IReadOnlyList<Diagnostic> Diagnostics => _diagnostics;
+
+    public SourceLocation At(JsonNode node) => new(Path, node.Line, node.Column);
+
+    public void Error(string code, string message, int line, int column) =>
+        _diagnostics.Add(Diagnostic.Error(code, message, Path, line, column));
+
+    public void Error(string code, string message, JsonNode node) => Error(code, message, node.Line, node.Column);
+
+    public void Warning(string code, string message, JsonNode node) =>
+        _diagnostics.Add(Diagnostic.Warning(code, message, Path, node.Line, node.Column));
+
+    public void Warning(string code, string message, JsonProperty property) =>
+        _diagnostics.Add(Diagnostic.Warning(code, message, Path, property.Line, property.Column));
+
+    public void UnknownKey(JsonProperty property, IEnumerable<string> validKeys, string where)
+    {
+        var nearest = NearestName.Find(property.Name, validKeys);
+        var hint = nearest is null ? $" Valid keys: {string.Join(", ", validKeys)}." : $" Did you mean \"{nearest}\"?";
+        Error(DiagnosticCodes.UnknownKey, $"Unknown key \"{property.Name}\" {where}.{hint}", property.Line, property.Column);
+    }
+
+    public string? RequireString(JsonProperty property)
+    {
+        if (property.Value is JsonStringNode text)
+        {
+            return text.Value;
+        }
+
+        Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be a string, found {property.Value.KindName}.", property.Value);
+        return null;
+    }
+
+    public Compression? ReadCompression(JsonProperty property)
+    {
+        var text = RequireString(property);
+        switch (text)
+        {
+            case null:
+                return null;
+            case "raw" or "none":
+                return Compression.Raw;
+            case "gzip":
+                return Compression.Gzip;
+            case "brotli" or "br":
+                return Compression.Brotli;
+            default:
+                var nearest = NearestName.Find(text, ["raw", "gzip", "brotli"]);
+                var hint = nearest is null ? string.Empty : $" Did you mean \"{nearest}\"?";
+                Error(DiagnosticCodes.InvalidValue, $"Unknown compression \"{text}\".{hint} Use \"raw\", \"gzip\" or \"brotli\".", property.Value);
+                return null;
+        }
+    }
+
+    public ByteSize? ReadSize(JsonProperty property) => ReadSize(property.Name, property.Value);
+
+    public ByteSize? ReadSize(string name, JsonNode value)
+    {
+        switch (value)
+        {
+            case JsonNumberNode { Value: { } number } when number >= 0 && decimal.Truncate(number) == number && number <= long.MaxValue / 2:
+                return ByteSize.FromBytes((long)number);
+            case JsonStringNode text when ByteSize.TryParse(text.Value, out var size):
+                return size;
+            case JsonStringNode text:
+                Error(DiagnosticCodes.InvalidSize, $"\"{name}\": \"{text.Value}\" is not a size. Write a number of bytes or a number and a unit: \"500KB\" (kB = 1000 B), \"2MB\", \"488KiB\" (KiB = 1024 B).", value);
+                return null;
+            default:
+                Error(DiagnosticCodes.InvalidSize, $"\"{name}\" must be a size such as \"500KB\" or a whole number of bytes, found {DescribeNonSize(value)}.", value);
+                return null;
+        }
+    }
+
+    public FileGlob? ReadGlob(JsonProperty property)
+    {
+        var text = RequireString(property);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (FileGlob.TryParse(text, out var glob, out var error))
+        {
+            return glob;
+        }
+
+        Error(DiagnosticCodes.InvalidGlob, $"\"files\": \"{text}\" is not a valid glob: {error}.", property.Value);
+        return null;
+    }
+
+    private static string DescribeNonSize(JsonNode value) => value is JsonNumberNode number ? number.Text : value.KindName;
+}

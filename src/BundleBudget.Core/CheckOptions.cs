@@ -1,0 +1,14 @@
+namespace BundleBudget.Core;
+
+/// <summary>What to check and where to keep the cache. Paths may be relative to the current folder.</summary>
+/// <param name="BudgetFile">The budget.json to read.</param>
+/// <param name="OutputPath">The folder to check; overrides the budget's <c>outputPath</c> when set.</param>
+/// <param name="DefaultOutputPath">The folder to check when neither <paramref name="OutputPath"/> nor the budget names one.</param>
+/// <param name="CachePath">Where compressed sizes are cached between runs; null keeps them in memory only.</param>
+/// <param name="BrotliForAll">Compute brotli sizes of every file, not only those a budget compares in brotli.</param>
+public sealed record CheckOptions(
+    string BudgetFile,
+    string? OutputPath = null,
+    string? DefaultOutputPath = null,
+    string? CachePath = null,
+    bool BrotliForAll = false);

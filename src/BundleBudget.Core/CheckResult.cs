@@ -1,0 +1,31 @@
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Evaluation;
+using BundleBudget.Core.Measurement;
+
+namespace BundleBudget.Core;
+
+/// <summary>Everything one check found: what the reports print and the shells turn into errors and exit codes.</summary>
+public sealed record CheckResult(
+    string BudgetFilePath,
+    string? OutputFolder,
+    BudgetFile? BudgetFile,
+    IReadOnlyList<Asset> Assets,
+    IReadOnlyDictionary<string, AssetSizes> Sizes,
+    IReadOnlyList<BudgetResult> Budgets,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    MeasurementStatistics? Statistics)
+{
+    public static string ToolVersion { get; } =
+        typeof(CheckResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    /// <summary>True when the input itself was bad (budget file, output folder): the check could not be trusted.</summary>
+    public bool HasInputErrors => Diagnostics.Any(d => d.Severity == Severity.Error && d.Code.StartsWith("BB9", StringComparison.Ordinal));
+
+    public BudgetStatus Status => ErrorCount > 0 ? BudgetStatus.Error : WarningCount > 0 ? BudgetStatus.Warning : BudgetStatus.Pass;
+}

@@ -1,0 +1,63 @@
+namespace BundleBudget.Core.Diagnostics;
+
+/// <summary>
+/// Every code the checker emits. Codes are stable: once released, a code keeps its meaning.
+/// BB1xxx sizes, BB2xxx imports, BB3xxx images and fonts, BB9xxx configuration and input.
+/// Each one is documented in README.md with what to do about it.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>A size budget's maximumError is exceeded.</summary>
+    public const string BudgetErrorExceeded = "BB1001";
+
+    /// <summary>A size budget's maximumWarning is exceeded.</summary>
+    public const string BudgetWarningExceeded = "BB1002";
+
+    /// <summary>A budget with a <c>files</c> glob matched no file: probably a typo or a renamed folder.</summary>
+    public const string BudgetMatchedNothing = "BB1003";
+
+    /// <summary>budget.json is not valid JSON.</summary>
+    public const string InvalidJson = "BB9001";
+
+    /// <summary>A key budget.json does not know (a misspelling, usually).</summary>
+    public const string UnknownKey = "BB9002";
+
+    /// <summary>A value of the wrong kind or outside the allowed set (unknown type, compression, scope).</summary>
+    public const string InvalidValue = "BB9003";
+
+    /// <summary>A size that cannot be read (<c>"500 KB"</c>, <c>512000</c> are sizes; <c>"500 KBs"</c> is not).</summary>
+    public const string InvalidSize = "BB9004";
+
+    /// <summary>A budget without a limit, or without type and files.</summary>
+    public const string IncompleteBudget = "BB9005";
+
+    /// <summary>The budget file does not exist or cannot be read.</summary>
+    public const string BudgetFileNotFound = "BB9006";
+
+    /// <summary>The output folder to check does not exist.</summary>
+    public const string OutputFolderNotFound = "BB9007";
+
+    /// <summary>A key of the simple budget form that this version cannot evaluate (such as <c>initial_page_load</c>).</summary>
+    public const string NotEvaluated = "BB9008";
+
+    /// <summary>maximumWarning is not below maximumError, so the warning can never fire.</summary>
+    public const string WarningNotBelowError = "BB9009";
+
+    /// <summary>A <c>files</c> glob that cannot be read.</summary>
+    public const string InvalidGlob = "BB9010";
+
+    /// <summary>A schemaVersion this version does not support.</summary>
+    public const string UnsupportedSchemaVersion = "BB9011";
+
+    /// <summary>An asset that could not be read; it is left out of every budget.</summary>
+    public const string UnreadableAsset = "BB9030";
+
+    /// <summary>The report or the cache could not be written.</summary>
+    public const string ReportNotWritten = "BB9031";
+
+    /// <summary>The MSBuild host cannot run the task (.NET Framework MSBuild before 18).</summary>
+    public const string UnsupportedHost = "BB9020";
+
+    /// <summary>An unexpected failure inside the checker: a bug, reported as an error rather than a crash.</summary>
+    public const string InternalError = "BB9999";
+}

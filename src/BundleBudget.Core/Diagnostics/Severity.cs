@@ -1,0 +1,8 @@
+namespace BundleBudget.Core.Diagnostics;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Measurement;
+
+namespace BundleBudget.Core.Evaluation;
+
+/// <summary>Compares measured sizes with each budget and turns every exceeded limit into a BB1xxx diagnostic.</summary>
+public static class BudgetEvaluator
+{
+    public static (IReadOnlyList<BudgetResult> Results, IReadOnlyList<Diagnostic> Diagnostics) Evaluate(
+        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes)
+    {
+        var results = new List<BudgetResult>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var budget in budgetFile.Budgets)
+        {
+            var matched = assets.Where(a => budget.Includes(a) && sizes.ContainsKey(a.Path)).ToList();
+            if (matched.Count == 0 && budget.Files is not null)
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' matched no file in the output folder; check the glob (it is relative to the output folder, and '*' does not cross '/': use '**/' for any folder).", budget.Location));
+            }
+
+            results.Add(budget.Scope == BudgetScope.Each
+                ? EvaluateEach(budget, matched, sizes, diagnostics)
+                : EvaluateTotal(budget, matched, sizes, diagnostics));
+        }
+
+        return (results, diagnostics);
+    }
+
+    /// <summary>The size a budget compares for one asset: raw for images, fonts and media; else the budget's compression.</summary>
+    public static long SizeFor(Budget budget, Asset asset, AssetSizes sizes) => budget.CompressionFor(asset) switch
+    {
+        Compression.Gzip => sizes.Gzip ?? throw new InvalidOperationException($"gzip size of {asset.Path} was not measured"),
+        Compression.Brotli => sizes.Brotli ?? throw new InvalidOperationException($"brotli size of {asset.Path} was not measured"),
+        _ => sizes.Raw,
+    };
+
+    private static BudgetResult EvaluateTotal(Budget budget, List<Asset> matched, IReadOnlyDictionary<string, AssetSizes> sizes, List<Diagnostic> diagnostics)
+    {
+        var actual = matched.Sum(a => SizeFor(budget, a, sizes[a.Path]));
+        var status = StatusOf(budget, actual);
+        var sizeKind = DescribeCompression(budget, matched);
+        if (status != BudgetStatus.Pass)
+        {
+            var what = $"Budget '{budget.Label}' exceeded: {matched.Count} {(matched.Count == 1 ? "file" : "files")} total {ByteSize.Format(actual)} {sizeKind}";
+            diagnostics.Add(Exceeded(budget, status, actual, what, budget.Location.File, budget.Location.Line, budget.Location.Column));
+        }
+
+        return new BudgetResult(budget, status, actual, matched.Count, [], sizeKind);
+    }
+
+    private static BudgetResult EvaluateEach(Budget budget, List<Asset> matched, IReadOnlyDictionary<string, AssetSizes> sizes, List<Diagnostic> diagnostics)
+    {
+        var offenders = new List<OffendingFile>();
+        long largest = 0;
+        foreach (var asset in matched)
+        {
+            var actual = SizeFor(budget, asset, sizes[asset.Path]);
+            largest = Math.Max(largest, actual);
+            var status = StatusOf(budget, actual);
+            if (status == BudgetStatus.Pass)
+            {
+                continue;
+            }
+
+            offenders.Add(new OffendingFile(asset, actual, status));
+            var what = $"Budget '{budget.Label}' exceeded: {asset.Path} is {ByteSize.Format(actual)} {DescribeCompression(budget, [asset])}";
+            diagnostics.Add(Exceeded(budget, status, actual, what, asset.FullPath, 0, 0));
+        }
+
+        var worst = offenders.Count == 0 ? BudgetStatus.Pass : offenders.Max(o => o.Status);
+        return new BudgetResult(budget, worst, largest, matched.Count, offenders, DescribeCompression(budget, matched));
+    }
+
+    private static BudgetStatus StatusOf(Budget budget, long actual) =>
+        budget.MaximumError is { } error && actual > error.Bytes ? BudgetStatus.Error
+        : budget.MaximumWarning is { } warning && actual > warning.Bytes ? BudgetStatus.Warning
+        : BudgetStatus.Pass;
+
+    private static Diagnostic Exceeded(Budget budget, BudgetStatus status, long actual, string what, string file, int line, int column)
+    {
+        var limit = status == BudgetStatus.Error ? budget.MaximumError!.Value : budget.MaximumWarning!.Value;
+        var limitName = status == BudgetStatus.Error ? "maximumError" : "maximumWarning";
+        var over = actual - limit.Bytes;
+        var percent = limit.Bytes == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{over * 100.0 / limit.Bytes:0.0}%)");
+        var message = $"{what}, limit {limit.Describe()} ({limitName}), over by {ByteSize.Format(over)}{percent}.";
+        return status == BudgetStatus.Error
+            ? Diagnostic.Error(DiagnosticCodes.BudgetErrorExceeded, message, file, line, column)
+            : Diagnostic.Warning(DiagnosticCodes.BudgetWarningExceeded, message, file, line, column);
+    }
+
+    /// <summary>Names the size compared: "gzip", "raw", or "gzip (images, fonts, media raw)" for a mixed total.</summary>
+    private static string DescribeCompression(Budget budget, IReadOnlyList<Asset> matched)
+    {
+        var compressed = matched.Any(a => a.Type.IsTextCompressible());
+        var uncompressed = matched.Any(a => !a.Type.IsTextCompressible());
+        var name = budget.Compression.ToString().ToLowerInvariant();
+        var onlyRawTypes = budget.Types.Count > 0 && budget.Types.All(t => t is BudgetType.Image or BudgetType.Font or BudgetType.Media);
+        if (budget.Compression == Compression.Raw || onlyRawTypes || (!compressed && matched.Count > 0))
+        {
+            return "raw";
+        }
+
+        return uncompressed ? $"{name} (images, fonts and media raw)" : name;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Collections.Concurrent;
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Diagnostics;
+
+namespace BundleBudget.Core.Measurement;
+
+/// <summary>How much work a measurement did: what it compressed and what the cache spared.</summary>
+public sealed record MeasurementStatistics(int FilesMeasured, int GzipComputed, int BrotliComputed, int CacheHits, long BytesRead);
+
+public sealed record MeasurementResult(
+    IReadOnlyDictionary<string, AssetSizes> SizesByPath,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    MeasurementStatistics Statistics);
+
+/// <summary>
+/// Measures raw, gzip and (where asked) brotli sizes of counted assets, in parallel, streaming each file.
+/// Source maps and precompressed siblings get their raw size only.
+/// </summary>
+public static class AssetMeasurer
+{
+    private const int FileBufferSize = 64 * 1024;
+
+    public static MeasurementResult Measure(IReadOnlyList<Asset> assets, Func<Asset, bool> needsBrotli, SizeCache cache)
+    {
+        var sizes = new ConcurrentDictionary<string, AssetSizes>(StringComparer.Ordinal);
+        var diagnostics = new ConcurrentBag<Diagnostic>();
+        int gzipComputed = 0, brotliComputed = 0, cacheHits = 0;
+        long bytesRead = 0;
+
+        // Largest first, so that one big bundle does not start last and leave the other cores idle.
+        var work = assets.OrderByDescending(a => a.Length).ToList();
+        Parallel.ForEach(work, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, asset =>
+        {
+            if (!asset.IsCounted)
+            {
+                sizes[asset.Path] = new AssetSizes(asset.Length, null, null);
+                return;
+            }
+
+            try
+            {
+                using var stream = new FileStream(asset.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileBufferSize, FileOptions.SequentialScan);
+                var hash = Compressors.ContentHash(stream);
+                var raw = stream.Length;
+                Interlocked.Add(ref bytesRead, raw);
+                var wantBrotli = needsBrotli(asset);
+                var cached = cache.Get(hash);
+                var gzip = cached?.Gzip;
+                var brotli = cached?.Brotli;
+                if (gzip is not null && (brotli is not null || !wantBrotli))
+                {
+                    Interlocked.Increment(ref cacheHits);
+                }
+
+                if (gzip is null)
+                {
+                    stream.Position = 0;
+                    gzip = Compressors.GzipLength(stream);
+                    Interlocked.Increment(ref gzipComputed);
+                    Interlocked.Add(ref bytesRead, raw);
+                }
+
+                if (brotli is null && wantBrotli)
+                {
+                    stream.Position = 0;
+                    brotli = Compressors.BrotliLength(stream);
+                    Interlocked.Increment(ref brotliComputed);
+                    Interlocked.Add(ref bytesRead, raw);
+                }
+
+                var entry = new CachedSizes(gzip, brotli);
+                if (cached != entry)
+                {
+                    cache.Put(hash, entry);
+                }
+                else
+                {
+                    cache.Touch(hash, entry);
+                }
+
+                sizes[asset.Path] = new AssetSizes(raw, gzip, wantBrotli ? brotli : null);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"Cannot read this file, so no budget counts it: {e.Message}", asset.FullPath));
+            }
+        });
+
+        var ordered = diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ToList();
+        return new MeasurementResult(sizes, ordered, new MeasurementStatistics(sizes.Count, gzipComputed, brotliComputed, cacheHits, bytesRead));
+    }
+}

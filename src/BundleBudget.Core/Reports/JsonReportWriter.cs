@@ -1,0 +1,162 @@
+using BundleBudget.Core.Assets;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Evaluation;
+
+namespace BundleBudget.Core.Reports;
+
+/// <summary>
+/// Writes the JSON report (schema version 1). Key names and order are stable and documented in README.md;
+/// assets are ordered by path so that two reports diff cleanly. All sizes are bytes.
+/// </summary>
+public static class JsonReportWriter
+{
+    public const int SchemaVersion = 1;
+
+    public static void Write(CheckResult result, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = $"{path}.{Environment.ProcessId}.tmp";
+        using (var stream = File.Create(temporary))
+        {
+            Write(result, stream);
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    public static void Write(CheckResult result, Stream stream)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteStartObject("tool");
+        json.WriteString("name", "BundleBudget");
+        json.WriteString("version", CheckResult.ToolVersion);
+        json.WriteEndObject();
+        json.WriteString("budgetFile", result.BudgetFilePath);
+        json.WriteString("outputPath", result.OutputFolder);
+        json.WriteString("compression", Name(result.BudgetFile?.Compression ?? Compression.Gzip));
+        WriteAssets(json, result);
+        WriteBudgets(json, result);
+        WriteDiagnostics(json, result.Diagnostics);
+        WriteSummary(json, result);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAssets(Utf8JsonWriter json, CheckResult result)
+    {
+        json.WriteStartArray("assets");
+        foreach (var asset in result.Assets)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", asset.Path);
+            json.WriteString("type", asset.Type.ToWireName());
+            json.WriteBoolean("counted", asset.IsCounted);
+            result.Sizes.TryGetValue(asset.Path, out var sizes);
+            WriteSize(json, "raw", sizes?.Raw);
+            WriteSize(json, "gzip", sizes?.Gzip);
+            WriteSize(json, "brotli", sizes?.Brotli);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteBudgets(Utf8JsonWriter json, CheckResult result)
+    {
+        json.WriteStartArray("budgets");
+        foreach (var budgetResult in result.Budgets)
+        {
+            var budget = budgetResult.Budget;
+            json.WriteStartObject();
+            json.WriteString("name", budget.Label);
+            json.WriteString("type", budget.TypeName);
+            json.WriteString("files", budget.Files?.Pattern);
+            json.WriteString("scope", budget.Scope == BudgetScope.Each ? "each" : "total");
+            json.WriteString("compression", Name(budget.Compression));
+            json.WriteNumber("line", budget.Location.Line);
+            json.WriteNumber("matchedFiles", budgetResult.MatchedFiles);
+            json.WriteNumber("actual", budgetResult.Actual);
+            WriteSize(json, "maximumWarning", budget.MaximumWarning?.Bytes);
+            WriteSize(json, "maximumError", budget.MaximumError?.Bytes);
+            json.WriteString("status", Name(budgetResult.Status));
+            if (budget.Scope == BudgetScope.Each)
+            {
+                json.WriteStartArray("offendingFiles");
+                foreach (var offender in budgetResult.Offenders)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("path", offender.Asset.Path);
+                    json.WriteNumber("actual", offender.Actual);
+                    json.WriteString("status", Name(offender.Status));
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteDiagnostics(Utf8JsonWriter json, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        json.WriteStartArray("diagnostics");
+        foreach (var diagnostic in diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", diagnostic.Code);
+            json.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
+            json.WriteString("message", diagnostic.Message);
+            json.WriteString("file", diagnostic.File);
+            json.WriteNumber("line", diagnostic.Line);
+            json.WriteNumber("column", diagnostic.Column);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteSummary(Utf8JsonWriter json, CheckResult result)
+    {
+        json.WriteStartObject("summary");
+        json.WriteString("status", Name(result.Status));
+        json.WriteNumber("errors", result.ErrorCount);
+        json.WriteNumber("warnings", result.WarningCount);
+        json.WriteStartArray("totals");
+        foreach (var total in TypeTotal.Compute(result))
+        {
+            json.WriteStartObject();
+            json.WriteString("type", total.Type);
+            json.WriteNumber("files", total.Files);
+            json.WriteNumber("raw", total.Raw);
+            WriteSize(json, "gzip", total.Gzip);
+            WriteSize(json, "brotli", total.Brotli);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteSize(Utf8JsonWriter json, string name, long? bytes)
+    {
+        if (bytes is { } value)
+        {
+            json.WriteNumber(name, value);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string Name(Compression compression) => compression.ToString().ToLowerInvariant();
+
+    private static string Name(BudgetStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Evaluation;
+
+namespace BundleBudget.Core.Reports;
+
+/// <summary>A Markdown summary ready to paste into a pull-request comment: one table of budgets, then sizes by type.</summary>
+public static class MarkdownReportWriter
+{
+    public static void Write(CheckResult result, string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, Render(result), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+    }
+
+    public static string Render(CheckResult result)
+    {
+        var text = new StringBuilder();
+        var verdict = result.Status switch
+        {
+            BudgetStatus.Error => ":x: over budget",
+            BudgetStatus.Warning => ":warning: within budget, with warnings",
+            _ => ":white_check_mark: within budget",
+        };
+        text.Append("## BundleBudget: ").AppendLine(verdict).AppendLine();
+        text.AppendLine("| Status | Budget | Actual | Warning at | Error at |");
+        text.AppendLine("|---|---|---:|---:|---:|");
+        foreach (var budgetResult in result.Budgets)
+        {
+            var budget = budgetResult.Budget;
+            text.Append("| ").Append(Icon(budgetResult.Status))
+                .Append(" | ").Append(Escape(budget.Label))
+                .Append(" | ").Append(Escape($"{SummaryTable.ActualText(budgetResult)} {budgetResult.SizeKind}"))
+                .Append(" | ").Append(budget.MaximumWarning?.Describe() ?? "-")
+                .Append(" | ").Append(budget.MaximumError?.Describe() ?? "-")
+                .AppendLine(" |");
+            foreach (var offender in budgetResult.Offenders)
+            {
+                text.Append("| ").Append(Icon(offender.Status)).Append(" | &nbsp;&nbsp;").Append(Escape(offender.Asset.Path))
+                    .Append(" | ").Append(ByteSize.Format(offender.Actual)).AppendLine(" | | |");
+            }
+        }
+
+        var problems = result.Diagnostics.Where(d => !d.Code.StartsWith("BB1", StringComparison.Ordinal)).ToList();
+        if (problems.Count > 0)
+        {
+            text.AppendLine().AppendLine("**Other findings**").AppendLine();
+            foreach (var problem in problems)
+            {
+                text.Append("- `").Append(problem.Code).Append("` ").AppendLine(Escape(problem.Message));
+            }
+        }
+
+        text.AppendLine().AppendLine("<details><summary>Sizes by type</summary>").AppendLine();
+        text.AppendLine("| Type | Files | Raw | Gzip | Brotli |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var total in TypeTotal.Compute(result))
+        {
+            text.Append("| ").Append(total.Type).Append(" | ").Append(total.Files)
+                .Append(" | ").Append(ByteSize.Format(total.Raw))
+                .Append(" | ").Append(total.Gzip is { } gzip ? ByteSize.Format(gzip) : "-")
+                .Append(" | ").Append(total.Brotli is { } brotli ? ByteSize.Format(brotli) : "-")
+                .AppendLine(" |");
+        }
+
+        text.AppendLine().AppendLine("</details>").AppendLine();
+        text.AppendLine("Sizes in SI units: 1 kB = 1000 bytes.");
+        return text.ToString();
+    }
+
+    /// <summary>Makes any text inert in a table cell: no Markdown, no HTML, no line breaks.</summary>
+    public static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '<':
+                    escaped.Append("&lt;");
+                    break;
+                case '>':
+                    escaped.Append("&gt;");
+                    break;
+                case '&':
+                    escaped.Append("&amp;");
+                    break;
+                case '\r' or '\n':
+                    escaped.Append(' ');
+                    break;
+                case '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' or '!':
+                    escaped.Append('\\').Append(c);
+                    break;
+                default:
+                    escaped.Append(c);
+                    break;
+            }
+        }
+
+        return escaped.ToString();
+    }
+
+    private static string Icon(BudgetStatus status) => status switch
+    {
+        BudgetStatus.Error => ":x:",
+        BudgetStatus.Warning => ":warning:",
+        _ => ":white_check_mark:",
+    };
+}

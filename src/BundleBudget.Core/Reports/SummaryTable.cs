@@ -1,0 +1,71 @@
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Evaluation;
+
+namespace BundleBudget.Core.Reports;
+
+/// <summary>The plain-text summary the MSBuild task and the CLI print: one line per budget, then totals by type.</summary>
+public static class SummaryTable
+{
+    public static string Headline(CheckResult result)
+    {
+        var verdict = result.Status switch
+        {
+            BudgetStatus.Error => "over budget",
+            BudgetStatus.Warning => "within budget, with warnings",
+            _ => "within budget",
+        };
+        return $"BundleBudget: {verdict} ({Count(result.Budgets.Count, "budget")}, {Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")}).";
+    }
+
+    public static IReadOnlyList<string> Lines(CheckResult result)
+    {
+        var rows = new List<string[]> { new[] { "Status", "Budget", "Actual", "Warning at", "Error at" } };
+        foreach (var budgetResult in result.Budgets)
+        {
+            var budget = budgetResult.Budget;
+            rows.Add(
+            [
+                StatusText(budgetResult.Status),
+                budget.Label,
+                $"{ActualText(budgetResult)} {budgetResult.SizeKind}",
+                budget.MaximumWarning?.Describe() ?? "-",
+                budget.MaximumError?.Describe() ?? "-",
+            ]);
+        }
+
+        var lines = new List<string> { $"Output folder: {result.OutputFolder}", "Sizes: 1 kB = 1000 bytes, 1 MB = 1000 kB." };
+        lines.AddRange(Align(rows));
+        lines.Add(string.Empty);
+        var totals = new List<string[]> { new[] { "Type", "Files", "Raw", "Gzip", "Brotli" } };
+        foreach (var total in TypeTotal.Compute(result))
+        {
+            totals.Add([total.Type, total.Files.ToString(System.Globalization.CultureInfo.InvariantCulture), ByteSize.Format(total.Raw), Format(total.Gzip), Format(total.Brotli)]);
+        }
+
+        lines.AddRange(Align(totals));
+        return lines;
+    }
+
+    public static string StatusText(BudgetStatus status) => status switch
+    {
+        BudgetStatus.Error => "ERROR",
+        BudgetStatus.Warning => "warning",
+        _ => "ok",
+    };
+
+    public static string ActualText(BudgetResult result) =>
+        result.Budget.Scope == BudgetScope.Each
+            ? $"largest {ByteSize.Format(result.Actual)} of {Count(result.MatchedFiles, "file")}"
+            : $"{ByteSize.Format(result.Actual)} in {Count(result.MatchedFiles, "file")}";
+
+
+    private static string Format(long? bytes) => bytes is { } value ? ByteSize.Format(value) : "-";
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+
+    private static IEnumerable<string> Align(List<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        return rows.Select(r => "  " + string.Join("  ", r.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+    }
+}

@@ -1,0 +1,31 @@
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Measurement;
+
+namespace BundleBudget.Core.Reports;
+
+/// <summary>Sizes summed over one kind of counted asset. A compressed sum is null unless every file has that size.</summary>
+public sealed record TypeTotal(string Type, int Files, long Raw, long? Gzip, long? Brotli)
+{
+    public static IReadOnlyList<TypeTotal> Compute(CheckResult result)
+    {
+        var counted = result.Assets.Where(a => a.IsCounted && result.Sizes.ContainsKey(a.Path)).ToList();
+        var totals = counted
+            .GroupBy(a => a.Type)
+            .OrderBy(g => g.Key)
+            .Select(g => Sum(g.Key.ToWireName(), g, result.Sizes))
+            .ToList();
+        totals.Add(Sum("all", counted, result.Sizes));
+        return totals;
+    }
+
+    private static TypeTotal Sum(string type, IEnumerable<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes)
+    {
+        var measured = assets.Select(a => sizes[a.Path]).ToList();
+        return new TypeTotal(
+            type,
+            measured.Count,
+            measured.Sum(s => s.Raw),
+            measured.All(s => s.Gzip is not null) ? measured.Sum(s => s.Gzip!.Value) : null,
+            measured.All(s => s.Brotli is not null) ? measured.Sum(s => s.Brotli!.Value) : null);
+    }
+}

@@ -1,0 +1,2 @@
+import{i as e,r as t}from"./shared-CJfUCDJp.js";var n=`/assets/team-VZtWTLTK.jpg`;e();var r=document.getElementById(`team-photo`);r.src=n;var i=new Date(2021,2,1),a=(Date.now()-i.getTime())/315576e5;document.getElementById(`about-text`).textContent=`This page exists so the build has a second entry point. The team has been shipping for about ${Math.floor(a)} years and keeps ${t(.98)} of its bundles within budget.`;
+//# sourceMappingURL=about-BoausPsS.js.map

@@ -1,0 +1,48 @@
+import { debounce, chunk, sortBy } from 'lodash-es';
+import './styles.css';
+import heroUrl from './assets/hero.png';
+import { regions } from './data.js';
+import { el, formatNumber, formatPercent, mountHeader } from './lib/shared.js';
+
+mountHeader();
+
+const hero = document.getElementById('hero');
+hero.style.backgroundImage = `url(${heroUrl})`;
+
+const list = document.getElementById('regions');
+
+function render(filter = '') {
+  const needle = filter.trim().toLowerCase();
+  const matching = sortBy(
+    regions.filter((r) => r.name.toLowerCase().includes(needle)),
+    [(r) => -r.revenue],
+  );
+  list.replaceChildren();
+  // Show the regions in rows of three.
+  for (const row of chunk(matching, 3)) {
+    const li = el('li', { class: 'row' });
+    for (const r of row) {
+      li.append(
+        el(
+          'span',
+          { class: r.growth < 0 ? 'region down' : 'region up' },
+          `${r.name}: ${formatNumber(r.revenue)}k (${formatPercent(r.growth)})`,
+        ),
+      );
+    }
+    list.append(li);
+  }
+}
+
+document.getElementById('filter').addEventListener(
+  'input',
+  debounce((event) => render(event.target.value), 150),
+);
+
+document.getElementById('show-chart').addEventListener('click', async () => {
+  // Lazy-loaded: becomes its own chunk, fetched only when the button is clicked.
+  const { drawChart } = await import('./chart.js');
+  drawChart(document.getElementById('chart'), regions);
+});
+
+render();
