@@ -16,6 +16,11 @@ internal static class PositionedJsonParser
             utf8 = utf8[3..];
         }
 
+        if (utf8.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new JsonSyntaxException("the file is empty", 1, 1);
+        }
+
         var lines = new LineMap(utf8);
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions
         {
@@ -25,11 +30,7 @@ internal static class PositionedJsonParser
         });
         try
         {
-            if (!reader.Read())
-            {
-                throw new JsonSyntaxException("the file is empty", 1, 1);
-            }
-
+            reader.Read();
             var root = ReadValue(ref reader, lines);
             if (reader.Read())
             {
