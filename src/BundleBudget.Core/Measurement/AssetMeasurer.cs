@@ -52,6 +52,12 @@ public static class AssetMeasurer
                     Interlocked.Increment(ref cacheHits);
                 }
 
+                if (raw == 0)
+                {
+                    // Nothing is sent for an empty file; an empty gzip or brotli stream would only add its framing.
+                    (gzip, brotli) = (0, 0);
+                }
+
                 if (gzip is null)
                 {
                     stream.Position = 0;

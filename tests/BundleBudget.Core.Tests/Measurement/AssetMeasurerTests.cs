@@ -1,0 +1,126 @@
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Measurement;
+
+namespace BundleBudget.Core.Tests.Measurement;
+
+public class AssetMeasurerTests
+{
+    [Test]
+    public void Measures_counted_files_and_gives_maps_their_raw_size_only()
+    {
+        var assets = AssetScanner.Scan(TestAssets.ViteDist);
+        var result = AssetMeasurer.Measure(assets, _ => false, SizeCache.InMemory());
+
+        var main = result.SizesByPath["assets/main-C17BpASX.js"];
+        Assert.That(main.Raw, Is.EqualTo(22_033));
+        Assert.That(main.Gzip, Is.EqualTo(8494).Within(43));
+        Assert.That(main.Brotli, Is.Null, "brotli is computed only where needed");
+
+        var map = result.SizesByPath["assets/main-C17BpASX.js.map"];
+        Assert.That(map, Is.EqualTo(new AssetSizes(164_082, null, null)));
+        Assert.That(result.SizesByPath, Has.Count.EqualTo(assets.Count));
+        Assert.That(result.Statistics.GzipComputed, Is.EqualTo(assets.Count(a => a.IsCounted)));
+        Assert.That(result.Statistics.BrotliComputed, Is.Zero);
+    }
+
+    [Test]
+    public void Computes_brotli_only_for_the_files_asked()
+    {
+        var assets = AssetScanner.Scan(TestAssets.ViteDist);
+        var result = AssetMeasurer.Measure(assets, a => a.Path.EndsWith(".css", StringComparison.Ordinal), SizeCache.InMemory());
+
+        Assert.That(result.Statistics.BrotliComputed, Is.EqualTo(2));
+        Assert.That(result.SizesByPath["assets/shared-BpKONsYX.css"].Brotli, Is.EqualTo(524));
+        Assert.That(result.SizesByPath["assets/main-C17BpASX.js"].Brotli, Is.Null);
+    }
+
+    [Test]
+    public void An_unchanged_or_renamed_file_is_never_compressed_twice()
+    {
+        using var folder = new TemporaryFolder();
+        var dist = folder.Combine("dist");
+        TemporaryFolder.CopyDirectory(TestAssets.ViteDist, dist);
+        var cachePath = folder.Combine("cache.json");
+
+        var firstCache = SizeCache.Load(cachePath);
+        var first = AssetMeasurer.Measure(AssetScanner.Scan(dist), _ => true, firstCache);
+        firstCache.Save();
+        Assert.That(first.Statistics.GzipComputed, Is.EqualTo(16));
+        Assert.That(first.Statistics.BrotliComputed, Is.EqualTo(16));
+
+        var secondCache = SizeCache.Load(cachePath);
+        var again = AssetMeasurer.Measure(AssetScanner.Scan(dist), _ => true, secondCache);
+        secondCache.Save();
+        Assert.That(again.Statistics.GzipComputed, Is.Zero);
+        Assert.That(again.Statistics.BrotliComputed, Is.Zero);
+        Assert.That(again.Statistics.CacheHits, Is.EqualTo(16));
+        Assert.That(again.SizesByPath, Is.EquivalentTo(first.SizesByPath));
+
+        // A new content hash in the chunk's name, same content: the cache answers.
+        File.Move(Path.Combine(dist, "assets", "main-C17BpASX.js"), Path.Combine(dist, "assets", "main-9c8d7e00.js"));
+        var third = AssetMeasurer.Measure(AssetScanner.Scan(dist), _ => true, SizeCache.Load(cachePath));
+        Assert.That(third.Statistics.GzipComputed, Is.Zero);
+        Assert.That(third.Statistics.BrotliComputed, Is.Zero);
+        Assert.That(third.SizesByPath["assets/main-9c8d7e00.js"], Is.EqualTo(again.SizesByPath["assets/main-C17BpASX.js"]));
+    }
+
+    [Test]
+    public void A_gzip_only_cache_entry_gets_its_brotli_size_added_when_asked()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/app.js", string.Concat(Enumerable.Repeat("console.log('budget');\n", 500)));
+        var cache = SizeCache.InMemory();
+        var assets = AssetScanner.Scan(folder.Combine("dist"));
+
+        var gzipOnly = AssetMeasurer.Measure(assets, _ => false, cache);
+        var withBrotli = AssetMeasurer.Measure(assets, _ => true, cache);
+
+        Assert.That(gzipOnly.Statistics.GzipComputed, Is.EqualTo(1));
+        Assert.That(withBrotli.Statistics.GzipComputed, Is.Zero);
+        Assert.That(withBrotli.Statistics.BrotliComputed, Is.EqualTo(1));
+        Assert.That(withBrotli.SizesByPath["app.js"].Brotli, Is.Positive);
+    }
+
+    [Test]
+    public void A_damaged_cache_file_is_rebuilt()
+    {
+        using var folder = new TemporaryFolder();
+        var cachePath = folder.Write("cache.json", "{ this is not json");
+        folder.Write("dist/app.js", "let a = 1;");
+        var cache = SizeCache.Load(cachePath);
+        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")), _ => false, cache);
+        cache.Save();
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Statistics.GzipComputed, Is.EqualTo(1));
+        Assert.That(File.ReadAllText(cachePath), Does.Contain("\"gzip\""));
+    }
+
+    [Test]
+    public void A_file_that_vanished_is_a_warning_and_the_others_are_still_measured()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/app.js", "let a = 1;");
+        var assets = AssetScanner.Scan(folder.Combine("dist")).ToList();
+        var gone = folder.Combine("dist", "gone.js");
+        assets.Add(new Asset("gone.js", gone, AssetType.Script, 10));
+
+        var result = AssetMeasurer.Measure(assets, _ => false, SizeCache.InMemory());
+
+        var warning = result.Diagnostics.Single();
+        Assert.That(warning.Code, Is.EqualTo(DiagnosticCodes.UnreadableAsset));
+        Assert.That(warning.Severity, Is.EqualTo(Severity.Warning));
+        Assert.That(warning.File, Is.EqualTo(gone));
+        Assert.That(result.SizesByPath.Keys, Is.EquivalentTo(new[] { "app.js" }));
+    }
+
+    [Test]
+    public void An_empty_file_measures_zero_in_every_compression()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/empty.js", string.Empty);
+        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")), _ => true, SizeCache.InMemory());
+        Assert.That(result.SizesByPath["empty.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));
+    }
+}
