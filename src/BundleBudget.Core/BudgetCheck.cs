@@ -51,7 +51,7 @@ public static class BudgetCheck
     {
         var chosen = !string.IsNullOrWhiteSpace(options.OutputPath) ? options.OutputPath
             : budgetFile?.OutputPath ?? options.DefaultOutputPath;
-        return string.IsNullOrWhiteSpace(chosen) ? null : Path.GetFullPath(chosen);
+        return string.IsNullOrWhiteSpace(chosen) ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(chosen));
     }
 
     private static void SaveCache(SizeCache cache, List<Diagnostic> diagnostics)

@@ -1,0 +1,166 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using BundleBudget.Core;
+
+namespace BundleBudget.EndToEnd.Tests;
+
+/// <summary>The package as a user gets it: packed, restored from a folder feed, run by dotnet build.</summary>
+[NonParallelizable]
+public class MSBuildTaskTests
+{
+    [Test]
+    public void The_package_is_self_contained_with_the_task_and_its_dependencies_and_no_msbuild_assemblies()
+    {
+        using var package = ZipFile.OpenRead(PackageFeed.PackagePath);
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        Assert.That(entries, Does.Contain("build/BundleBudget.props"));
+        Assert.That(entries, Does.Contain("build/BundleBudget.targets"));
+        Assert.That(entries, Does.Contain("tasks/net8.0/BundleBudget.Tasks.dll"));
+        Assert.That(entries, Does.Contain("tasks/net8.0/BundleBudget.Core.dll"));
+        Assert.That(entries, Has.None.StartsWith("tasks/net8.0/Microsoft.Build"));
+        Assert.That(entries, Has.None.StartsWith("lib/"));
+
+        var nuspecEntry = package.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var nuspec = nuspecEntry.Open();
+        var document = XDocument.Load(nuspec);
+        var dependencies = document.Descendants().Where(e => e.Name.LocalName == "dependency").ToList();
+        Assert.That(dependencies, Is.Empty, "a consumer must restore the package from a folder feed alone");
+        Assert.That(document.Descendants().Single(e => e.Name.LocalName == "developmentDependency").Value, Is.EqualTo("true"));
+    }
+
+    [Test]
+    public void A_build_within_budget_passes_prints_the_summary_and_writes_reports_equal_to_the_engine()
+    {
+        using var sample = new SampleProject();
+        var build = sample.Build();
+
+        Assert.That(build.ExitCode, Is.Zero, build.ToString());
+        Assert.That(build.Output, Does.Contain("BundleBudget: within budget (5 budgets, 0 errors, 0 warnings)."));
+        Assert.That(build.Output, Does.Match(@"ok\s+script\s+10\.4 kB in 4 files gzip\s+400\.0 kB\s+500\.0 kB"));
+        Assert.That(File.Exists(sample.MarkdownPath), Is.True);
+
+        var engine = BudgetCheck.Run(new CheckOptions(sample.BudgetFile));
+        using var report = sample.ReadReport();
+        var assets = report.RootElement.GetProperty("assets").EnumerateArray().ToList();
+        Assert.That(assets, Has.Count.EqualTo(engine.Assets.Count));
+        foreach (var asset in assets)
+        {
+            var expected = engine.Sizes[asset.GetProperty("path").GetString()!];
+            Assert.That(asset.GetProperty("raw").GetInt64(), Is.EqualTo(expected.Raw));
+            Assert.That(asset.GetProperty("gzip").ValueKind == System.Text.Json.JsonValueKind.Null ? (long?)null : asset.GetProperty("gzip").GetInt64(), Is.EqualTo(expected.Gzip));
+        }
+
+        var actuals = report.RootElement.GetProperty("budgets").EnumerateArray().Select(b => b.GetProperty("actual").GetInt64());
+        Assert.That(actuals, Is.EqualTo(engine.Budgets.Select(b => b.Actual)));
+        Assert.That(report.RootElement.GetProperty("summary").GetProperty("status").GetString(), Is.EqualTo("pass"));
+    }
+
+    [Test]
+    public void A_build_over_budget_fails_with_BB1001_at_the_budget_line_and_at_each_offending_file_and_fails_again_until_fixed()
+    {
+        using var sample = new SampleProject();
+        sample.WriteBudget("""
+            { "type": "script", "maximumError": "10KB" },
+            { "type": "image", "scope": "each", "maximumError": "100KB" },
+            { "type": "font", "maximumWarning": "50KB", "maximumError": "100KB" }
+            """);
+
+        var build = sample.Build();
+
+        Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
+        var budgetFile = Regex.Escape(sample.BudgetFile);
+        Assert.That(build.Output, Does.Match(budgetFile + @"\(4,5\): error BB1001: Budget 'script' exceeded: 4 files total 10\.\d kB gzip, limit 10\.0 kB \(maximumError\), over by \d+ B \(\+\d\.\d%\)"));
+        var hero = Regex.Escape(Path.Combine(sample.OutputFolder, "assets", "hero-BWnkITgT.png"));
+        Assert.That(build.Output, Does.Match(hero + @" ?: error BB1001: Budget 'image \(each\)' exceeded: assets/hero-BWnkITgT\.png is 184\.8 kB raw, limit 100\.0 kB \(maximumError\), over by 84\.8 kB \(\+84\.8%\)"));
+        Assert.That(build.Output, Does.Match(budgetFile + @"\(6,\d+\): warning BB1002: Budget 'font' exceeded: 2 files total 54\.4 kB raw"));
+
+        using (var report = sample.ReadReport())
+        {
+            var summary = report.RootElement.GetProperty("summary");
+            Assert.That(summary.GetProperty("status").GetString(), Is.EqualTo("error"));
+            Assert.That(summary.GetProperty("errors").GetInt32(), Is.EqualTo(2));
+            Assert.That(summary.GetProperty("warnings").GetInt32(), Is.EqualTo(1));
+        }
+
+        var again = sample.Build();
+        Assert.That(again.ExitCode, Is.Not.Zero, "a skipped check must never turn a failure into a pass");
+        Assert.That(again.Output, Does.Contain("error BB1001"));
+
+        sample.WriteBudget("""{ "type": "script", "maximumError": "500KB" }""");
+        var fixedBuild = sample.Build();
+        Assert.That(fixedBuild.ExitCode, Is.Zero, fixedBuild.ToString());
+    }
+
+    [Test]
+    public void An_unchanged_build_skips_the_check_and_a_changed_output_folder_runs_it_again()
+    {
+        using var sample = new SampleProject();
+        var first = sample.Build();
+        Assert.That(first.ExitCode, Is.Zero, first.ToString());
+        Assert.That(first.Output, Does.Contain("BundleBudget: within budget"));
+
+        var second = sample.Build();
+        Assert.That(second.ExitCode, Is.Zero, second.ToString());
+        Assert.That(second.Output, Does.Contain("Skipping target \"CheckBundleBudget\""));
+        Assert.That(second.Output, Does.Not.Contain("BundleBudget: within budget"));
+
+        File.Delete(Path.Combine(sample.OutputFolder, "assets", "team-VZtWTLTK.jpg"));
+        var third = sample.Build();
+        Assert.That(third.ExitCode, Is.Zero, third.ToString());
+        Assert.That(third.Output, Does.Contain("BundleBudget: within budget"));
+        using var report = sample.ReadReport();
+        Assert.That(report.RootElement.GetProperty("assets").EnumerateArray().Select(a => a.GetProperty("path").GetString()), Has.None.EqualTo("assets/team-VZtWTLTK.jpg"));
+    }
+
+    [Test]
+    public void A_malformed_budget_file_fails_the_build_with_BB9xxx_at_its_line_and_column()
+    {
+        using var sample = new SampleProject();
+        File.WriteAllText(sample.BudgetFile, """
+            {
+              "outputPath": "../vite-app/dist",
+              "budgets": [
+                { "type": "script", "maximumEror": "500KB" },
+                { "type": "image", "maximumError": "lots" }
+              ]
+            }
+            """);
+
+        var build = sample.Build();
+
+        Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
+        var budgetFile = Regex.Escape(sample.BudgetFile);
+        Assert.That(build.Output, Does.Match(budgetFile + @"\(4,25\): error BB9002: Unknown key ""maximumEror"" in a budget\. Did you mean ""maximumError""\?"));
+        Assert.That(build.Output, Does.Match(budgetFile + @"\(5,40\): error BB9004: ""maximumError"": ""lots"" is not a size"));
+        Assert.That(build.Output, Does.Not.Contain("BB9999"));
+        Assert.That(build.Output, Does.Not.Contain("MSB4018"));
+    }
+
+    [Test]
+    public void The_check_can_be_disabled_and_its_output_folder_overridden()
+    {
+        using var sample = new SampleProject();
+        sample.WriteBudget("""{ "type": "script", "maximumError": "1KB" }""");
+
+        var disabled = sample.Build("BundleBudgetEnabled=false");
+        Assert.That(disabled.ExitCode, Is.Zero, disabled.ToString());
+        Assert.That(disabled.Output, Does.Not.Contain("BB1001"));
+
+        var other = Path.Combine(sample.ProjectDirectory, "wwwroot");
+        Directory.CreateDirectory(other);
+        File.WriteAllText(Path.Combine(other, "tiny.js"), "console.log(1)");
+        var overridden = sample.Build($"BundleBudgetOutputPath={other}");
+        Assert.That(overridden.ExitCode, Is.Zero, overridden.ToString());
+        Assert.That(overridden.Output, Does.Contain("BundleBudget: within budget"));
+    }
+
+    [Test]
+    public void A_missing_output_folder_is_error_BB9007()
+    {
+        using var sample = new SampleProject();
+        var build = sample.Build("BundleBudgetOutputPath=no-such-dist");
+        Assert.That(build.ExitCode, Is.Not.Zero);
+        Assert.That(build.Output, Does.Contain("error BB9007: Output folder not found: " + Path.Combine(sample.ProjectDirectory, "no-such-dist")));
+    }
+}

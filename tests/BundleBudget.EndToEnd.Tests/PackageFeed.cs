@@ -1,0 +1,28 @@
+namespace BundleBudget.EndToEnd.Tests;
+
+/// <summary>Packs the BundleBudget package once per test run into a temporary local folder feed.</summary>
+internal static class PackageFeed
+{
+    public const string Version = "0.1.0-e2e";
+
+    private static readonly Lazy<string> Folder = new(Pack, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string Path => Folder.Value;
+
+    public static string PackagePath => System.IO.Path.Combine(Path, $"BundleBudget.{Version}.nupkg");
+
+    private static string Pack()
+    {
+        var feed = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bundlebudget-feed", Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(feed);
+        var project = System.IO.Path.Combine(TestAssets.RepositoryRoot, "src", "BundleBudget.Tasks", "BundleBudget.Tasks.csproj");
+        // --no-restore: dotnet test restored the solution already, and a second restore would rewrite files the other test run reads.
+        var result = ProcessRunner.Dotnet(TestAssets.RepositoryRoot, "pack", project, "-c", "Release", "--no-restore", "-o", feed, $"-p:Version={Version}", "--disable-build-servers");
+        if (result.ExitCode != 0 || !File.Exists(System.IO.Path.Combine(feed, $"BundleBudget.{Version}.nupkg")))
+        {
+            throw new InvalidOperationException($"dotnet pack failed: {result}");
+        }
+
+        return feed;
+    }
+}
