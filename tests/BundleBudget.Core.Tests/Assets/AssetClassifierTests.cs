@@ -47,18 +47,4 @@ public class AssetClassifierTests
         Assert.That(AssetType.Precompressed.IsCounted(), Is.False);
         Assert.That(AssetType.Script.IsCounted(), Is.True);
     }
-
-    [Test]
-    public void Scans_the_real_vite_output_in_path_order_with_slash_separators()
-    {
-        var assets = AssetScanner.Scan(TestAssets.ViteDist);
-        var paths = assets.Select(a => a.Path).ToList();
-        Assert.That(paths, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
-        Assert.That(paths, Does.Contain("assets/main-C17BpASX.js"));
-        Assert.That(paths, Does.Contain(".vite/manifest.json"));
-        Assert.That(assets.Single(a => a.Path == "assets/main-C17BpASX.js.map").Type, Is.EqualTo(AssetType.SourceMap));
-        Assert.That(assets.Count(a => a.Type == AssetType.Font), Is.EqualTo(2));
-        Assert.That(assets.Count(a => a.Type == AssetType.Image), Is.EqualTo(5));
-        Assert.That(assets.Single(a => a.Path == "assets/hero-BWnkITgT.png").Length, Is.EqualTo(184_766));
-    }
 }
