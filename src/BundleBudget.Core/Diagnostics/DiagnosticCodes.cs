@@ -16,6 +16,18 @@ public static class DiagnosticCodes
     /// <summary>A budget with a <c>files</c> glob matched no file: probably a typo or a renamed folder.</summary>
     public const string BudgetMatchedNothing = "BB1003";
 
+    /// <summary>A source file imports a whole library where a narrow import or a lighter library would do.</summary>
+    public const string WholeLibraryImport = "BB2001";
+
+    /// <summary>A built bundle contains a whole library (found through its source map).</summary>
+    public const string WholeLibraryBundled = "BB2002";
+
+    /// <summary>A source file could not be analysed for imports (a syntax error, nesting too deep).</summary>
+    public const string SourceNotParsed = "BB2003";
+
+    /// <summary>A source map could not be read, so the bundle's contents are unknown.</summary>
+    public const string SourceMapNotRead = "BB2004";
+
     /// <summary>budget.json is not valid JSON.</summary>
     public const string InvalidJson = "BB9001";
 

@@ -1,0 +1,129 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Acornima;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Imports.Scanning;
+
+namespace BundleBudget.Core.Imports;
+
+/// <summary>The module references of one source file, or why it could not be read.</summary>
+public sealed record SourceReadResult(string File, IReadOnlyList<ModuleReference> References, Diagnostic? Problem);
+
+/// <summary>
+/// Reads one front-end source file by its kind: JavaScript with Acornima; TypeScript, TSX and JSX (which no .NET
+/// JavaScript parser reads) and the script blocks of .vue and .svelte files with the purpose-built scanner.
+/// Parsing runs on a thread with a large stack; no input can crash the process.
+/// </summary>
+public static partial class SourceModuleReader
+{
+    public static readonly string[] Extensions = [".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".vue", ".svelte"];
+
+    private const int StackSize = 16 * 1024 * 1024;
+
+    public static SourceReadResult Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new SourceReadResult(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"Cannot read this source file: {e.Message}", path));
+        }
+
+        return Read(path, text);
+    }
+
+    public static SourceReadResult Read(string path, string text)
+    {
+        SourceReadResult? result = null;
+        var thread = new Thread(() => result = ReadOnThisThread(path, text), StackSize) { IsBackground = true, Name = "BundleBudget source reader" };
+        thread.Start();
+        thread.Join();
+        return result!;
+    }
+
+    private static SourceReadResult ReadOnThisThread(string path, string text)
+    {
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        try
+        {
+            return extension switch
+            {
+                ".js" or ".mjs" or ".cjs" => ReadJavaScript(path, text, commonJs: extension == ".cjs"),
+                ".ts" or ".mts" or ".cts" => Scan(path, text, jsx: false, typeScript: true),
+                ".tsx" => Scan(path, text, jsx: true, typeScript: true),
+                ".jsx" => Scan(path, text, jsx: true, typeScript: false),
+                ".vue" or ".svelte" => ReadScriptBlocks(path, text),
+                _ => new SourceReadResult(path, [], null),
+            };
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return NotParsed(path, "the code is nested too deeply to analyse", 0, 0);
+        }
+        catch (ScanException e)
+        {
+            var (line, column) = new LineMap(text).Locate(Math.Min(e.Offset, text.Length));
+            return NotParsed(path, e.Message, line, column);
+        }
+    }
+
+    private static SourceReadResult ReadJavaScript(string path, string text, bool commonJs)
+    {
+        try
+        {
+            return new SourceReadResult(path, JavaScriptModuleReader.Read(text, commonJs), null);
+        }
+        catch (ParseErrorException e)
+        {
+            // JSX in a .js file (common in React projects) is no JavaScript: read it as JSX.
+            if (e.Error.IsIndexDefined && e.Error.Index < text.Length && text[e.Error.Index] == '<')
+            {
+                return Scan(path, text, jsx: true, typeScript: false);
+            }
+
+            return NotParsed(path, e.Description, e.LineNumber, e.Column + 1);
+        }
+    }
+
+    private static SourceReadResult Scan(string path, string text, bool jsx, bool typeScript)
+    {
+        var tokens = ScriptLexer.Tokenize(text, jsx, typeScript);
+        var lines = new LineMap(text);
+        return new SourceReadResult(path, ModuleReferenceExtractor.Extract(tokens, lines.Locate), null);
+    }
+
+    /// <summary>Scans the &lt;script&gt; blocks of a .vue or .svelte file in place, so that lines and columns stay those of the file.</summary>
+    private static SourceReadResult ReadScriptBlocks(string path, string text)
+    {
+        var references = new List<ModuleReference>();
+        var lines = new LineMap(text);
+        foreach (Match block in ScriptBlock().Matches(text))
+        {
+            var language = block.Groups["attributes"].Value;
+            var jsx = LanguageAttribute().Match(language) is { Success: true } lang && lang.Groups["lang"].Value is "tsx" or "jsx";
+            var body = block.Groups["body"];
+            var masked = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                masked.Append(i >= body.Index && i < body.Index + body.Length || text[i] is '\n' or '\r' ? text[i] : ' ');
+            }
+
+            var tokens = ScriptLexer.Tokenize(masked.ToString(), jsx, typeScript: true);
+            references.AddRange(ModuleReferenceExtractor.Extract(tokens, lines.Locate));
+        }
+
+        return new SourceReadResult(path, references, null);
+    }
+
+    private static SourceReadResult NotParsed(string path, string reason, int line, int column) =>
+        new(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"This source file could not be analysed for imports ({reason}); the other files were.", path, line, column));
+
+    [GeneratedRegex(@"<script\b(?<attributes>[^>]*)>(?<body>.*?)</script\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex ScriptBlock();
+
+    [GeneratedRegex(@"\blang\s*=\s*[""']?(?<lang>\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    private static partial Regex LanguageAttribute();
+}

@@ -1,0 +1,2 @@
+export { RouterClient } from './RouterClient'
+export * from '@tanstack/router-core/ssr/client'

@@ -1,0 +1,6 @@
+export { RouterServer } from './RouterServer'
+export { defaultRenderHandler } from './defaultRenderHandler'
+export { defaultStreamHandler } from './defaultStreamHandler'
+export { renderRouterToStream } from './renderRouterToStream'
+export { renderRouterToString } from './renderRouterToString'
+export * from '@tanstack/router-core/ssr/server'
