@@ -23,6 +23,12 @@ static int Run(string[] args)
         return WithinBudget;
     }
 
+    if (args[0] == "check" && args.Skip(1).Any(a => a is "-h" or "--help"))
+    {
+        Console.Out.WriteLine(CommandLine.Usage);
+        return WithinBudget;
+    }
+
     if (args[0] != "check")
     {
         Console.Error.WriteLine($"Unknown command '{args[0]}'.");
@@ -51,22 +57,32 @@ static int Run(string[] args)
             CachePath: arguments.CachePath ?? DefaultCachePath(arguments),
             BrotliForAll: arguments.Brotli));
         Print(result, arguments.Quiet);
-        if (arguments.JsonReport is { } json)
-        {
-            JsonReportWriter.Write(result, json);
-        }
-
-        if (arguments.MarkdownReport is { } markdown)
-        {
-            MarkdownReportWriter.Write(result, markdown);
-        }
-
+        WriteReport(arguments.JsonReport, path => JsonReportWriter.Write(result, path));
+        WriteReport(arguments.MarkdownReport, path => MarkdownReportWriter.Write(result, path));
         return result.HasInputErrors ? BadInput : result.Status == BudgetStatus.Error ? OverBudget : WithinBudget;
     }
-    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+    catch (Exception e)
     {
-        Console.Error.WriteLine($"bundle-budget: error {DiagnosticCodes.ReportNotWritten}: {e.Message}");
+        Console.Error.WriteLine($"bundle-budget: error {DiagnosticCodes.InternalError}: BundleBudget failed unexpectedly; please report this. {e}");
         return BadInput;
+    }
+}
+
+// A report that cannot be written is a warning: the verdict (and the exit code) stays that of the budgets.
+static void WriteReport(string? path, Action<string> write)
+{
+    if (path is null)
+    {
+        return;
+    }
+
+    try
+    {
+        write(path);
+    }
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+    {
+        Console.Error.WriteLine(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", Path.GetFullPath(path)).ToString());
     }
 }
 

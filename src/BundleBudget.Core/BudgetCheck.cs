@@ -32,6 +32,11 @@ public static class BudgetCheck
         }
 
         var assets = AssetScanner.Scan(outputFolder);
+        if (!assets.Any(a => a.IsCounted))
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.EmptyOutputFolder, $"The output folder {outputFolder} holds no file that a budget counts: did the front-end build write its output somewhere else, or fail?", budgetPath));
+        }
+
         var cache = options.CachePath is null ? SizeCache.InMemory() : SizeCache.Load(options.CachePath);
         var budgets = read.File.Budgets;
         var measured = AssetMeasurer.Measure(

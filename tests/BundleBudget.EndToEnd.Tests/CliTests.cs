@@ -110,4 +110,26 @@ public class CliTests
         Assert.That(version.ExitCode, Is.Zero);
         Assert.That(version.StandardOutput.Trim(), Is.EqualTo(BundleBudget.Core.CheckResult.ToolVersion));
     }
+
+    [Test]
+    public void A_report_that_cannot_be_written_is_a_warning_and_the_exit_code_stays_that_of_the_budgets()
+    {
+        var budget = WriteBudget("""{ "type": "script", "maximumError": "10KB" }""");
+        var folderInTheWay = _folder.Combine("report.json");
+        Directory.CreateDirectory(folderInTheWay);
+
+        var result = Run("check", "--budget", budget, "--json", folderInTheWay);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("warning BB9031: The report could not be written"));
+        Assert.That(Directory.GetFiles(_folder.Path, "*.tmp"), Is.Empty);
+    }
+
+    [Test]
+    public void Help_after_check_shows_the_usage()
+    {
+        var result = Run("check", "--help");
+        Assert.That(result.ExitCode, Is.Zero);
+        Assert.That(result.StandardOutput, Does.Contain("--budget FILE"));
+    }
 }

@@ -54,6 +54,7 @@ public class MSBuildTaskTests
         var actuals = report.RootElement.GetProperty("budgets").EnumerateArray().Select(b => b.GetProperty("actual").GetInt64());
         Assert.That(actuals, Is.EqualTo(engine.Budgets.Select(b => b.Actual)));
         Assert.That(report.RootElement.GetProperty("summary").GetProperty("status").GetString(), Is.EqualTo("pass"));
+        Assert.That(File.Exists(Path.Combine(sample.ProjectDirectory, "bin", "Debug", "net10.0", "budget.json")), Is.False, "budget.json is build configuration, not app content");
     }
 
     [Test]
@@ -162,5 +163,71 @@ public class MSBuildTaskTests
         var build = sample.Build("BundleBudgetOutputPath=no-such-dist");
         Assert.That(build.ExitCode, Is.Not.Zero);
         Assert.That(build.Output, Does.Contain("error BB9007: Output folder not found: " + Path.Combine(sample.ProjectDirectory, "no-such-dist")));
+    }
+
+    [Test]
+    public void Pointing_at_another_budget_file_runs_the_check_again_even_when_that_file_is_older()
+    {
+        using var sample = new SampleProject();
+        Assert.That(sample.Build().ExitCode, Is.Zero);
+
+        var strict = Path.Combine(sample.ProjectDirectory, "strict.json");
+        File.WriteAllText(strict, """{ "outputPath": "../vite-app/dist", "budgets": [ { "type": "script", "maximumError": "5KB" } ] }""");
+        File.SetLastWriteTimeUtc(strict, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var build = sample.Build("BundleBudgetFile=strict.json");
+        Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
+        Assert.That(build.Output, Does.Contain("strict.json(1,50): error BB1001"));
+    }
+
+    [Test]
+    public void An_output_file_replaced_by_an_older_copy_runs_the_check_again()
+    {
+        using var sample = new SampleProject();
+        sample.WriteBudget("""{ "type": "script", "maximumError": "50KB" }""");
+        Assert.That(sample.Build().ExitCode, Is.Zero);
+
+        var main = Path.Combine(sample.OutputFolder, "assets", "main-C17BpASX.js");
+        File.WriteAllText(main, string.Concat(Enumerable.Range(0, 20_000).Select(i => $"var v{i} = {i * 7919 % 10007};")));
+        File.SetLastWriteTimeUtc(main, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var build = sample.Build();
+        Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
+        Assert.That(build.Output, Does.Contain("error BB1001: Budget 'script' exceeded"));
+    }
+
+    [Test]
+    public void A_project_with_several_target_frameworks_is_checked_once_in_its_outer_build()
+    {
+        using var folder = new TemporaryFolder();
+        File.WriteAllText(folder.Combine("nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{PackageFeed.Path}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(folder.Combine("Directory.Build.props"), "<Project />");
+        folder.Write("dist/app.js", "console.log('a script of some length, more than ten bytes');");
+        folder.Write("lib/budget.json", """{ "outputPath": "../dist", "budgets": [ { "type": "script", "maximumError": "10B" } ] }""");
+        folder.Write("lib/lib.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;netstandard2.1</TargetFrameworks>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="BundleBudget" Version="{PackageFeed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        var build = ProcessRunner.Dotnet(folder.Combine("lib"), "build", "--disable-build-servers", $"-p:RestorePackagesPath={folder.Combine("packages")}");
+
+        Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
+        Assert.That(build.Output, Does.Contain("1 Error(s)"), "one check, not one per framework");
+        Assert.That(build.Output, Does.Contain("budget.json(1,41): error BB1001: Budget 'script' exceeded"));
     }
 }

@@ -65,7 +65,7 @@ public static class BudgetFileReader
         var compression = Compression.Gzip;
         JsonProperty? budgetsProperty = null;
         JsonProperty? simpleProperty = null;
-        foreach (var property in document.Properties)
+        foreach (var property in context.UniqueProperties(document, StringComparer.Ordinal))
         {
             switch (property.Name)
             {
@@ -79,11 +79,7 @@ public static class BudgetFileReader
 
                     break;
                 case "outputPath":
-                    if (context.RequireString(property) is { } text)
-                    {
-                        outputPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(fullPath)!, text));
-                    }
-
+                    outputPath = ReadOutputPath(property, fullPath, context) ?? outputPath;
                     break;
                 case "compression":
                     compression = context.ReadCompression(property) ?? compression;
@@ -124,12 +120,31 @@ public static class BudgetFileReader
             budgets.AddRange(SimpleBudgetForm.Read(simpleProperty, compression, context));
         }
 
-        if (budgetsProperty is null && simpleProperty is null)
+        if (budgets.Count == 0 && !context.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            context.Error(DiagnosticCodes.IncompleteBudget, "budget.json has no budgets: add a \"budgets\" array (or the simple form \"budget\").", document);
+            context.Error(DiagnosticCodes.IncompleteBudget, "budget.json defines no budget: add one to \"budgets\", such as { \"type\": \"script\", \"maximumError\": \"500KB\" } (or use the simple form \"budget\").", document);
         }
 
         return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets), context.Diagnostics);
+    }
+
+    private static string? ReadOutputPath(JsonProperty property, string budgetPath, ReadContext context)
+    {
+        var text = context.RequireString(property);
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(budgetPath)!, text));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            context.Error(DiagnosticCodes.InvalidValue, $"\"outputPath\" is not a valid folder path: {e.Message}", property.Value);
+            return null;
+        }
     }
 
     private static Budget? ReadBudget(JsonNode node, Compression defaultCompression, ReadContext context)
@@ -140,6 +155,7 @@ public static class BudgetFileReader
             return null;
         }
 
+
         var valid = true;
         string? name = null;
         var types = new List<BudgetType>();
@@ -148,7 +164,7 @@ public static class BudgetFileReader
         var compression = defaultCompression;
         ByteSize? warning = null;
         ByteSize? error = null;
-        foreach (var property in budget.Properties)
+        foreach (var property in context.UniqueProperties(budget, StringComparer.Ordinal))
         {
             switch (property.Name)
             {

@@ -42,11 +42,13 @@ public readonly partial record struct ByteSize(long Bytes, string Text)
             return false;
         }
 
-        var bytes = number * multiplier.Value;
-        if (bytes > long.MaxValue / 2)
+        // Above a petabyte is no front-end limit, and the product could overflow.
+        if (number > 1e15m / multiplier.Value)
         {
             return false;
         }
+
+        var bytes = number * multiplier.Value;
 
         var canonicalUnit = unit.ToUpperInvariant() switch
         {

@@ -95,6 +95,12 @@ public sealed class FileGlob
                     }
 
                     var set = normalized[(i + 1)..close];
+                    if (set.Length == 0 || set is "!" or "^")
+                    {
+                        error = "'[]' matches no character";
+                        return false;
+                    }
+
                     var negate = set.StartsWith('!') || set.StartsWith('^');
                     if (negate)
                     {
@@ -117,7 +123,17 @@ public sealed class FileGlob
         }
 
         regex.Append('$');
-        glob = new FileGlob(pattern, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.Compiled, TimeSpan.FromSeconds(1)));
+        try
+        {
+            // Non-backtracking: matching time is linear in the path, whatever the pattern ("*a*a*a*a*b" included).
+            glob = new FileGlob(pattern, new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking));
+        }
+        catch (ArgumentException e)
+        {
+            error = $"the character class is not valid ({e.Message.TrimEnd('.')})";
+            return false;
+        }
+
         error = null;
         return true;
     }

@@ -33,6 +33,26 @@ internal sealed class ReadContext(string path)
         Error(DiagnosticCodes.UnknownKey, $"Unknown key \"{property.Name}\" {where}.{hint}", property.Line, property.Column);
     }
 
+    /// <summary>The properties of an object, the first of each key only; every repeated key is reported.</summary>
+    public IReadOnlyList<JsonProperty> UniqueProperties(JsonObjectNode node, StringComparer comparer)
+    {
+        var seen = new HashSet<string>(comparer);
+        var unique = new List<JsonProperty>();
+        foreach (var property in node.Properties)
+        {
+            if (seen.Add(property.Name))
+            {
+                unique.Add(property);
+            }
+            else
+            {
+                Error(DiagnosticCodes.DuplicateKey, $"Duplicate key \"{property.Name}\": only one of them would count. Remove or merge one.", property.Line, property.Column);
+            }
+        }
+
+        return unique;
+    }
+
     public string? RequireString(JsonProperty property)
     {
         if (property.Value is JsonStringNode text)

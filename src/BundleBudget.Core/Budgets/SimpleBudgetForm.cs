@@ -46,14 +46,14 @@ internal static partial class SimpleBudgetForm
             yield break;
         }
 
-        foreach (var entry in entries.Properties)
+        foreach (var entry in context.UniqueProperties(entries, StringComparer.OrdinalIgnoreCase))
         {
             var key = entry.Name.ToLowerInvariant();
             if (SizeKeys.TryGetValue(key, out var types))
             {
                 if (ReadLimit(entry, context) is { } limit)
                 {
-                    yield return new Budget(entry.Name, types, null, limit.Scope, compression, null, limit.Size, new SourceLocation(context.Path, entry.Line, entry.Column));
+                    yield return new Budget(entry.Name, types, null, limit.Scope, limit.Compression ?? compression, null, limit.Size, new SourceLocation(context.Path, entry.Line, entry.Column));
                 }
 
                 continue;
@@ -77,11 +77,11 @@ internal static partial class SimpleBudgetForm
         }
     }
 
-    private static (ByteSize Size, BudgetScope Scope)? ReadLimit(JsonProperty entry, ReadContext context)
+    private static (ByteSize Size, BudgetScope Scope, Compression? Compression)? ReadLimit(JsonProperty entry, ReadContext context)
     {
         if (entry.Value is JsonNumberNode)
         {
-            return context.ReadSize(entry) is { } bytes ? (bytes, BudgetScope.Total) : null;
+            return context.ReadSize(entry) is { } bytes ? (bytes, BudgetScope.Total, null) : null;
         }
 
         if (entry.Value is JsonStringNode text)
@@ -90,10 +90,17 @@ internal static partial class SimpleBudgetForm
             if (match.Success && ByteSize.TryParse(match.Groups["size"].Value, out var size))
             {
                 var each = match.Groups["each"].Success;
-                return (size, each ? BudgetScope.Each : BudgetScope.Total);
+                Compression? stated = match.Groups["compression"].Value.ToLowerInvariant() switch
+                {
+                    "gzip" or "gzipped" => Compression.Gzip,
+                    "brotli" or "br" => Compression.Brotli,
+                    "raw" or "minified" or "uncompressed" => Compression.Raw,
+                    _ => null,
+                };
+                return (size, each ? BudgetScope.Each : BudgetScope.Total, stated);
             }
 
-            context.Error(DiagnosticCodes.InvalidSize, $"\"{entry.Name}\": \"{text.Value}\" is not a limit. Write \"< 500KB\", \"< 200KB per image\" or \"< 100KB total\" (kB = 1000 B, KiB = 1024 B).", entry.Value);
+            context.Error(DiagnosticCodes.InvalidSize, $"\"{entry.Name}\": \"{text.Value}\" is not a limit. Write \"< 500KB\", \"< 170KB gzipped\", \"< 200KB per image\" or \"< 100KB total\" (kB = 1000 B, KiB = 1024 B).", entry.Value);
             return null;
         }
 
@@ -101,6 +108,6 @@ internal static partial class SimpleBudgetForm
         return null;
     }
 
-    [GeneratedRegex(@"^\s*(?:<=?|≤)?\s*(?<size>\d+(?:\.\d+)?\s*[A-Za-z]*?)\s*(?:(?<each>per\s+\w+|each)|(?:in\s+)?total)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^\s*(?:<=?|≤)?\s*(?<size>\d+(?:\.\d+)?\s*[A-Za-z]*?)\s*(?<compression>gzip|gzipped|brotli|br|raw|minified|uncompressed)?\s*(?:(?<each>per\s+\w+|each)|(?:in\s+)?total)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex LimitPattern();
 }

@@ -16,6 +16,9 @@ public static class DiagnosticCodes
     /// <summary>A budget with a <c>files</c> glob matched no file: probably a typo or a renamed folder.</summary>
     public const string BudgetMatchedNothing = "BB1003";
 
+    /// <summary>The output folder holds no file that any budget counts: the front-end build probably wrote nothing.</summary>
+    public const string EmptyOutputFolder = "BB1004";
+
     /// <summary>A source file imports a whole library where a narrow import or a lighter library would do.</summary>
     public const string WholeLibraryImport = "BB2001";
 
@@ -60,6 +63,9 @@ public static class DiagnosticCodes
 
     /// <summary>A schemaVersion this version does not support.</summary>
     public const string UnsupportedSchemaVersion = "BB9011";
+
+    /// <summary>The same key twice in one object: only one would count, silently.</summary>
+    public const string DuplicateKey = "BB9012";
 
     /// <summary>An asset that could not be read; it is left out of every budget.</summary>
     public const string UnreadableAsset = "BB9030";

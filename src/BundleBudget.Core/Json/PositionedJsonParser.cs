@@ -42,9 +42,14 @@ internal static class PositionedJsonParser
         }
         catch (JsonException e)
         {
-            var line = (int)(e.LineNumber ?? 0) + 1;
-            var column = (int)(e.BytePositionInLine ?? 0) + 1;
+            var (line, column) = lines.Locate((int)(e.LineNumber ?? 0), (int)(e.BytePositionInLine ?? 0));
             throw new JsonSyntaxException(CleanMessage(e.Message), line, column);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Reading a string that is not valid UTF-8, or holds a lone surrogate escape such as "\uD800".
+            var (line, column) = lines.Locate(reader.TokenStartIndex);
+            throw new JsonSyntaxException($"a string is not valid text ({CleanMessage(e.Message)})", line, column);
         }
     }
 
@@ -110,6 +115,13 @@ internal static class PositionedJsonParser
                     _lineStarts.Add(i + 1);
                 }
             }
+        }
+
+        /// <summary>Locates a 0-based line and a 0-based byte position in that line, as System.Text.Json reports errors.</summary>
+        public (int Line, int Column) Locate(int line, int bytePosition)
+        {
+            var clampedLine = Math.Clamp(line, 0, _lineStarts.Count - 1);
+            return Locate(Math.Min((long)_lineStarts[clampedLine] + bytePosition, _text.Length));
         }
 
         public (int Line, int Column) Locate(long offset)

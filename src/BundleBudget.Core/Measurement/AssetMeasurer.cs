@@ -37,6 +37,14 @@ public static class AssetMeasurer
                 return;
             }
 
+            if (asset.Length == 0 && ExistsThroughLinks(asset.FullPath))
+            {
+                // Nothing is sent for an empty file. FIFOs, sockets and devices also report no length; opening them
+                // could block forever, so they are never opened.
+                sizes[asset.Path] = new AssetSizes(0, 0, needsBrotli(asset) ? 0 : null);
+                return;
+            }
+
             try
             {
                 using var stream = new FileStream(asset.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileBufferSize, FileOptions.SequentialScan);
@@ -50,12 +58,6 @@ public static class AssetMeasurer
                 if (gzip is not null && (brotli is not null || !wantBrotli))
                 {
                     Interlocked.Increment(ref cacheHits);
-                }
-
-                if (raw == 0)
-                {
-                    // Nothing is sent for an empty file; an empty gzip or brotli stream would only add its framing.
-                    (gzip, brotli) = (0, 0);
                 }
 
                 if (gzip is null)
@@ -94,5 +96,19 @@ public static class AssetMeasurer
 
         var ordered = diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ToList();
         return new MeasurementResult(sizes, ordered, new MeasurementStatistics(sizes.Count, gzipComputed, brotliComputed, cacheHits, bytesRead));
+    }
+
+    /// <summary>Whether the file, or the final target of a symbolic link, exists (File.Exists is true for a broken link).</summary>
+    private static bool ExistsThroughLinks(string path)
+    {
+        try
+        {
+            var file = new FileInfo(path);
+            return file.LinkTarget is null ? file.Exists : file.ResolveLinkTarget(returnFinalTarget: true) is { Exists: true };
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 }

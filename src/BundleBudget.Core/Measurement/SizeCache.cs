@@ -73,12 +73,19 @@ public sealed class SizeCache
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         var file = new CacheFile(FormatVersion, new SortedDictionary<string, CachedSizes>(_used, StringComparer.Ordinal));
         var temporary = $"{Path}.{Environment.ProcessId}.tmp";
-        using (var stream = File.Create(temporary))
+        try
         {
-            JsonSerializer.Serialize(stream, file, SizeCacheJsonContext.Default.CacheFile);
-        }
+            using (var stream = File.Create(temporary))
+            {
+                JsonSerializer.Serialize(stream, file, SizeCacheJsonContext.Default.CacheFile);
+            }
 
-        File.Move(temporary, Path, overwrite: true);
+            File.Move(temporary, Path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }
 

@@ -19,12 +19,19 @@ public static class JsonReportWriter
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        using (var stream = File.Create(temporary))
+        try
         {
-            Write(result, stream);
-        }
+            using (var stream = File.Create(temporary))
+            {
+                Write(result, stream);
+            }
 
-        File.Move(temporary, path, overwrite: true);
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     public static void Write(CheckResult result, Stream stream)

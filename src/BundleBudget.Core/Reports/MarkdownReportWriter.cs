@@ -18,6 +18,7 @@ public static class MarkdownReportWriter
         var text = new StringBuilder();
         var verdict = result.Status switch
         {
+            _ when result.HasInputErrors => ":x: the budget file or output folder is not valid",
             BudgetStatus.Error => ":x: over budget",
             BudgetStatus.Warning => ":warning: within budget, with warnings",
             _ => ":white_check_mark: within budget",

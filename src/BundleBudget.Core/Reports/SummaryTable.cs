@@ -10,6 +10,7 @@ public static class SummaryTable
     {
         var verdict = result.Status switch
         {
+            _ when result.HasInputErrors => "the budget file or output folder is not valid, see the errors",
             BudgetStatus.Error => "over budget",
             BudgetStatus.Warning => "within budget, with warnings",
             _ => "within budget",

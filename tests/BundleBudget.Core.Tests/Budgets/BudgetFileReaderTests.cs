@@ -248,8 +248,8 @@ public class BudgetFileReaderTests
     [Test]
     public void Another_schema_version_is_an_error()
     {
-        Single(Parse("""{ "schemaVersion": 2, "budgets": [] }"""), DiagnosticCodes.UnsupportedSchemaVersion);
-        Assert.That(Parse("""{ "schemaVersion": 1, "budgets": [] }""").HasErrors, Is.False);
+        Single(Parse("""{ "schemaVersion": 2, "budgets": [ { "type": "script", "maximumError": 1 } ] }"""), DiagnosticCodes.UnsupportedSchemaVersion);
+        Assert.That(Parse("""{ "schemaVersion": 1, "budgets": [ { "type": "script", "maximumError": 1 } ] }""").HasErrors, Is.False);
     }
 
     [Test]
@@ -281,5 +281,65 @@ public class BudgetFileReaderTests
         Assert.That(error.Column, Is.EqualTo(3));
         var second = Single(Parse("{ \"budgets\": [ { \"name\": \"€€\", \"tpye\": \"script\" } ] }"), DiagnosticCodes.UnknownKey);
         Assert.That(second.Column, Is.EqualTo(32));
+    }
+
+    [Test]
+    public void Duplicate_keys_are_errors_BB9012_wherever_they_are()
+    {
+        var result = Parse("""
+            {
+              "budgets": [ { "type": "script", "maximumError": "1B", "maximumError": "1MB" } ],
+              "budgets": [],
+              "budget": { "bundle_size": "< 1KB", "Bundle_Size": "< 1MB" }
+            }
+            """);
+        var duplicates = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.DuplicateKey).Select(d => (d.Line, d.Message)).ToList();
+        Assert.That(duplicates, Has.Count.EqualTo(3));
+        Assert.That(duplicates, Has.Some.Matches<(int Line, string Message)>(d => d.Line == 2 && d.Message.Contains("\"maximumError\"")));
+        Assert.That(duplicates, Has.Some.Matches<(int Line, string Message)>(d => d.Line == 3 && d.Message.Contains("\"budgets\"")));
+        Assert.That(duplicates, Has.Some.Matches<(int Line, string Message)>(d => d.Line == 4 && d.Message.Contains("\"Bundle_Size\"")));
+    }
+
+    [TestCase("""{ "budgets": [] }""")]
+    [TestCase("""{ "budget": {} }""")]
+    public void A_file_whose_budgets_are_empty_is_error_BB9005(string json)
+    {
+        Assert.That(Single(Parse(json), DiagnosticCodes.IncompleteBudget).Message, Does.Contain("defines no budget"));
+    }
+
+    [Test]
+    public void An_output_path_that_is_no_path_is_an_error_not_a_crash()
+    {
+        var error = Single(Parse("""{ "outputPath": "a\u0000b", "budgets": [ { "type": "script", "maximumError": 1 } ] }"""), DiagnosticCodes.InvalidValue);
+        Assert.That(error.Message, Does.Contain("outputPath"));
+    }
+
+    [Test]
+    public void Text_that_is_not_valid_UTF_8_or_a_lone_surrogate_is_BB9001()
+    {
+        byte[] invalid = [.. "{ \"name\": \""u8.ToArray(), 0xE9, 0x74, 0xE9, .. "\", \"budgets\": [] }"u8.ToArray()];
+        var result = BudgetFileReader.Parse(BudgetPath, invalid);
+        Assert.That(result.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.InvalidJson));
+
+        Single(Parse("""{ "budgets": [ { "name": "\uD800", "type": "script", "maximumError": 1 } ] }"""), DiagnosticCodes.InvalidJson);
+    }
+
+    [Test]
+    public void A_syntax_error_column_counts_characters_after_non_ascii_text()
+    {
+        var error = Single(Parse("""{ "name": "ééééé", "type": "script" "maximumError": 1 }"""), DiagnosticCodes.InvalidJson);
+        Assert.That((error.Line, error.Column), Is.EqualTo((1, 37)));
+    }
+
+    [TestCase("< 170KB gzipped", Compression.Gzip, BudgetScope.Total)]
+    [TestCase("< 150 KB brotli", Compression.Brotli, BudgetScope.Total)]
+    [TestCase("< 500KB minified", Compression.Raw, BudgetScope.Total)]
+    [TestCase("< 200KB per image", Compression.Brotli, BudgetScope.Each)]
+    public void The_simple_form_reads_the_compression_a_write_up_states(string limit, Compression expected, BudgetScope scope)
+    {
+        var result = Parse($$"""{ "compression": "brotli", "budget": { "bundle_size": "{{limit}}" } }""");
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.File!.Budgets.Single().Compression, Is.EqualTo(expected));
+        Assert.That(result.File.Budgets.Single().Scope, Is.EqualTo(scope));
     }
 }

@@ -30,6 +30,8 @@ public class ByteSizeTests
     [TestCase("5 TB")]
     [TestCase("1,5MB")]
     [TestCase("500K")]
+    [TestCase("79228162514264337593543950335GB")]
+    [TestCase("2000000000000000000000000")]
     public void Rejects_what_is_not_a_size(string text)
     {
         Assert.That(ByteSize.TryParse(text, out _), Is.False);

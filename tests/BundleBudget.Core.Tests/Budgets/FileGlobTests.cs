@@ -37,9 +37,20 @@ public class FileGlobTests
     [TestCase("assets/{a,b.js", "'{'")]
     [TestCase("assets/[ab.js", "'['")]
     [TestCase("assets/x**.js", "'**'")]
+    [TestCase("assets/[].js", "'[]'")]
+    [TestCase("assets/[z-a].js", "character class")]
     public void Rejects_invalid_patterns_with_a_reason(string pattern, string reason)
     {
         Assert.That(FileGlob.TryParse(pattern, out _, out var error), Is.False);
         Assert.That(error, Does.Contain(reason));
+    }
+
+    [Test]
+    public void A_pathological_pattern_matches_in_linear_time_without_a_timeout()
+    {
+        Assert.That(FileGlob.TryParse("*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*a*b", out var glob, out _), Is.True);
+        var name = new string('a', 5000);
+        Assert.That(glob!.IsMatch(name), Is.False);
+        Assert.That(glob.IsMatch(name + "b"), Is.True);
     }
 }

@@ -241,4 +241,17 @@ public class BudgetCheckTests
         Assert.That(result.Diagnostics.Single().Line, Is.EqualTo(1));
         Assert.That(result.Statistics, Is.Null);
     }
+
+    [Test]
+    public void An_output_folder_without_counted_files_is_warning_BB1004()
+    {
+        Directory.CreateDirectory(_folder.Combine("dist"));
+        _folder.Write("dist/app.js.map", "{}");
+        var path = _folder.Write("budget.json", """{ "outputPath": "dist", "budgets": [ { "type": "script", "maximumError": "1KB" } ] }""");
+        var result = BudgetCheck.Run(new CheckOptions(path));
+        var warning = result.Diagnostics.Single();
+        Assert.That(warning.Code, Is.EqualTo("BB1004"));
+        Assert.That(warning.Severity, Is.EqualTo(Severity.Warning));
+        Assert.That(warning.Message, Does.Contain(_folder.Combine("dist")));
+    }
 }

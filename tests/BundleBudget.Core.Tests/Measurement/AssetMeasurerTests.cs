@@ -123,4 +123,21 @@ public class AssetMeasurerTests
         var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")), _ => true, SizeCache.InMemory());
         Assert.That(result.SizesByPath["empty.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));
     }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    public void A_fifo_or_a_link_to_a_device_is_never_opened_so_it_cannot_hang_the_check()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/app.js", "let a = 1;");
+        var mkfifo = ProcessRunner.Run("mkfifo", folder.Path, TimeSpan.FromSeconds(30), folder.Combine("dist", "pipe.js"));
+        Assert.That(mkfifo.ExitCode, Is.Zero, mkfifo.ToString());
+        File.CreateSymbolicLink(folder.Combine("dist", "zero.js"), "/dev/zero");
+
+        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")), _ => true, SizeCache.InMemory());
+
+        Assert.That(result.SizesByPath["pipe.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));
+        Assert.That(result.SizesByPath["zero.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));
+        Assert.That(result.SizesByPath["app.js"].Raw, Is.EqualTo(10));
+    }
 }
