@@ -2,13 +2,14 @@ using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
+using BundleBudget.Core.Imports;
 using BundleBudget.Core.Measurement;
 
 namespace BundleBudget.Core;
 
 /// <summary>
-/// The whole check, in the order a reader follows it: read budget.json, find the output folder, scan it,
-/// decide which files need brotli, measure, evaluate. Never throws for bad input: every problem is a diagnostic.
+/// The whole check, in the order a reader follows it: read budget.json, analyse the sources' imports, find the
+/// output folder, scan it, decide which files need brotli, measure, evaluate. Never throws for bad input: every problem is a diagnostic.
 /// </summary>
 public static class BudgetCheck
 {
@@ -24,11 +25,13 @@ public static class BudgetCheck
             return new CheckResult(budgetPath, outputFolder, null, [], empty, [], diagnostics, null);
         }
 
+        var imports = ImportAnalyzer.Analyze(Path.GetDirectoryName(budgetPath)!, read.File.Imports);
+        diagnostics.AddRange(imports.Diagnostics);
         if (outputFolder is null || !Directory.Exists(outputFolder))
         {
             var named = outputFolder ?? "(none)";
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFolderNotFound, $"Output folder not found: {named}. Run the front-end build first, or set \"outputPath\" in budget.json (or BundleBudgetOutputPath / --dir) to the folder it writes.", budgetPath));
-            return new CheckResult(budgetPath, outputFolder, read.File, [], empty, [], diagnostics, null);
+            return new CheckResult(budgetPath, outputFolder, read.File, [], empty, [], diagnostics, null) { Imports = imports };
         }
 
         var assets = AssetScanner.Scan(outputFolder);
@@ -48,7 +51,7 @@ public static class BudgetCheck
 
         var (results, evaluation) = BudgetEvaluator.Evaluate(read.File, assets, measured.SizesByPath);
         diagnostics.AddRange(evaluation);
-        return new CheckResult(budgetPath, outputFolder, read.File, assets, measured.SizesByPath, results, diagnostics, measured.Statistics);
+        return new CheckResult(budgetPath, outputFolder, read.File, assets, measured.SizesByPath, results, diagnostics, measured.Statistics) { Imports = imports };
     }
 
     /// <summary>The folder to check: the explicit override, else the budget's outputPath, else the default.</summary>

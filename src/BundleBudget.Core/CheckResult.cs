@@ -2,6 +2,7 @@ using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
+using BundleBudget.Core.Imports;
 using BundleBudget.Core.Measurement;
 
 namespace BundleBudget.Core;
@@ -17,6 +18,9 @@ public sealed record CheckResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     MeasurementStatistics? Statistics)
 {
+    /// <summary>Whole-library imports in the front-end sources.</summary>
+    public ImportAnalysis Imports { get; init; } = ImportAnalysis.None;
+
     public static string ToolVersion { get; } =
         typeof(CheckResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 

@@ -1,4 +1,5 @@
 using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Imports;
 using BundleBudget.Core.Json;
 using BundleBudget.Core.Text;
 
@@ -19,7 +20,7 @@ public static class BudgetFileReader
 {
     public const int SchemaVersion = 1;
 
-    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "compression", "budgets", "budget"];
+    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "compression", "budgets", "budget", "imports"];
     private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "compression", "maximumWarning", "maximumError"];
 
     public static BudgetFileReadResult Read(string path)
@@ -65,6 +66,8 @@ public static class BudgetFileReader
         var compression = Compression.Gzip;
         JsonProperty? budgetsProperty = null;
         JsonProperty? simpleProperty = null;
+        var imports = ImportSettings.Default;
+        var importsGiven = false;
         foreach (var property in context.UniqueProperties(document, StringComparer.Ordinal))
         {
             switch (property.Name)
@@ -89,6 +92,10 @@ public static class BudgetFileReader
                     break;
                 case "budget":
                     simpleProperty = property;
+                    break;
+                case "imports":
+                    imports = ImportSettingsReader.Read(property, context);
+                    importsGiven = true;
                     break;
                 default:
                     context.UnknownKey(property, TopLevelKeys, "at the top level of budget.json");
@@ -120,12 +127,12 @@ public static class BudgetFileReader
             budgets.AddRange(SimpleBudgetForm.Read(simpleProperty, compression, context));
         }
 
-        if (budgets.Count == 0 && !context.Diagnostics.Any(d => d.Severity == Severity.Error))
+        if (budgets.Count == 0 && !importsGiven && !context.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
             context.Error(DiagnosticCodes.IncompleteBudget, "budget.json defines no budget: add one to \"budgets\", such as { \"type\": \"script\", \"maximumError\": \"500KB\" } (or use the simple form \"budget\").", document);
         }
 
-        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets), context.Diagnostics);
+        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets, imports), context.Diagnostics);
     }
 
     private static string? ReadOutputPath(JsonProperty property, string budgetPath, ReadContext context)

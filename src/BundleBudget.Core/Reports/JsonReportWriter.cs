@@ -4,6 +4,7 @@ using System.Text.Json;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
+using BundleBudget.Core.Imports;
 
 namespace BundleBudget.Core.Reports;
 
@@ -48,6 +49,7 @@ public static class JsonReportWriter
         json.WriteString("compression", Name(result.BudgetFile?.Compression ?? Compression.Gzip));
         WriteAssets(json, result);
         WriteBudgets(json, result);
+        WriteImports(json, result);
         WriteDiagnostics(json, result.Diagnostics);
         WriteSummary(json, result);
         json.WriteEndObject();
@@ -105,6 +107,28 @@ public static class JsonReportWriter
                 json.WriteEndArray();
             }
 
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteImports(Utf8JsonWriter json, CheckResult result)
+    {
+        json.WriteNumber("sourceFilesAnalysed", result.Imports.FilesAnalysed);
+        json.WriteStartArray("imports");
+        foreach (var finding in result.Imports.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", finding.RelativeFile);
+            json.WriteNumber("line", finding.Reference.Line);
+            json.WriteNumber("column", finding.Reference.Column);
+            json.WriteString("module", finding.Reference.Module);
+            json.WriteString("form", finding.Reference.Form.ToWireName());
+            json.WriteString("rule", finding.Rule.Id);
+            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+            json.WriteString("cost", finding.Rule.Cost);
+            json.WriteString("fix", finding.Fix);
             json.WriteEndObject();
         }
 

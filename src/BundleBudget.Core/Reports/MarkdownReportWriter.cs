@@ -1,5 +1,6 @@
 using System.Text;
 using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 
 namespace BundleBudget.Core.Reports;
@@ -42,7 +43,20 @@ public static class MarkdownReportWriter
             }
         }
 
-        var problems = result.Diagnostics.Where(d => !d.Code.StartsWith("BB1", StringComparison.Ordinal)).ToList();
+        if (result.Imports.Findings.Count > 0)
+        {
+            text.AppendLine().AppendLine("**Whole-library imports**").AppendLine();
+            text.AppendLine("| Where | Module | Instead |");
+            text.AppendLine("|---|---|---|");
+            foreach (var finding in result.Imports.Findings)
+            {
+                text.Append("| ").Append(Escape($"{finding.RelativeFile}:{finding.Reference.Line}:{finding.Reference.Column}"))
+                    .Append(" | ").Append(Escape(finding.Reference.Module))
+                    .Append(" | ").Append(Escape(finding.Fix)).AppendLine(" |");
+            }
+        }
+
+        var problems = result.Diagnostics.Where(d => !d.Code.StartsWith("BB1", StringComparison.Ordinal) && d.Code != DiagnosticCodes.WholeLibraryImport).ToList();
         if (problems.Count > 0)
         {
             text.AppendLine().AppendLine("**Other findings**").AppendLine();

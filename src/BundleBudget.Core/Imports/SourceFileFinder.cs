@@ -1,0 +1,75 @@
+using BundleBudget.Core.Budgets;
+
+namespace BundleBudget.Core.Imports;
+
+/// <summary>Finds the source files that <c>imports.sources</c> names, never inside node_modules, .git, bin or obj.</summary>
+public static class SourceFileFinder
+{
+    private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "node_modules", ".git", "bin", "obj" };
+
+    public static IReadOnlyList<(string FullPath, string RelativePath)> Find(string root, IReadOnlyList<FileGlob> globs)
+    {
+        var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var glob in globs)
+        {
+            var start = Path.Combine(root, StaticPrefix(glob.Pattern));
+            if (!Directory.Exists(start))
+            {
+                continue;
+            }
+
+            foreach (var file in Walk(start))
+            {
+                var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
+                if (glob.IsMatch(relative) && SourceModuleReader.Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
+                {
+                    found[relative] = file;
+                }
+            }
+        }
+
+        return found.Select(f => (f.Value, f.Key)).ToList();
+    }
+
+    /// <summary>The folders of a glob before its first wildcard: the only place its files can be.</summary>
+    private static string StaticPrefix(string pattern)
+    {
+        var segments = pattern.Replace('\\', '/').Split('/');
+        var fixedSegments = segments.TakeWhile(s => s.IndexOfAny(['*', '?', '{', '[']) < 0).ToList();
+        if (fixedSegments.Count == segments.Length)
+        {
+            fixedSegments.RemoveAt(fixedSegments.Count - 1);
+        }
+
+        return string.Join('/', fixedSegments.Where(s => s is not ("." or "")));
+    }
+
+    private static IEnumerable<string> Walk(string folder)
+    {
+        var pending = new Stack<string>([folder]);
+        while (pending.Count > 0)
+        {
+            var current = pending.Pop();
+            IEnumerable<string> files, folders;
+            try
+            {
+                files = Directory.EnumerateFiles(current).ToList();
+                folders = Directory.EnumerateDirectories(current).Where(d => !SkippedFolders.Contains(Path.GetFileName(d)) && new DirectoryInfo(d).LinkTarget is null).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                yield return file;
+            }
+
+            foreach (var sub in folders)
+            {
+                pending.Push(sub);
+            }
+        }
+    }
+}
