@@ -1,5 +1,6 @@
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
+using BundleBudget.Core.BundleContents;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 using BundleBudget.Core.Imports;
@@ -9,7 +10,7 @@ namespace BundleBudget.Core;
 
 /// <summary>
 /// The whole check, in the order a reader follows it: read budget.json, analyse the sources' imports, find the
-/// output folder, scan it, decide which files need brotli, measure, evaluate. Never throws for bad input: every problem is a diagnostic.
+/// output folder, scan it, decide which files need brotli, measure, read the bundles' source maps, evaluate. Never throws for bad input: every problem is a diagnostic.
 /// </summary>
 public static class BudgetCheck
 {
@@ -49,9 +50,12 @@ public static class BudgetCheck
         diagnostics.AddRange(measured.Diagnostics);
         SaveCache(cache, diagnostics);
 
+        var bundles = BundleAnalyzer.Analyze(outputFolder, assets, read.File.Imports);
+        diagnostics.AddRange(bundles.Diagnostics);
+
         var (results, evaluation) = BudgetEvaluator.Evaluate(read.File, assets, measured.SizesByPath);
         diagnostics.AddRange(evaluation);
-        return new CheckResult(budgetPath, outputFolder, read.File, assets, measured.SizesByPath, results, diagnostics, measured.Statistics) { Imports = imports };
+        return new CheckResult(budgetPath, outputFolder, read.File, assets, measured.SizesByPath, results, diagnostics, measured.Statistics) { Imports = imports, Bundles = bundles };
     }
 
     /// <summary>The folder to check: the explicit override, else the budget's outputPath, else the default.</summary>

@@ -1,5 +1,6 @@
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
+using BundleBudget.Core.BundleContents;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 using BundleBudget.Core.Imports;
@@ -20,6 +21,9 @@ public sealed record CheckResult(
 {
     /// <summary>Whole-library imports in the front-end sources.</summary>
     public ImportAnalysis Imports { get; init; } = ImportAnalysis.None;
+
+    /// <summary>What each bundle with a source map is made of, and the whole libraries found in them.</summary>
+    public BundleAnalysis Bundles { get; init; } = BundleAnalysis.None;
 
     public static string ToolVersion { get; } =
         typeof(CheckResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

@@ -50,6 +50,7 @@ public static class JsonReportWriter
         WriteAssets(json, result);
         WriteBudgets(json, result);
         WriteImports(json, result);
+        WriteBundles(json, result);
         WriteDiagnostics(json, result.Diagnostics);
         WriteSummary(json, result);
         json.WriteEndObject();
@@ -129,6 +130,45 @@ public static class JsonReportWriter
             json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
             json.WriteString("cost", finding.Rule.Cost);
             json.WriteString("fix", finding.Fix);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteBundles(Utf8JsonWriter json, CheckResult result)
+    {
+        json.WriteStartArray("bundles");
+        foreach (var bundle in result.Bundles.Bundles)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", bundle.Bundle);
+            json.WriteString("sourceMap", bundle.SourceMap);
+            json.WriteNumber("bytes", bundle.Bytes);
+            json.WriteStartArray("packages");
+            foreach (var package in bundle.Packages)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", package.Package);
+                json.WriteNumber("bytes", package.Bytes);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("bundledLibraries");
+        foreach (var finding in result.Bundles.Findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("bundle", finding.Bundle.Path);
+            json.WriteString("package", finding.Package);
+            json.WriteString("source", finding.Source);
+            json.WriteString("rule", finding.Rule.Id);
+            json.WriteNumber("bytes", finding.PackageBytes);
+            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
             json.WriteEndObject();
         }
 

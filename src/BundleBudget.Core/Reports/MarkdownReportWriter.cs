@@ -56,7 +56,19 @@ public static class MarkdownReportWriter
             }
         }
 
-        var problems = result.Diagnostics.Where(d => !d.Code.StartsWith("BB1", StringComparison.Ordinal) && d.Code != DiagnosticCodes.WholeLibraryImport).ToList();
+        if (result.Bundles.Findings.Count > 0)
+        {
+            text.AppendLine().AppendLine("**Whole libraries inside bundles**").AppendLine();
+            text.AppendLine("| Bundle | Library | Bytes |");
+            text.AppendLine("|---|---|---:|");
+            foreach (var finding in result.Bundles.Findings)
+            {
+                text.Append("| ").Append(Escape(finding.Bundle.Path)).Append(" | ").Append(Escape(finding.Package))
+                    .Append(" | ").Append(ByteSize.Format(finding.PackageBytes)).AppendLine(" |");
+            }
+        }
+
+        var problems = result.Diagnostics.Where(d => !d.Code.StartsWith("BB1", StringComparison.Ordinal) && d.Code is not (DiagnosticCodes.WholeLibraryImport or DiagnosticCodes.WholeLibraryBundled)).ToList();
         if (problems.Count > 0)
         {
             text.AppendLine().AppendLine("**Other findings**").AppendLine();

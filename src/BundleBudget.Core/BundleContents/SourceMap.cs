@@ -1,0 +1,182 @@
+using System.Text.Json;
+
+namespace BundleBudget.Core.BundleContents;
+
+/// <summary>One mapped stretch of a generated line: from <see cref="Column"/> (UTF-16 units) to the next segment.</summary>
+/// <param name="Source">Index into <see cref="SourceMap.Sources"/>, or -1 for a segment that maps to no source.</param>
+internal readonly record struct MappingSegment(int Column, int Source);
+
+/// <summary>
+/// A source map (revision 3): its sources and, per generated line, which source each stretch of the line came from.
+/// Index maps (<c>sections</c>) are flattened. Names and original positions are not needed and not kept.
+/// </summary>
+internal sealed class SourceMap
+{
+    private SourceMap(IReadOnlyList<string> sources, IReadOnlyList<List<MappingSegment>> lines)
+    {
+        Sources = sources;
+        Lines = lines;
+    }
+
+    public IReadOnlyList<string> Sources { get; }
+
+    /// <summary>The segments of each generated line, in column order.</summary>
+    public IReadOnlyList<List<MappingSegment>> Lines { get; }
+
+    /// <exception cref="InvalidDataException">The map is not a revision 3 source map.</exception>
+    public static SourceMap Parse(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 16 });
+            var sources = new List<string>();
+            var lines = new List<List<MappingSegment>>();
+            Read(document.RootElement, 0, 0, sources, lines);
+            return new SourceMap(sources, lines);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"not valid JSON: {e.Message}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or KeyNotFoundException or FormatException)
+        {
+            throw new InvalidDataException($"not a source map: {e.Message}", e);
+        }
+    }
+
+    private static void Read(JsonElement map, int lineOffset, int columnOffset, List<string> sources, List<List<MappingSegment>> lines)
+    {
+        if (!map.TryGetProperty("version", out var version) || version.GetInt32() != 3)
+        {
+            throw new InvalidDataException("only revision 3 source maps are read (\"version\": 3)");
+        }
+
+        if (map.TryGetProperty("sections", out var sections))
+        {
+            foreach (var section in sections.EnumerateArray())
+            {
+                var offset = section.GetProperty("offset");
+                var mapElement = section.TryGetProperty("map", out var inner) ? inner : throw new InvalidDataException("index map sections with \"url\" are not supported");
+                Read(mapElement, offset.GetProperty("line").GetInt32(), offset.GetProperty("column").GetInt32(), sources, lines);
+            }
+
+            return;
+        }
+
+        var root = map.TryGetProperty("sourceRoot", out var sourceRoot) && sourceRoot.ValueKind == JsonValueKind.String ? sourceRoot.GetString() ?? string.Empty : string.Empty;
+        var firstSource = sources.Count;
+        foreach (var source in map.GetProperty("sources").EnumerateArray())
+        {
+            var name = source.ValueKind == JsonValueKind.String ? source.GetString() ?? string.Empty : string.Empty;
+            sources.Add(root.Length > 0 && !name.Contains("://", StringComparison.Ordinal) ? $"{root.TrimEnd('/')}/{name}" : name);
+        }
+
+        DecodeMappings(map.GetProperty("mappings").GetString() ?? string.Empty, lineOffset, columnOffset, firstSource, sources.Count, lines);
+    }
+
+    /// <summary>Decodes the Base64 VLQ "mappings" into segments, shifting lines, first-line columns and source indexes.</summary>
+    private static void DecodeMappings(string mappings, int lineOffset, int columnOffset, int firstSource, int sourceCount, List<List<MappingSegment>> lines)
+    {
+        var line = lineOffset;
+        var column = 0;
+        var source = 0;
+        var fields = new int[5];
+        var position = 0;
+        while (position <= mappings.Length)
+        {
+            while (lines.Count <= line)
+            {
+                lines.Add([]);
+            }
+
+            if (position == mappings.Length)
+            {
+                break;
+            }
+
+            var c = mappings[position];
+            if (c == ';')
+            {
+                line++;
+                column = 0;
+                position++;
+                continue;
+            }
+
+            if (c == ',')
+            {
+                position++;
+                continue;
+            }
+
+            var count = 0;
+            while (position < mappings.Length && mappings[position] is not (',' or ';'))
+            {
+                if (count == fields.Length)
+                {
+                    throw new InvalidDataException("a mapping segment has more than 5 fields");
+                }
+
+                fields[count++] = ReadVlq(mappings, ref position);
+            }
+
+            column += fields[0];
+            var shifted = column + (line == lineOffset ? columnOffset : 0);
+            if (count >= 4)
+            {
+                source += fields[1];
+                var index = source >= 0 && source < sourceCount - firstSource ? firstSource + source : -1;
+                lines[line].Add(new MappingSegment(shifted, index));
+            }
+            else
+            {
+                lines[line].Add(new MappingSegment(shifted, -1));
+            }
+        }
+
+        foreach (var segments in lines)
+        {
+            segments.Sort((a, b) => a.Column.CompareTo(b.Column));
+        }
+    }
+
+    private static int ReadVlq(string text, ref int position)
+    {
+        var result = 0;
+        var shift = 0;
+        while (true)
+        {
+            if (position >= text.Length)
+            {
+                throw new InvalidDataException("a mapping ends in the middle of a number");
+            }
+
+            var digit = Base64Value(text[position++]);
+            result |= (digit & 31) << shift;
+            shift += 5;
+            if ((digit & 32) == 0)
+            {
+                break;
+            }
+
+            if (shift > 30)
+            {
+                throw new InvalidDataException("a mapping number is too large");
+            }
+        }
+
+        var negative = (result & 1) == 1;
+        result >>= 1;
+        return negative ? -result : result;
+    }
+
+    private static int Base64Value(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '+' => 62,
+        '/' => 63,
+        _ => throw new InvalidDataException($"'{c}' is not a Base64 VLQ digit"),
+    };
+}
