@@ -5,12 +5,14 @@ using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 using BundleBudget.Core.Imports;
 using BundleBudget.Core.Measurement;
+using BundleBudget.Core.Pages;
 
 namespace BundleBudget.Core;
 
 /// <summary>
 /// The whole check, in the order a reader follows it: read budget.json, analyse the sources' imports, find the
-/// output folder, scan it, decide which files need brotli, measure, read the bundles' source maps, evaluate. Never throws for bad input: every problem is a diagnostic.
+/// output folder, scan it, follow what each entry page loads, decide which files need brotli, measure, read the
+/// bundles' source maps, evaluate. Never throws for bad input: every problem is a diagnostic.
 /// </summary>
 public static class BudgetCheck
 {
@@ -41,21 +43,26 @@ public static class BudgetCheck
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.EmptyOutputFolder, $"The output folder {outputFolder} holds no file that a budget counts: did the front-end build write its output somewhere else, or fail?", budgetPath));
         }
 
+        var pages = PageGraph.Build(outputFolder, assets, read.File.Entries);
+        diagnostics.AddRange(pages.Diagnostics);
+
         var cache = options.CachePath is null ? SizeCache.InMemory() : SizeCache.Load(options.CachePath);
-        var budgets = read.File.Budgets;
-        var measured = AssetMeasurer.Measure(
-            assets,
-            asset => options.BrotliForAll || budgets.Any(b => b.Includes(asset) && b.CompressionFor(asset) == Compression.Brotli),
-            cache);
+        var brotliNeeded = BrotliNeeded(read.File.Budgets, assets, pages);
+        var measured = AssetMeasurer.Measure(assets, asset => options.BrotliForAll || brotliNeeded.Contains(asset.Path), cache);
         diagnostics.AddRange(measured.Diagnostics);
         SaveCache(cache, diagnostics);
 
         var bundles = BundleAnalyzer.Analyze(outputFolder, assets, read.File.Imports);
         diagnostics.AddRange(bundles.Diagnostics);
 
-        var (results, evaluation) = BudgetEvaluator.Evaluate(read.File, assets, measured.SizesByPath);
+        var (results, evaluation) = BudgetEvaluator.Evaluate(read.File, assets, measured.SizesByPath, pages);
         diagnostics.AddRange(evaluation);
-        return new CheckResult(budgetPath, outputFolder, read.File, assets, measured.SizesByPath, results, diagnostics, measured.Statistics) { Imports = imports, Bundles = bundles };
+        return new CheckResult(budgetPath, outputFolder, read.File, assets, measured.SizesByPath, results, diagnostics, measured.Statistics)
+        {
+            Imports = imports,
+            Bundles = bundles,
+            Pages = pages,
+        };
     }
 
     /// <summary>The folder to check: the explicit override, else the budget's outputPath, else the default.</summary>
@@ -64,6 +71,21 @@ public static class BudgetCheck
         var chosen = !string.IsNullOrWhiteSpace(options.OutputPath) ? options.OutputPath
             : budgetFile?.OutputPath ?? options.DefaultOutputPath;
         return string.IsNullOrWhiteSpace(chosen) ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(chosen));
+    }
+
+    /// <summary>The files some budget compares in brotli: brotli at quality 11 is slow, so only those get it.</summary>
+    private static HashSet<string> BrotliNeeded(IReadOnlyList<Budget> budgets, IReadOnlyList<Asset> assets, PageGraph pages)
+    {
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var budget in budgets.Where(b => b.Compression == Compression.Brotli))
+        {
+            var candidates = budget.IsInitial
+                ? BudgetEvaluator.PagesOf(budget, pages).SelectMany(p => BudgetEvaluator.InitialAssets(p, assets))
+                : assets.Where(budget.Includes);
+            needed.UnionWith(candidates.Where(a => budget.CompressionFor(a) == Compression.Brotli).Select(a => a.Path));
+        }
+
+        return needed;
     }
 
     private static void SaveCache(SizeCache cache, List<Diagnostic> diagnostics)

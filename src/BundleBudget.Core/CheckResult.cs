@@ -5,6 +5,7 @@ using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 using BundleBudget.Core.Imports;
 using BundleBudget.Core.Measurement;
+using BundleBudget.Core.Pages;
 
 namespace BundleBudget.Core;
 
@@ -24,6 +25,9 @@ public sealed record CheckResult(
 
     /// <summary>What each bundle with a source map is made of, and the whole libraries found in them.</summary>
     public BundleAnalysis Bundles { get; init; } = BundleAnalysis.None;
+
+    /// <summary>The entry pages and what each loads first and later.</summary>
+    public PageGraph Pages { get; init; } = PageGraph.None;
 
     public static string ToolVersion { get; } =
         typeof(CheckResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

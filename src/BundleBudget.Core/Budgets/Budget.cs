@@ -18,6 +18,11 @@ public sealed record Budget(
     ByteSize? MaximumError,
     SourceLocation Location)
 {
+    /// <summary>For an <c>initial</c> budget, the one entry page it limits; null for every entry page, each on its own.</summary>
+    public string? Entry { get; init; }
+
+    public bool IsInitial => Types is [BudgetType.Initial];
+
     public bool Includes(Asset asset) =>
         asset.IsCounted
         && (Types.Count == 0 || Types.Any(t => t.Includes(asset.Type)))
@@ -39,6 +44,11 @@ public sealed record Budget(
             if (!string.IsNullOrWhiteSpace(Name))
             {
                 return Name;
+            }
+
+            if (IsInitial)
+            {
+                return Entry is null ? "initial (each page)" : $"initial '{Entry}'";
             }
 
             var label = Types.Count == 0 ? $"files '{Files}'" : Files is null ? TypeName : $"{TypeName} '{Files}'";

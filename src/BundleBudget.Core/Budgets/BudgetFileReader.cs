@@ -20,8 +20,8 @@ public static class BudgetFileReader
 {
     public const int SchemaVersion = 1;
 
-    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "compression", "budgets", "budget", "imports"];
-    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "compression", "maximumWarning", "maximumError"];
+    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "compression", "entries", "budgets", "budget", "imports"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "compression", "maximumWarning", "maximumError"];
 
     public static BudgetFileReadResult Read(string path)
     {
@@ -66,6 +66,7 @@ public static class BudgetFileReader
         var compression = Compression.Gzip;
         JsonProperty? budgetsProperty = null;
         JsonProperty? simpleProperty = null;
+        IReadOnlyList<string>? entries = null;
         var imports = ImportSettings.Default;
         var importsGiven = false;
         foreach (var property in context.UniqueProperties(document, StringComparer.Ordinal))
@@ -92,6 +93,9 @@ public static class BudgetFileReader
                     break;
                 case "budget":
                     simpleProperty = property;
+                    break;
+                case "entries":
+                    entries = ReadEntries(property, context);
                     break;
                 case "imports":
                     imports = ImportSettingsReader.Read(property, context);
@@ -132,7 +136,7 @@ public static class BudgetFileReader
             context.Error(DiagnosticCodes.IncompleteBudget, "budget.json defines no budget: add one to \"budgets\", such as { \"type\": \"script\", \"maximumError\": \"500KB\" } (or use the simple form \"budget\").", document);
         }
 
-        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets, imports), context.Diagnostics);
+        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets, imports) { Entries = entries }, context.Diagnostics);
     }
 
     private static string? ReadOutputPath(JsonProperty property, string budgetPath, ReadContext context)
@@ -154,6 +158,17 @@ public static class BudgetFileReader
         }
     }
 
+    private static IReadOnlyList<string>? ReadEntries(JsonProperty property, ReadContext context)
+    {
+        if (property.Value is not JsonArrayNode array || array.Items.Any(i => i is not JsonStringNode))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "\"entries\" must be an array of HTML files relative to the output folder, such as [\"index.html\"].", property.Value);
+            return null;
+        }
+
+        return array.Items.Cast<JsonStringNode>().Select(e => e.Value.Replace('\\', '/').TrimStart('/')).ToList();
+    }
+
     private static Budget? ReadBudget(JsonNode node, Compression defaultCompression, ReadContext context)
     {
         if (node is not JsonObjectNode budget)
@@ -165,6 +180,8 @@ public static class BudgetFileReader
 
         var valid = true;
         string? name = null;
+        string? entry = null;
+        JsonProperty? scopeProperty = null;
         var types = new List<BudgetType>();
         FileGlob? files = null;
         var scope = BudgetScope.Total;
@@ -185,7 +202,12 @@ public static class BudgetFileReader
                     files = context.ReadGlob(property);
                     valid &= files is not null;
                     break;
+                case "entry":
+                    entry = context.RequireString(property)?.Replace('\\', '/').TrimStart('/');
+                    valid &= entry is not null;
+                    break;
                 case "scope":
+                    scopeProperty = property;
                     var scopeText = context.RequireString(property);
                     if (scopeText is "total")
                     {
@@ -227,7 +249,19 @@ public static class BudgetFileReader
 
         if (types.Count == 0 && files is null && valid)
         {
-            context.Error(DiagnosticCodes.IncompleteBudget, "This budget says neither \"type\" nor \"files\": add \"type\": \"script\" (or stylesheet, image, font, document, media, other, total), or a \"files\" glob.", budget);
+            context.Error(DiagnosticCodes.IncompleteBudget, "This budget says neither \"type\" nor \"files\": add \"type\": \"script\" (or stylesheet, image, font, document, media, other, total, initial), or a \"files\" glob.", budget);
+            valid = false;
+        }
+
+        if (valid && types.Contains(BudgetType.Initial) && (types.Count > 1 || files is not null || scopeProperty is not null))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "An \"initial\" budget limits what an entry page loads first: give it an \"entry\" (an HTML file) or none for every page, but no other type, \"files\" or \"scope\".", budget);
+            valid = false;
+        }
+
+        if (valid && entry is not null && !types.Contains(BudgetType.Initial))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "\"entry\" applies to \"type\": \"initial\" budgets only.", budget);
             valid = false;
         }
 
@@ -242,7 +276,7 @@ public static class BudgetFileReader
             context.Warning(DiagnosticCodes.WarningNotBelowError, $"maximumWarning ({w.Describe()}) is not below maximumError ({e.Describe()}), so the warning can never be seen before the error.", budget);
         }
 
-        return valid ? new Budget(name, types, files, scope, compression, warning, error, context.At(budget)) : null;
+        return valid ? new Budget(name, types, files, scope, compression, warning, error, context.At(budget)) { Entry = entry } : null;
     }
 
     private static bool ReadTypes(JsonProperty property, List<BudgetType> types, ReadContext context)

@@ -13,6 +13,9 @@ public enum BudgetType
     Media,
     Other,
     Total,
+
+    /// <summary>What an entry page loads before it is usable: its HTML, scripts, stylesheets, static imports, preloads.</summary>
+    Initial,
 }
 
 public static class BudgetTypeExtensions
@@ -27,6 +30,6 @@ public static class BudgetTypeExtensions
         BudgetType.Document => asset == AssetType.Document,
         BudgetType.Media => asset == AssetType.Media,
         BudgetType.Other => asset == AssetType.Other,
-        _ => false,
+        _ => false, // Initial counts the files of a page, not a kind of file.
     };
 }

@@ -19,6 +19,12 @@ public static class DiagnosticCodes
     /// <summary>The output folder holds no file that any budget counts: the front-end build probably wrote nothing.</summary>
     public const string EmptyOutputFolder = "BB1004";
 
+    /// <summary>An entry page, or a file it loads, is not in the output folder.</summary>
+    public const string MissingPageFile = "BB1005";
+
+    /// <summary>A built chunk could not be parsed, so what it imports is not followed.</summary>
+    public const string ChunkNotParsed = "BB1006";
+
     /// <summary>A source file imports a whole library where a narrow import or a lighter library would do.</summary>
     public const string WholeLibraryImport = "BB2001";
 

@@ -3,6 +3,7 @@ using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Measurement;
+using BundleBudget.Core.Pages;
 
 namespace BundleBudget.Core.Evaluation;
 
@@ -10,12 +11,18 @@ namespace BundleBudget.Core.Evaluation;
 public static class BudgetEvaluator
 {
     public static (IReadOnlyList<BudgetResult> Results, IReadOnlyList<Diagnostic> Diagnostics) Evaluate(
-        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes)
+        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages)
     {
         var results = new List<BudgetResult>();
         var diagnostics = new List<Diagnostic>();
         foreach (var budget in budgetFile.Budgets)
         {
+            if (budget.IsInitial)
+            {
+                results.Add(EvaluateInitial(budget, pages, assets, sizes, diagnostics));
+                continue;
+            }
+
             var matched = assets.Where(a => budget.Includes(a) && sizes.ContainsKey(a.Path)).ToList();
             if (matched.Count == 0 && budget.Files is not null)
             {
@@ -73,6 +80,51 @@ public static class BudgetEvaluator
 
         var worst = offenders.Count == 0 ? BudgetStatus.Pass : offenders.Max(o => o.Status);
         return new BudgetResult(budget, worst, largest, matched.Count, offenders, DescribeCompression(budget, matched));
+    }
+
+    /// <summary>The pages an initial budget limits: its entry, or every entry page.</summary>
+    public static IReadOnlyList<EntryPage> PagesOf(Budget budget, PageGraph pages) =>
+        budget.Entry is null ? pages.Pages : pages.Find(budget.Entry) is { } page ? [page] : [];
+
+    /// <summary>The counted assets a page loads first.</summary>
+    public static IReadOnlyList<Asset> InitialAssets(EntryPage page, IReadOnlyList<Asset> assets)
+    {
+        var byPath = assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
+        return page.Initial.Select(f => byPath.GetValueOrDefault(f.Path)).OfType<Asset>().Where(a => a.IsCounted).ToList();
+    }
+
+    private static BudgetResult EvaluateInitial(Budget budget, PageGraph pages, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, List<Diagnostic> diagnostics)
+    {
+        var limited = PagesOf(budget, pages);
+        if (limited.Count == 0)
+        {
+            var what = budget.Entry is null ? "the output folder has no HTML entry page" : $"the entry page '{budget.Entry}' is not in the output folder";
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' limits nothing: {what}.", budget.Location));
+        }
+
+        var offenders = new List<OffendingFile>();
+        long largest = 0;
+        var sizeKind = DescribeCompression(budget, []);
+        foreach (var page in limited)
+        {
+            var loaded = InitialAssets(page, assets).Where(a => sizes.ContainsKey(a.Path)).ToList();
+            var actual = loaded.Sum(a => SizeFor(budget, a, sizes[a.Path]));
+            sizeKind = DescribeCompression(budget, loaded);
+            largest = Math.Max(largest, actual);
+            var status = StatusOf(budget, actual);
+            if (status == BudgetStatus.Pass)
+            {
+                continue;
+            }
+
+            var pageAsset = assets.First(a => a.Path == page.Path);
+            offenders.Add(new OffendingFile(pageAsset, actual, status));
+            var what = $"Budget '{budget.Label}' exceeded: {page.Path} loads {loaded.Count} {(loaded.Count == 1 ? "file" : "files")} before it is usable, {ByteSize.Format(actual)} {sizeKind}";
+            diagnostics.Add(Exceeded(budget, status, actual, what, pageAsset.FullPath, 0, 0));
+        }
+
+        var worst = offenders.Count == 0 ? BudgetStatus.Pass : offenders.Max(o => o.Status);
+        return new BudgetResult(budget, worst, largest, limited.Count, offenders, sizeKind);
     }
 
     private static BudgetStatus StatusOf(Budget budget, long actual) =>

@@ -5,6 +5,8 @@ using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 using BundleBudget.Core.Imports;
+using BundleBudget.Core.Measurement;
+using BundleBudget.Core.Pages;
 
 namespace BundleBudget.Core.Reports;
 
@@ -49,6 +51,7 @@ public static class JsonReportWriter
         json.WriteString("compression", Name(result.BudgetFile?.Compression ?? Compression.Gzip));
         WriteAssets(json, result);
         WriteBudgets(json, result);
+        WritePages(json, result);
         WriteImports(json, result);
         WriteBundles(json, result);
         WriteDiagnostics(json, result.Diagnostics);
@@ -113,6 +116,69 @@ public static class JsonReportWriter
 
         json.WriteEndArray();
     }
+
+    private static void WritePages(Utf8JsonWriter json, CheckResult result)
+    {
+        json.WriteStartArray("pages");
+        foreach (var page in result.Pages.Pages)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", page.Path);
+            WritePageFiles(json, "initial", page.Initial, result);
+            WritePageFiles(json, "lazy", page.Lazy, result);
+            json.WriteStartArray("external");
+            foreach (var url in page.External)
+            {
+                json.WriteStringValue(url);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>A page's files, then their summed sizes (a compressed sum is null unless every file has that size).</summary>
+    private static void WritePageFiles(Utf8JsonWriter json, string name, IReadOnlyList<PageFile> files, CheckResult result)
+    {
+        json.WriteStartArray(name);
+        var sizes = new List<AssetSizes>();
+        foreach (var file in files)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", file.Path);
+            json.WriteString("reason", ReasonName(file.Reason));
+            json.WriteString("from", file.From);
+            if (result.Sizes.TryGetValue(file.Path, out var size))
+            {
+                sizes.Add(size);
+            }
+
+            WriteSize(json, "raw", size?.Raw);
+            WriteSize(json, "gzip", size?.Gzip);
+            WriteSize(json, "brotli", size?.Brotli);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject(name + "Total");
+        json.WriteNumber("files", files.Count);
+        json.WriteNumber("raw", sizes.Sum(s => s.Raw));
+        WriteSize(json, "gzip", sizes.All(s => s.Gzip is not null) ? sizes.Sum(s => s.Gzip!.Value) : null);
+        WriteSize(json, "brotli", sizes.All(s => s.Brotli is not null) ? sizes.Sum(s => s.Brotli!.Value) : null);
+        json.WriteEndObject();
+    }
+
+    private static string ReasonName(LoadReason reason) => reason switch
+    {
+        LoadReason.ModuleScript => "module-script",
+        LoadReason.ModulePreload => "modulepreload",
+        LoadReason.StaticImport => "static-import",
+        LoadReason.CssImport => "css-import",
+        LoadReason.DynamicImport => "dynamic-import",
+        _ => reason.ToString().ToLowerInvariant(),
+    };
 
     private static void WriteImports(Utf8JsonWriter json, CheckResult result)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
@@ -40,6 +41,19 @@ public static class MarkdownReportWriter
             {
                 text.Append("| ").Append(Icon(offender.Status)).Append(" | &nbsp;&nbsp;").Append(Escape(offender.Asset.Path))
                     .Append(" | ").Append(ByteSize.Format(offender.Actual)).AppendLine(" | | |");
+            }
+        }
+
+        if (result.Pages.Pages.Count > 0)
+        {
+            text.AppendLine().AppendLine("**What each page loads**").AppendLine();
+            text.AppendLine("| Page | Initial files | Initial (gzip) | Lazy files | Lazy (gzip) |");
+            text.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var page in result.Pages.Pages)
+            {
+                text.Append("| ").Append(Escape(page.Path))
+                    .Append(" | ").Append(page.Initial.Count).Append(" | ").Append(GzipTotal(result, page.Initial))
+                    .Append(" | ").Append(page.Lazy.Count).Append(" | ").Append(GzipTotal(result, page.Lazy)).AppendLine(" |");
             }
         }
 
@@ -93,6 +107,21 @@ public static class MarkdownReportWriter
         text.AppendLine().AppendLine("</details>").AppendLine();
         text.AppendLine("Sizes in SI units: 1 kB = 1000 bytes.");
         return text.ToString();
+    }
+
+    /// <summary>Text files gzip, images, fonts and media raw: what the page transfers.</summary>
+    private static string GzipTotal(CheckResult result, IReadOnlyList<Pages.PageFile> files)
+    {
+        long total = 0;
+        foreach (var file in files)
+        {
+            if (result.Sizes.TryGetValue(file.Path, out var size))
+            {
+                total += AssetClassifier.Classify(file.Path).IsTextCompressible() ? size.Gzip ?? size.Raw : size.Raw;
+            }
+        }
+
+        return ByteSize.Format(total);
     }
 
     /// <summary>Makes any text inert in a table cell: no Markdown, no HTML, no line breaks.</summary>

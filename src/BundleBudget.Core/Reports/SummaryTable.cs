@@ -54,10 +54,13 @@ public static class SummaryTable
         _ => "ok",
     };
 
-    public static string ActualText(BudgetResult result) =>
-        result.Budget.Scope == BudgetScope.Each
-            ? $"largest {ByteSize.Format(result.Actual)} of {Count(result.MatchedFiles, "file")}"
-            : $"{ByteSize.Format(result.Actual)} in {Count(result.MatchedFiles, "file")}";
+    public static string ActualText(BudgetResult result) => result.Budget switch
+    {
+        { IsInitial: true, Entry: { } entry } => $"{ByteSize.Format(result.Actual)} for {entry}",
+        { IsInitial: true } => $"largest {ByteSize.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
+        { Scope: BudgetScope.Each } => $"largest {ByteSize.Format(result.Actual)} of {Count(result.MatchedFiles, "file")}",
+        _ => $"{ByteSize.Format(result.Actual)} in {Count(result.MatchedFiles, "file")}",
+    };
 
 
     private static string Format(long? bytes) => bytes is { } value ? ByteSize.Format(value) : "-";

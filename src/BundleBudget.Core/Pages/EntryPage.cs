@@ -1,0 +1,34 @@
+namespace BundleBudget.Core.Pages;
+
+/// <summary>How a file is reached from its page.</summary>
+public enum LoadReason
+{
+    /// <summary>The HTML page itself.</summary>
+    Document,
+    Script,
+    ModuleScript,
+    Stylesheet,
+    ModulePreload,
+    Preload,
+    Image,
+
+    /// <summary>A static <c>import</c>/<c>export ... from</c> of a module chunk.</summary>
+    StaticImport,
+
+    /// <summary>A CSS <c>@import</c>.</summary>
+    CssImport,
+
+    /// <summary>A dynamic <c>import()</c>: a lazy chunk.</summary>
+    DynamicImport,
+}
+
+/// <summary>A file a page loads, relative to the output folder, and how the page comes to load it.</summary>
+/// <param name="From">The file that references it (the page for HTML references).</param>
+public sealed record PageFile(string Path, LoadReason Reason, string From);
+
+/// <summary>
+/// An HTML entry page and what it loads: its initial files (what the browser fetches before the page is usable) and
+/// its lazy chunks (reached only through a dynamic import).
+/// </summary>
+/// <param name="External">URLs the page loads that are not in the output folder: other hosts and data: URLs.</param>
+public sealed record EntryPage(string Path, IReadOnlyList<PageFile> Initial, IReadOnlyList<PageFile> Lazy, IReadOnlyList<string> External);

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Evaluation;
+
+namespace BundleBudget.Core.Tests.Evaluation;
+
+/// <summary>The "initial" budget type on the real ts-app build: what each page loads before it is usable.</summary>
+public class InitialBudgetTests
+{
+    private TemporaryFolder _folder = null!;
+
+    [SetUp]
+    public void SetUp() => _folder = new TemporaryFolder();
+
+    [TearDown]
+    public void TearDown() => _folder.Dispose();
+
+    private CheckResult Check(string budgets, string extra = "")
+    {
+        var dist = JsonSerializer.Serialize(Path.Combine(TestAssets.Folder, "ts-app", "dist"));
+        var path = _folder.Write("budget.json", $$"""{ "outputPath": {{dist}}, {{extra}} "budgets": [ {{budgets}} ], "imports": { "rules": "none" } }""");
+        return BudgetCheck.Run(new CheckOptions(path));
+    }
+
+    private static long InitialGzip(CheckResult result, string page) => result.Pages.Find(page)!.Initial
+        .Sum(f => result.Sizes[f.Path] is var s && f.Path.EndsWith(".png", StringComparison.Ordinal) ? s.Raw : s.Gzip!.Value);
+
+    [Test]
+    public void Without_an_entry_every_page_is_limited_on_its_own_and_each_offending_page_is_named()
+    {
+        var result = Check("""{ "type": "initial", "maximumError": "34KB" }""");
+        var budget = result.Budgets.Single();
+        Assert.That(budget.MatchedFiles, Is.EqualTo(2), "two entry pages");
+        Assert.That(budget.Actual, Is.EqualTo(Math.Max(InitialGzip(result, "index.html"), InitialGzip(result, "admin.html"))));
+        Assert.That(budget.Offenders.Select(o => o.Asset.Path), Is.EqualTo(new[] { "index.html" }));
+
+        var error = result.Diagnostics.Single();
+        Assert.That(error.Code, Is.EqualTo("BB1001"));
+        Assert.That(error.File, Is.EqualTo(Path.Combine(TestAssets.Folder, "ts-app", "dist", "index.html")));
+        Assert.That(error.Message, Does.Contain("Budget 'initial (each page)' exceeded: index.html loads 4 files before it is usable, 35.8 kB gzip"));
+    }
+
+    [Test]
+    public void With_an_entry_only_that_page_counts_and_brotli_is_computed_for_its_files_only()
+    {
+        var result = Check("""{ "type": "initial", "entry": "admin.html", "maximumError": "20KB", "compression": "brotli" }""");
+        var budget = result.Budgets.Single();
+        var admin = result.Pages.Find("admin.html")!;
+        Assert.That(budget.Actual, Is.EqualTo(admin.Initial.Sum(f => result.Sizes[f.Path].Brotli!.Value)));
+        Assert.That(result.Sizes.Where(s => s.Value.Brotli is not null).Select(s => s.Key), Is.EquivalentTo(admin.Initial.Select(f => f.Path)));
+        Assert.That(result.Diagnostics.Single().Message, Does.Contain("admin.html loads 4 files before it is usable"));
+    }
+
+    [Test]
+    public void The_lazy_chunk_with_moment_is_not_part_of_the_initial_load()
+    {
+        var result = Check("""{ "type": "initial", "entry": "index.html", "maximumError": "1MB", "compression": "raw" }""");
+        var index = result.Pages.Find("index.html")!;
+        Assert.That(result.Budgets.Single().Actual, Is.EqualTo(index.Initial.Sum(f => result.Sizes[f.Path].Raw)));
+        Assert.That(index.Initial.Select(f => f.Path), Has.None.Contains("reports"));
+    }
+
+    [Test]
+    public void An_entry_that_is_no_page_is_warning_BB1003()
+    {
+        var result = Check("""{ "type": "initial", "entry": "nope.html", "maximumError": "1KB" }""");
+        var warning = result.Diagnostics.Single();
+        Assert.That(warning.Code, Is.EqualTo("BB1003"));
+        Assert.That(warning.Message, Does.Contain("'nope.html' is not in the output folder"));
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Pass));
+    }
+
+    [Test]
+    public void Entries_name_the_pages_that_count()
+    {
+        var result = Check("""{ "type": "initial", "maximumError": "1MB" }""", """ "entries": ["admin.html"], """);
+        Assert.That(result.Pages.Pages.Select(p => p.Path), Is.EqualTo(new[] { "admin.html" }));
+        Assert.That(result.Budgets.Single().MatchedFiles, Is.EqualTo(1));
+    }
+
+    [TestCase("""{ "type": "initial", "files": "*.js", "maximumError": "1KB" }""")]
+    [TestCase("""{ "type": ["initial", "script"], "maximumError": "1KB" }""")]
+    [TestCase("""{ "type": "initial", "scope": "each", "maximumError": "1KB" }""")]
+    [TestCase("""{ "type": "script", "entry": "index.html", "maximumError": "1KB" }""")]
+    public void An_initial_budget_takes_an_entry_and_nothing_that_belongs_to_files(string budget)
+    {
+        var result = Check(budget);
+        Assert.That(result.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.InvalidValue));
+    }
+
+    [Test]
+    public void The_report_lists_each_page_with_its_initial_and_lazy_files_and_their_sizes()
+    {
+        var result = Check("""{ "type": "initial", "maximumError": "1MB" }""");
+        using var stream = new MemoryStream();
+        BundleBudget.Core.Reports.JsonReportWriter.Write(result, stream);
+        using var report = JsonDocument.Parse(stream.ToArray());
+        var index = report.RootElement.GetProperty("pages").EnumerateArray().Single(p => p.GetProperty("path").GetString() == "index.html");
+        Assert.That(index.GetProperty("initial").EnumerateArray().Select(f => f.GetProperty("reason").GetString()), Is.EqualTo(new[] { "document", "module-script", "modulepreload", "stylesheet" }));
+        Assert.That(index.GetProperty("lazy").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Is.EqualTo(new[] { "assets/reports-3-a6-wP2.js", "assets/jsx-ouXJQYg0.js" }));
+        Assert.That(index.GetProperty("initialTotal").GetProperty("gzip").GetInt64(), Is.EqualTo(InitialGzip(result, "index.html")));
+        Assert.That(index.GetProperty("lazyTotal").GetProperty("files").GetInt32(), Is.EqualTo(2));
+    }
+}

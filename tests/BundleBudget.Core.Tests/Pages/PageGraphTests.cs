@@ -1,0 +1,174 @@
+using System.Text.Json;
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Pages;
+
+namespace BundleBudget.Core.Tests.Pages;
+
+public class PageGraphTests
+{
+    /// <summary>What Vite's own manifest says a page loads first (entry file, static imports, their CSS) and later (dynamic imports).</summary>
+    private static (SortedSet<string> Initial, SortedSet<string> Lazy) FromManifest(string dist, string page)
+    {
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dist, ".vite", "manifest.json")));
+        var chunks = manifest.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone());
+        var initial = new SortedSet<string>(StringComparer.Ordinal) { page };
+        var dynamicRoots = new List<string>();
+        void AddStatic(string key, SortedSet<string> into, HashSet<string> visited)
+        {
+            if (!visited.Add(key))
+            {
+                return;
+            }
+
+            var chunk = chunks[key];
+            into.Add(chunk.GetProperty("file").GetString()!);
+            foreach (var css in chunk.TryGetProperty("css", out var list) ? list.EnumerateArray() : default)
+            {
+                into.Add(css.GetString()!);
+            }
+
+            foreach (var import in chunk.TryGetProperty("imports", out var imports) ? imports.EnumerateArray() : default)
+            {
+                AddStatic(import.GetString()!, into, visited);
+            }
+
+            foreach (var dynamicImport in chunk.TryGetProperty("dynamicImports", out var dynamics) ? dynamics.EnumerateArray() : default)
+            {
+                dynamicRoots.Add(dynamicImport.GetString()!);
+            }
+        }
+
+        AddStatic(page, initial, []);
+        var lazy = new SortedSet<string>(StringComparer.Ordinal);
+        var lazyVisited = new HashSet<string>();
+        foreach (var root in dynamicRoots.ToList())
+        {
+            AddStatic(root, lazy, lazyVisited);
+        }
+
+        lazy.ExceptWith(initial);
+        return (initial, lazy);
+    }
+
+    [TestCase("ts-app", "index.html")]
+    [TestCase("ts-app", "admin.html")]
+    [TestCase("vite-app", "index.html")]
+    [TestCase("vite-app", "about.html")]
+    public void The_initial_and_lazy_files_of_each_page_are_those_of_the_bundlers_manifest(string fixture, string page)
+    {
+        var dist = Path.Combine(TestAssets.Folder, fixture, "dist");
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), null);
+        var (initial, lazy) = FromManifest(dist, page);
+
+        var built = graph.Find(page)!;
+        Assert.That(built.Initial.Select(f => f.Path).Order(StringComparer.Ordinal), Is.EqualTo(initial));
+        Assert.That(built.Lazy.Select(f => f.Path).Order(StringComparer.Ordinal), Is.EqualTo(lazy));
+        Assert.That(graph.Diagnostics, Is.Empty);
+    }
+
+    [Test]
+    public void The_lazy_chunk_of_the_ts_app_is_reached_through_a_dynamic_import()
+    {
+        var dist = Path.Combine(TestAssets.Folder, "ts-app", "dist");
+        var index = PageGraph.Build(dist, AssetScanner.Scan(dist), null).Find("index.html")!;
+        var reports = index.Lazy.Single(f => f.Path == "assets/reports-3-a6-wP2.js");
+        Assert.That(reports.Reason, Is.EqualTo(LoadReason.DynamicImport));
+        Assert.That(reports.From, Is.EqualTo("assets/main-DLj0KV1X.js"));
+        Assert.That(index.Initial.Single(f => f.Path == "assets/main-C5jmX5SH.css").Reason, Is.EqualTo(LoadReason.Stylesheet));
+    }
+
+    [Test]
+    public void Html_references_are_resolved_by_the_checker_case_insensitively_and_external_urls_are_listed()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/app/index.html", """
+            <!DOCTYPE html>
+            <html><head>
+              <BASE HREF="/app/">
+              <LINK REL="StyleSheet" HREF="css/main.css">
+              <link rel="alternate stylesheet" href="css/print.css">
+              <link rel="PRELOAD" href="fonts/inter.woff2" as="font" crossorigin>
+              <link rel="preload" href="/app/img/hero.webp" as="image">
+              <link rel="stylesheet" href="https://cdn.example.com/lib.css">
+              <script SRC="js/classic.js" defer></script>
+              <script type="MODULE" src="./js/entry.js"></script>
+              <script nomodule src="js/legacy.js"></script>
+              <script type="application/json" id="data">{"import": "x"}</script>
+              <script type="module">import { boot } from './js/boot.js'; import('./js/lazy.js'); import('https://esm.sh/x');</script>
+            </head><body>
+              <img src="img/logo.png"><img src="img/below.png" loading="lazy"><img src="data:image/png;base64,iVBOR">
+              <script src="js/missing.js"></script>
+            </body></html>
+            """);
+        folder.Write("dist/app/css/main.css", "/* @import 'commented.css'; */ @import url('theme.css'); @import \"reset.css\" screen; body { color: red }");
+        folder.Write("dist/app/css/theme.css", "@import './deeper.css';");
+        folder.Write("dist/app/css/deeper.css", "a{}");
+        folder.Write("dist/app/css/reset.css", "*{}");
+        folder.Write("dist/app/css/print.css", "*{}");
+        folder.Write("dist/app/fonts/inter.woff2", "wOF2");
+        folder.Write("dist/app/img/hero.webp", "RIFF");
+        folder.Write("dist/app/img/logo.png", "png");
+        folder.Write("dist/app/img/below.png", "png");
+        folder.Write("dist/app/js/classic.js", "window.x = 1;");
+        folder.Write("dist/app/js/entry.js", "import './shared.js'; export * from './more.js'; const l = () => import('./route.js');");
+        folder.Write("dist/app/js/shared.js", "export const s = 1;");
+        folder.Write("dist/app/js/more.js", "export const m = 1;");
+        folder.Write("dist/app/js/route.js", "import './shared.js'; import './route-only.js';");
+        folder.Write("dist/app/js/route-only.js", "export {}");
+        folder.Write("dist/app/js/boot.js", "export const boot = 1;");
+        folder.Write("dist/app/js/lazy.js", "export {}");
+        folder.Write("dist/app/js/legacy.js", "var legacy;");
+        var dist = folder.Combine("dist");
+
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), ["app/index.html"]);
+        var page = graph.Pages.Single();
+
+        Assert.That(page.Initial.Select(f => $"{f.Path} {f.Reason}"), Is.EquivalentTo(new[]
+        {
+            "app/index.html Document",
+            "app/css/main.css Stylesheet",
+            "app/fonts/inter.woff2 Preload",
+            "app/img/hero.webp Preload",
+            "app/js/classic.js Script",
+            "app/js/entry.js ModuleScript",
+            "app/img/logo.png Image",
+            "app/js/boot.js StaticImport",
+            "app/css/theme.css CssImport",
+            "app/css/reset.css CssImport",
+            "app/css/deeper.css CssImport",
+            "app/js/shared.js StaticImport",
+            "app/js/more.js StaticImport",
+        }));
+        Assert.That(page.Lazy.Select(f => f.Path), Is.EquivalentTo(new[] { "app/img/below.png", "app/js/lazy.js", "app/js/route.js", "app/js/route-only.js" }));
+        Assert.That(page.External, Is.EquivalentTo(new[] { "https://cdn.example.com/lib.css", "data:image/png;base64,iVBOR", "https://esm.sh/x" }));
+        var missing = graph.Diagnostics.Single();
+        Assert.That(missing.Code, Is.EqualTo(DiagnosticCodes.MissingPageFile));
+        Assert.That(missing.File, Is.EqualTo(Path.Combine(dist, "app", "index.html")));
+        Assert.That(missing.Message, Does.Contain("js/missing.js"));
+    }
+
+    [Test]
+    public void A_base_path_the_server_adds_is_found_in_the_output_and_a_broken_chunk_is_a_warning()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/index.html", "<script type=module src=\"/my-app/assets/main.js\"></script>");
+        folder.Write("dist/assets/main.js", "import './ok.js'; let = = 1;");
+        folder.Write("dist/assets/ok.js", "export {}");
+        var dist = folder.Combine("dist");
+
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), null);
+
+        Assert.That(graph.Pages.Single().Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "assets/main.js" }));
+        Assert.That(graph.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.ChunkNotParsed));
+    }
+
+    [Test]
+    public void A_named_entry_that_is_not_in_the_output_is_a_warning()
+    {
+        var dist = Path.Combine(TestAssets.Folder, "vite-app", "dist");
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), ["index.html", "missing.html"]);
+        Assert.That(graph.Pages.Select(p => p.Path), Is.EqualTo(new[] { "index.html" }));
+        Assert.That(graph.Diagnostics.Single().Message, Does.Contain("missing.html"));
+    }
+}
