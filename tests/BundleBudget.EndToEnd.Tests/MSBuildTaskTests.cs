@@ -230,4 +230,51 @@ public class MSBuildTaskTests
         Assert.That(build.Output, Does.Contain("1 Error(s)"), "one check, not one per framework");
         Assert.That(build.Output, Does.Contain("budget.json(1,41): error BB1001: Budget 'script' exceeded"));
     }
+
+    [Test]
+    public void Whole_library_imports_are_reported_at_their_source_file_line_and_column_and_can_fail_the_build()
+    {
+        using var sample = new SampleProject();
+        File.WriteAllText(sample.BudgetFile, """
+            {
+              "outputPath": "../ts-app/dist",
+              "budgets": [ { "type": "initial", "entry": "index.html", "maximumError": "170KB" } ],
+              "imports": { "sources": ["../ts-app/src/**/*.{js,jsx,ts,tsx}"] }
+            }
+            """);
+
+        var warned = sample.Build();
+
+        Assert.That(warned.ExitCode, Is.Zero, warned.ToString());
+        var src = Regex.Escape(sample.TsAppSources + Path.DirectorySeparatorChar);
+        Assert.That(warned.Output, Does.Match(src + @"main\.ts\(5,15\): warning BB2001: Whole-library import of 'lodash' \(import-default, rule lodash\)"));
+        Assert.That(warned.Output, Does.Match(src + @"admin\.tsx\(4,20\): warning BB2001: Whole-library import of 'lodash' \(import-namespace"));
+        Assert.That(warned.Output, Does.Match(src + @"legacy\.js\(4,21\): warning BB2001: Whole-library import of 'lodash' \(import-named"));
+        Assert.That(warned.Output, Does.Match(src + @"reports\.tsx\(4,20\): warning BB2001: Whole-library import of 'moment' \(import-default"));
+        Assert.That(warned.Output, Does.Match(@"isObjectLike-BCerrQYU\.js ?: warning BB2002: assets/isObjectLike-BCerrQYU\.js contains the whole of lodash"));
+        Assert.That(warned.Output, Does.Match(@"reports-3-a6-wP2\.js ?: warning BB2002: assets/reports-3-a6-wP2\.js contains the whole of moment"));
+        using (var report = sample.ReadReport())
+        {
+            var imports = report.RootElement.GetProperty("imports").EnumerateArray().Select(i => $"{i.GetProperty("file").GetString()}:{i.GetProperty("line").GetInt32()}:{i.GetProperty("column").GetInt32()} {i.GetProperty("module").GetString()}").ToList();
+            Assert.That(imports, Is.EqualTo(new[] { "../ts-app/src/admin.tsx:4:20 lodash", "../ts-app/src/legacy.js:4:21 lodash", "../ts-app/src/main.ts:5:15 lodash", "../ts-app/src/reports.tsx:4:20 moment" }));
+            var index = report.RootElement.GetProperty("pages").EnumerateArray().Single(p => p.GetProperty("path").GetString() == "index.html");
+            Assert.That(index.GetProperty("lazy").EnumerateArray().Select(f => f.GetProperty("path").GetString()), Does.Contain("assets/reports-3-a6-wP2.js"));
+        }
+
+        // Fixed sources pass and the check is skipped while nothing changes; a new bad import in a source runs it again.
+        var main = Path.Combine(sample.TsAppSources, "main.ts");
+        var original = File.ReadAllText(main);
+        File.WriteAllText(sample.BudgetFile, File.ReadAllText(sample.BudgetFile).Replace("\"imports\": {", "\"imports\": { \"allow\": [\"lodash\", \"moment\"],", StringComparison.Ordinal));
+        Assert.That(sample.Build().ExitCode, Is.Zero);
+        Assert.That(sample.Build().Output, Does.Contain("Skipping target \"CheckBundleBudget\""));
+        File.WriteAllText(main, "import $ from 'jquery';\n" + original);
+        var changed = sample.Build();
+        Assert.That(changed.Output, Does.Match(src + @"main\.ts\(1,15\): warning BB2001: Whole-library import of 'jquery'"));
+        File.WriteAllText(main, original);
+
+        File.WriteAllText(sample.BudgetFile, File.ReadAllText(sample.BudgetFile).Replace("\"allow\": [\"lodash\", \"moment\"],", "\"severity\": \"error\",", StringComparison.Ordinal));
+        var failed = sample.Build();
+        Assert.That(failed.ExitCode, Is.Not.Zero, failed.ToString());
+        Assert.That(failed.Output, Does.Match(src + @"main\.ts\(5,15\): error BB2001"));
+    }
 }

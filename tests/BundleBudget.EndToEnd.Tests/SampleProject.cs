@@ -14,6 +14,10 @@ internal sealed class SampleProject : IDisposable
     {
         TemporaryFolder.CopyDirectory(Path.Combine(TestAssets.Folder, "SampleWebApp"), ProjectDirectory);
         TemporaryFolder.CopyDirectory(TestAssets.ViteDist, Path.Combine(_root.Path, "testassets", "vite-app", "dist"));
+        foreach (var part in new[] { "src", "dist" })
+        {
+            TemporaryFolder.CopyDirectory(Path.Combine(TestAssets.Folder, "ts-app", part), Path.Combine(_root.Path, "testassets", "ts-app", part));
+        }
         foreach (var leftover in new[] { "bin", "obj" })
         {
             var path = Path.Combine(ProjectDirectory, leftover);
@@ -40,6 +44,9 @@ internal sealed class SampleProject : IDisposable
     public string OutputFolder => Path.Combine(_root.Path, "testassets", "vite-app", "dist");
 
     public string BudgetFile => Path.Combine(ProjectDirectory, "budget.json");
+
+    /// <summary>The sources of the TypeScript app (testassets/ts-app/src), copied beside the sample.</summary>
+    public string TsAppSources => Path.Combine(_root.Path, "testassets", "ts-app", "src");
 
     public string ReportPath => Path.Combine(ProjectDirectory, "obj", "bundlebudget", "bundle-budget.json");
 

@@ -12,7 +12,7 @@ public static class SourceFileFinder
         var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var glob in globs)
         {
-            var start = Path.Combine(root, StaticPrefix(glob.Pattern));
+            var start = Path.GetFullPath(Path.Combine(root, StaticPrefix(glob.Pattern)));
             if (!Directory.Exists(start))
             {
                 continue;
