@@ -24,7 +24,11 @@ public enum LoadReason
 
 /// <summary>A file a page loads, relative to the output folder, and how the page comes to load it.</summary>
 /// <param name="From">The file that references it (the page for HTML references).</param>
-public sealed record PageFile(string Path, LoadReason Reason, string From);
+public sealed record PageFile(string Path, LoadReason Reason, string From)
+{
+    /// <summary>For a script of the page: "async" or "defer" (both still load at once, but do not block parsing); else null.</summary>
+    public string? Loading { get; init; }
+}
 
 /// <summary>
 /// An HTML entry page and what it loads: its initial files (what the browser fetches before the page is usable) and

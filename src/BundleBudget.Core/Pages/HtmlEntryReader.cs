@@ -4,7 +4,7 @@ using AngleSharp.Html.Parser;
 namespace BundleBudget.Core.Pages;
 
 /// <summary>A reference from an HTML page, its URL as written, and the inline module code to follow if any.</summary>
-internal sealed record HtmlReference(string Url, LoadReason Reason, bool Lazy = false);
+internal sealed record HtmlReference(string Url, LoadReason Reason, bool Lazy = false, string? Loading = null);
 
 /// <summary>
 /// Reads what an HTML page asks for before it is usable: scripts (classic and module; async and defer scripts still
@@ -32,7 +32,8 @@ internal static class HtmlEntryReader
 
             if (script.GetAttribute("src") is { Length: > 0 } src)
             {
-                references.Add(new HtmlReference(src, isModule ? LoadReason.ModuleScript : LoadReason.Script));
+                var loading = script.HasAttribute("async") ? "async" : script.HasAttribute("defer") ? "defer" : null;
+                references.Add(new HtmlReference(src, isModule ? LoadReason.ModuleScript : LoadReason.Script, Loading: loading));
             }
             else if (isModule)
             {

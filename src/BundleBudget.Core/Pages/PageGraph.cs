@@ -69,7 +69,7 @@ public sealed partial record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnly
                 }
                 else if (Exists(page, reference.Url, path!))
                 {
-                    var file = new PageFile(path!, reference.Reason, page.Path);
+                    var file = new PageFile(path!, reference.Reason, page.Path) { Loading = reference.Loading };
                     (reference.Lazy ? lazyRoots : initial).Add(file);
                     if (!reference.Lazy)
                     {

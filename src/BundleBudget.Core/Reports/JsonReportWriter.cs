@@ -150,6 +150,11 @@ public static class JsonReportWriter
             json.WriteString("path", file.Path);
             json.WriteString("reason", ReasonName(file.Reason));
             json.WriteString("from", file.From);
+            if (file.Loading is not null)
+            {
+                json.WriteString("loading", file.Loading);
+            }
+
             if (result.Sizes.TryGetValue(file.Path, out var size))
             {
                 sizes.Add(size);

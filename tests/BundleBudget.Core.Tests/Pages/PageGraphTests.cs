@@ -140,6 +140,8 @@ public class PageGraphTests
             "app/js/shared.js StaticImport",
             "app/js/more.js StaticImport",
         }));
+        Assert.That(page.Initial.Single(f => f.Path == "app/js/classic.js").Loading, Is.EqualTo("defer"));
+        Assert.That(page.Initial.Single(f => f.Path == "app/js/entry.js").Loading, Is.Null);
         Assert.That(page.Lazy.Select(f => f.Path), Is.EquivalentTo(new[] { "app/img/below.png", "app/js/lazy.js", "app/js/route.js", "app/js/route-only.js" }));
         Assert.That(page.External, Is.EquivalentTo(new[] { "https://cdn.example.com/lib.css", "data:image/png;base64,iVBOR", "https://esm.sh/x" }));
         var missing = graph.Diagnostics.Single();
