@@ -3,6 +3,8 @@ using BundleBudget.Core.Budgets;
 using BundleBudget.Core.BundleContents;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
+using BundleBudget.Core.Fonts;
+using BundleBudget.Core.Images;
 using BundleBudget.Core.Imports;
 using BundleBudget.Core.Measurement;
 using BundleBudget.Core.Pages;
@@ -12,7 +14,7 @@ namespace BundleBudget.Core;
 /// <summary>
 /// The whole check, in the order a reader follows it: read budget.json, analyse the sources' imports, find the
 /// output folder, scan it, follow what each entry page loads, decide which files need brotli, measure, read the
-/// bundles' source maps, evaluate. Never throws for bad input: every problem is a diagnostic.
+/// bundles' source maps, inspect images and fonts, evaluate. Never throws for bad input: every problem is a diagnostic.
 /// </summary>
 public static class BudgetCheck
 {
@@ -55,6 +57,11 @@ public static class BudgetCheck
         var bundles = BundleAnalyzer.Analyze(outputFolder, assets, read.File.Imports);
         diagnostics.AddRange(bundles.Diagnostics);
 
+        var (images, imageDiagnostics) = ImageAnalyzer.Analyze(assets, read.File.Images);
+        diagnostics.AddRange(imageDiagnostics);
+        var (fonts, overallFontFindings) = FontChecker.Check(assets, pages, read.File.Fonts);
+        diagnostics.AddRange(FontDiagnostics(fonts, overallFontFindings, read.File.Fonts, budgetPath));
+
         var (results, evaluation) = BudgetEvaluator.Evaluate(read.File, assets, measured.SizesByPath, pages);
         diagnostics.AddRange(evaluation);
         return new CheckResult(budgetPath, outputFolder, read.File, assets, measured.SizesByPath, results, diagnostics, measured.Statistics)
@@ -62,6 +69,8 @@ public static class BudgetCheck
             Imports = imports,
             Bundles = bundles,
             Pages = pages,
+            Images = images,
+            Fonts = fonts,
         };
     }
 
@@ -86,6 +95,14 @@ public static class BudgetCheck
         }
 
         return needed;
+    }
+
+    private static IEnumerable<Diagnostic> FontDiagnostics(IReadOnlyList<FontReport> fonts, IReadOnlyList<FontFinding> overall, FontSettings settings, string budgetPath)
+    {
+        Severity SeverityOf(string code) => code == DiagnosticCodes.FontUnreadable ? Severity.Warning : settings.Severity;
+        return fonts
+            .SelectMany(f => f.Findings.Select(finding => new Diagnostic(finding.Code, SeverityOf(finding.Code), finding.Message, f.Asset.FullPath)))
+            .Concat(overall.Select(finding => new Diagnostic(finding.Code, settings.Severity, finding.Message, budgetPath)));
     }
 
     private static void SaveCache(SizeCache cache, List<Diagnostic> diagnostics)

@@ -3,6 +3,8 @@ using BundleBudget.Core.Budgets;
 using BundleBudget.Core.BundleContents;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
+using BundleBudget.Core.Fonts;
+using BundleBudget.Core.Images;
 using BundleBudget.Core.Imports;
 using BundleBudget.Core.Measurement;
 using BundleBudget.Core.Pages;
@@ -28,6 +30,12 @@ public sealed record CheckResult(
 
     /// <summary>The entry pages and what each loads first and later.</summary>
     public PageGraph Pages { get; init; } = PageGraph.None;
+
+    /// <summary>Every image of the output: format, dimensions, findings.</summary>
+    public IReadOnlyList<ImageReport> Images { get; init; } = [];
+
+    /// <summary>Every font of the output: format, glyphs, family, who uses it, findings.</summary>
+    public IReadOnlyList<FontReport> Fonts { get; init; } = [];
 
     public static string ToolVersion { get; } =
         typeof(CheckResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";

@@ -1,3 +1,5 @@
+using BundleBudget.Core.Fonts;
+using BundleBudget.Core.Images;
 using BundleBudget.Core.Imports;
 
 namespace BundleBudget.Core.Budgets;
@@ -8,4 +10,8 @@ public sealed record BudgetFile(string Path, string? OutputPath, Compression Com
 {
     /// <summary>The entry pages named by <c>entries</c>, relative to the output folder; null for every HTML file.</summary>
     public IReadOnlyList<string>? Entries { get; init; }
+
+    public ImageSettings Images { get; init; } = new();
+
+    public FontSettings Fonts { get; init; } = new();
 }

@@ -1,4 +1,6 @@
 using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Fonts;
+using BundleBudget.Core.Images;
 using BundleBudget.Core.Imports;
 using BundleBudget.Core.Json;
 using BundleBudget.Core.Text;
@@ -20,7 +22,7 @@ public static class BudgetFileReader
 {
     public const int SchemaVersion = 1;
 
-    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "compression", "entries", "budgets", "budget", "imports"];
+    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "compression", "entries", "budgets", "budget", "imports", "images", "fonts"];
     private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "compression", "maximumWarning", "maximumError"];
 
     public static BudgetFileReadResult Read(string path)
@@ -69,6 +71,8 @@ public static class BudgetFileReader
         IReadOnlyList<string>? entries = null;
         var imports = ImportSettings.Default;
         var importsGiven = false;
+        var images = new ImageSettings();
+        var fonts = new FontSettings();
         foreach (var property in context.UniqueProperties(document, StringComparer.Ordinal))
         {
             switch (property.Name)
@@ -100,6 +104,12 @@ public static class BudgetFileReader
                 case "imports":
                     imports = ImportSettingsReader.Read(property, context);
                     importsGiven = true;
+                    break;
+                case "images":
+                    images = MediaSettingsReader.ReadImages(property, context);
+                    break;
+                case "fonts":
+                    fonts = MediaSettingsReader.ReadFonts(property, context);
                     break;
                 default:
                     context.UnknownKey(property, TopLevelKeys, "at the top level of budget.json");
@@ -136,7 +146,7 @@ public static class BudgetFileReader
             context.Error(DiagnosticCodes.IncompleteBudget, "budget.json defines no budget: add one to \"budgets\", such as { \"type\": \"script\", \"maximumError\": \"500KB\" } (or use the simple form \"budget\").", document);
         }
 
-        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets, imports) { Entries = entries }, context.Diagnostics);
+        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets, imports) { Entries = entries, Images = images, Fonts = fonts }, context.Diagnostics);
     }
 
     private static string? ReadOutputPath(JsonProperty property, string budgetPath, ReadContext context)

@@ -37,6 +37,45 @@ public static class DiagnosticCodes
     /// <summary>A source map could not be read, so the bundle's contents are unknown.</summary>
     public const string SourceMapNotRead = "BB2004";
 
+    /// <summary>An image that cannot be read: corrupt, truncated, not an image, or an SVG with a DTD.</summary>
+    public const string ImageUnreadable = "BB3001";
+
+    /// <summary>An image wider or taller than images.maxWidth / maxHeight.</summary>
+    public const string ImageTooLarge = "BB3002";
+
+    /// <summary>An image far heavier than its pixel count warrants (a photo as PNG, an unoptimised JPEG).</summary>
+    public const string ImageInefficient = "BB3003";
+
+    /// <summary>A large PNG, JPEG, GIF or BMP that WebP or AVIF would make much smaller.</summary>
+    public const string ImageModernFormat = "BB3004";
+
+    /// <summary>A large animated GIF that a video would make much smaller.</summary>
+    public const string AnimatedGif = "BB3005";
+
+    /// <summary>An SVG that embeds base64 raster images.</summary>
+    public const string SvgEmbedsRaster = "BB3006";
+
+    /// <summary>An image header that claims absurd dimensions (a decompression bomb): never decoded.</summary>
+    public const string ImageBomb = "BB3007";
+
+    /// <summary>A font file that cannot be read (empty, not a font).</summary>
+    public const string FontUnreadable = "BB3010";
+
+    /// <summary>A font in TTF, OTF, EOT or WOFF where WOFF2 is smaller and supported everywhere.</summary>
+    public const string FontFormat = "BB3011";
+
+    /// <summary>More font files than fonts.maxFiles.</summary>
+    public const string TooManyFonts = "BB3012";
+
+    /// <summary>The fonts together are heavier than fonts.maxTotalBytes.</summary>
+    public const string FontsTooHeavy = "BB3013";
+
+    /// <summary>A font file that no stylesheet's @font-face uses and no page preloads: dead weight.</summary>
+    public const string FontUnused = "BB3014";
+
+    /// <summary>A font whose content is another format than its extension says.</summary>
+    public const string FontMisnamed = "BB3015";
+
     /// <summary>budget.json is not valid JSON.</summary>
     public const string InvalidJson = "BB9001";
 

@@ -54,6 +54,8 @@ public static class JsonReportWriter
         WritePages(json, result);
         WriteImports(json, result);
         WriteBundles(json, result);
+        WriteImages(json, result);
+        WriteFonts(json, result);
         WriteDiagnostics(json, result.Diagnostics);
         WriteSummary(json, result);
         json.WriteEndObject();
@@ -240,6 +242,72 @@ public static class JsonReportWriter
             json.WriteString("rule", finding.Rule.Id);
             json.WriteNumber("bytes", finding.PackageBytes);
             json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteImages(Utf8JsonWriter json, CheckResult result)
+    {
+        json.WriteStartArray("images");
+        foreach (var image in result.Images)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", image.Asset.Path);
+            json.WriteString("format", image.Info.Format);
+            WriteSize(json, "width", image.Info.Width);
+            WriteSize(json, "height", image.Info.Height);
+            json.WriteNumber("frames", image.Info.Frames);
+            json.WriteNumber("bytes", image.Info.Bytes);
+            if (image.Info.Format == "svg")
+            {
+                json.WriteString("viewBox", image.Info.ViewBox);
+                json.WriteNumber("embeddedRasterBytes", image.Info.EmbeddedRasterBytes);
+            }
+
+            WriteFindings(json, image.Findings.Select(f => (f.Code, f.Message, f.EstimatedSaving)));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteFonts(Utf8JsonWriter json, CheckResult result)
+    {
+        json.WriteStartArray("fonts");
+        foreach (var font in result.Fonts)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", font.Asset.Path);
+            json.WriteString("format", font.Info.Format);
+            json.WriteNumber("bytes", font.Asset.Length);
+            WriteSize(json, "glyphs", font.Info.Glyphs);
+            json.WriteString("family", font.Info.Family);
+            json.WriteStartArray("referencedBy");
+            foreach (var stylesheet in font.ReferencedBy)
+            {
+                json.WriteStringValue(stylesheet);
+            }
+
+            json.WriteEndArray();
+            json.WriteBoolean("initial", font.Initial);
+            WriteFindings(json, font.Findings.Select(f => (f.Code, f.Message, f.EstimatedSaving)));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteFindings(Utf8JsonWriter json, IEnumerable<(string Code, string Message, long? Saving)> findings)
+    {
+        json.WriteStartArray("findings");
+        foreach (var (code, message, saving) in findings)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", code);
+            json.WriteString("message", message);
+            WriteSize(json, "estimatedSaving", saving);
             json.WriteEndObject();
         }
 

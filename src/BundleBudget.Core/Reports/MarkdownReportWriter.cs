@@ -82,7 +82,11 @@ public static class MarkdownReportWriter
             }
         }
 
-        var problems = result.Diagnostics.Where(d => !d.Code.StartsWith("BB1", StringComparison.Ordinal) && d.Code is not (DiagnosticCodes.WholeLibraryImport or DiagnosticCodes.WholeLibraryBundled)).ToList();
+        AppendHeaviest(text, "Heaviest images", result.Images.Select(i => (i.Asset.Path, i.Info.Bytes, Detail: i.Info.Width is { } w ? $"{i.Info.Format} {w} x {i.Info.Height}" : i.Info.Format ?? "unreadable", Findings: i.Findings.Select(f => f.Code))));
+        AppendHeaviest(text, "Fonts", result.Fonts.Select(f => (f.Asset.Path, f.Asset.Length, Detail: $"{f.Info.Format ?? "unreadable"}{(f.Initial ? ", initial" : string.Empty)}", Findings: f.Findings.Select(x => x.Code))));
+
+        var problems = result.Diagnostics.Where(d => !d.Code.StartsWith("BB1", StringComparison.Ordinal) && !d.Code.StartsWith("BB3", StringComparison.Ordinal)
+            && d.Code is not (DiagnosticCodes.WholeLibraryImport or DiagnosticCodes.WholeLibraryBundled)).ToList();
         if (problems.Count > 0)
         {
             text.AppendLine().AppendLine("**Other findings**").AppendLine();
@@ -107,6 +111,26 @@ public static class MarkdownReportWriter
         text.AppendLine().AppendLine("</details>").AppendLine();
         text.AppendLine("Sizes in SI units: 1 kB = 1000 bytes.");
         return text.ToString();
+    }
+
+    /// <summary>The five heaviest files of a kind, with their findings' codes (the messages are in the build log and the JSON report).</summary>
+    private static void AppendHeaviest(StringBuilder text, string title, IEnumerable<(string Path, long Bytes, string Detail, IEnumerable<string> Findings)> files)
+    {
+        var heaviest = files.OrderByDescending(f => f.Bytes).ThenBy(f => f.Path, StringComparer.Ordinal).Take(5).ToList();
+        if (heaviest.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().Append("**").Append(title).AppendLine("**").AppendLine();
+        text.AppendLine("| File | Size | What | Findings |");
+        text.AppendLine("|---|---:|---|---|");
+        foreach (var (path, bytes, detail, findings) in heaviest)
+        {
+            var codes = string.Join(", ", findings.Distinct());
+            text.Append("| ").Append(Escape(path)).Append(" | ").Append(ByteSize.Format(bytes)).Append(" | ").Append(Escape(detail))
+                .Append(" | ").Append(codes.Length == 0 ? "-" : codes).AppendLine(" |");
+        }
     }
 
     /// <summary>Text files gzip, images, fonts and media raw: what the page transfers.</summary>

@@ -51,14 +51,14 @@ public class BudgetCheckTests
         Assert.That(budget.Actual, Is.EqualTo(Sum(result, a => a.Type == AssetType.Script, s => s.Gzip)));
         Assert.That(budget.Actual, Is.InRange(10_000, 10_600));
         Assert.That(budget.Status, Is.EqualTo(BudgetStatus.Pass));
-        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.SizeDiagnostics(), Is.Empty);
     }
 
     [Test]
     public void An_exceeded_maximumError_is_error_BB1001_at_the_budget_line_with_size_limit_and_overrun()
     {
         var result = Check("""{ "type": "script", "maximumError": "10KB" }""");
-        var error = result.Diagnostics.Single();
+        var error = result.SizeDiagnostics().Single();
         var actual = result.Budgets.Single().Actual;
         Assert.That(error.Code, Is.EqualTo("BB1001"));
         Assert.That(error.Severity, Is.EqualTo(Severity.Error));
@@ -77,7 +77,7 @@ public class BudgetCheckTests
     public void An_exceeded_maximumWarning_is_warning_BB1002()
     {
         var result = Check("""{ "type": "script", "maximumWarning": "5KB", "maximumError": "500KB" }""");
-        var warning = result.Diagnostics.Single();
+        var warning = result.SizeDiagnostics().Single();
         Assert.That(warning.Code, Is.EqualTo("BB1002"));
         Assert.That(warning.Severity, Is.EqualTo(Severity.Warning));
         Assert.That(warning.Message, Does.Contain("(maximumWarning)"));
@@ -98,7 +98,7 @@ public class BudgetCheckTests
         var budget = result.Budgets.Single();
         Assert.That(budget.Actual, Is.EqualTo(7804), "Node's brotli -q 11 gives 7804 bytes");
         Assert.That(budget.Status, Is.EqualTo(BudgetStatus.Error));
-        Assert.That(result.Diagnostics.Single().Message, Does.Contain("7.8 kB brotli"));
+        Assert.That(result.SizeDiagnostics().Single().Message, Does.Contain("7.8 kB brotli"));
         Assert.That(result.Sizes.Where(s => s.Value.Brotli is not null).Select(s => s.Key), Is.EqualTo(new[] { "assets/main-C17BpASX.js" }));
         Assert.That(result.Statistics!.BrotliComputed, Is.EqualTo(1));
     }
@@ -124,10 +124,10 @@ public class BudgetCheckTests
             ("assets/team-VZtWTLTK.jpg", TeamJpgRaw, BudgetStatus.Warning),
         }));
 
-        var error = result.Diagnostics.Single(d => d.Code == "BB1001");
+        var error = result.SizeDiagnostics().Single(d => d.Code == "BB1001");
         Assert.That(error.File, Is.EqualTo(Path.Combine(TestAssets.ViteDist, "assets", "hero-BWnkITgT.png")));
         Assert.That(error.Message, Does.Contain("assets/hero-BWnkITgT.png is 184.8 kB raw, limit 100.0 kB (maximumError), over by 84.8 kB (+84.8%)"));
-        var warning = result.Diagnostics.Single(d => d.Code == "BB1002");
+        var warning = result.SizeDiagnostics().Single(d => d.Code == "BB1002");
         Assert.That(warning.File, Does.EndWith("team-VZtWTLTK.jpg"));
     }
 
@@ -136,7 +136,7 @@ public class BudgetCheckTests
     {
         var result = Check("""{ "type": "font", "maximumError": "50KB" }""");
         Assert.That(result.Budgets.Single().Actual, Is.EqualTo(FontsRaw));
-        Assert.That(result.Diagnostics.Single().Message, Does.Contain("54.4 kB raw"));
+        Assert.That(result.SizeDiagnostics().Single().Message, Does.Contain("54.4 kB raw"));
     }
 
     [Test]
@@ -159,7 +159,7 @@ public class BudgetCheckTests
     {
         var result = Check($$"""{ "type": "{{type}}", "maximumError": "1MB" }""");
         Assert.That(result.Budgets.Single().MatchedFiles, Is.EqualTo(files));
-        Assert.That(result.Diagnostics, Is.Empty, "a type budget that matches nothing is not a typo");
+        Assert.That(result.SizeDiagnostics(), Is.Empty, "a type budget that matches nothing is not a typo");
     }
 
     [Test]
@@ -173,7 +173,7 @@ public class BudgetCheckTests
     public void A_files_glob_that_matches_nothing_is_warning_BB1003()
     {
         var result = Check("""{ "files": "assets/vendor-*.js", "maximumError": "150KB" }""");
-        var warning = result.Diagnostics.Single();
+        var warning = result.SizeDiagnostics().Single();
         Assert.That(warning.Code, Is.EqualTo("BB1003"));
         Assert.That(warning.Line, Is.EqualTo(5));
         Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Pass));
@@ -191,7 +191,7 @@ public class BudgetCheckTests
         Assert.That(bundle.Status, Is.EqualTo(BudgetStatus.Error));
         Assert.That(result.Budgets[1].Offenders.Single().Asset.Path, Is.EqualTo("assets/hero-BWnkITgT.png"));
         Assert.That(result.Budgets[2].Status, Is.EqualTo(BudgetStatus.Pass));
-        Assert.That(result.Diagnostics.Select(d => d.Code), Is.EquivalentTo(new[] { "BB9008", "BB1001", "BB1001" }));
+        Assert.That(result.SizeDiagnostics().Select(d => d.Code), Is.EquivalentTo(new[] { "BB9008", "BB1001", "BB1001" }));
     }
 
     [Test]
@@ -201,7 +201,7 @@ public class BudgetCheckTests
             { "type": "script", "maximumError": "10KB" },
             { "type": "scirpt", "maximumError": "10KB" }
             """);
-        Assert.That(result.Diagnostics.Select(d => d.Code), Is.EquivalentTo(new[] { "BB9003", "BB1001" }));
+        Assert.That(result.SizeDiagnostics().Select(d => d.Code), Is.EquivalentTo(new[] { "BB9003", "BB1001" }));
         Assert.That(result.HasInputErrors, Is.True);
         Assert.That(result.Assets, Is.Not.Empty);
     }
@@ -211,7 +211,7 @@ public class BudgetCheckTests
     {
         var path = _folder.Write("budget.json", """{ "outputPath": "dist", "budgets": [ { "type": "script", "maximumError": "1KB" } ] }""");
         var result = BudgetCheck.Run(new CheckOptions(path));
-        var error = result.Diagnostics.Single();
+        var error = result.SizeDiagnostics().Single();
         Assert.That(error.Code, Is.EqualTo("BB9007"));
         Assert.That(error.Message, Does.Contain(_folder.Combine("dist")));
         Assert.That(result.HasInputErrors, Is.True);
@@ -237,8 +237,8 @@ public class BudgetCheckTests
     {
         var path = _folder.Write("budget.json", "{ \"budgets\": [ ");
         var result = BudgetCheck.Run(new CheckOptions(path, DefaultOutputPath: TestAssets.ViteDist));
-        Assert.That(result.Diagnostics.Single().Code, Is.EqualTo("BB9001"));
-        Assert.That(result.Diagnostics.Single().Line, Is.EqualTo(1));
+        Assert.That(result.SizeDiagnostics().Single().Code, Is.EqualTo("BB9001"));
+        Assert.That(result.SizeDiagnostics().Single().Line, Is.EqualTo(1));
         Assert.That(result.Statistics, Is.Null);
     }
 
@@ -249,7 +249,7 @@ public class BudgetCheckTests
         _folder.Write("dist/app.js.map", "{}");
         var path = _folder.Write("budget.json", """{ "outputPath": "dist", "budgets": [ { "type": "script", "maximumError": "1KB" } ] }""");
         var result = BudgetCheck.Run(new CheckOptions(path));
-        var warning = result.Diagnostics.Single();
+        var warning = result.SizeDiagnostics().Single();
         Assert.That(warning.Code, Is.EqualTo("BB1004"));
         Assert.That(warning.Severity, Is.EqualTo(Severity.Warning));
         Assert.That(warning.Message, Does.Contain(_folder.Combine("dist")));

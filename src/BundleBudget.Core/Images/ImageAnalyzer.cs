@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Diagnostics;
+
+namespace BundleBudget.Core.Images;
+
+/// <summary>An image of the output with what it is and what is wrong with it.</summary>
+public sealed record ImageReport(Asset Asset, ImageInfo Info, IReadOnlyList<ImageFinding> Findings);
+
+/// <summary>Inspects every image of the output in parallel (headers only) and checks it; each finding is a BB3xxx diagnostic at the image.</summary>
+public static class ImageAnalyzer
+{
+    public static (IReadOnlyList<ImageReport> Images, IReadOnlyList<Diagnostic> Diagnostics) Analyze(IReadOnlyList<Asset> assets, ImageSettings settings)
+    {
+        var reports = new ConcurrentBag<ImageReport>();
+        Parallel.ForEach(assets.Where(a => a.Type == AssetType.Image), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, image =>
+        {
+            var info = ImageInspector.Inspect(image.FullPath);
+            reports.Add(new ImageReport(image, info, ImageChecker.Check(info, image.Path, settings)));
+        });
+
+        var ordered = reports.OrderBy(r => r.Asset.Path, StringComparer.Ordinal).ToList();
+        var diagnostics = ordered
+            .SelectMany(r => r.Findings.Select(f => new Diagnostic(f.Code, SeverityOf(f.Code, settings.Severity), f.Message, r.Asset.FullPath)))
+            .ToList();
+        return (ordered, diagnostics);
+    }
+
+    /// <summary>A file that cannot be read is always a warning; the checks take the configured severity.</summary>
+    private static Severity SeverityOf(string code, Severity configured) =>
+        code is DiagnosticCodes.ImageUnreadable or DiagnosticCodes.ImageBomb ? Severity.Warning : configured;
+}
