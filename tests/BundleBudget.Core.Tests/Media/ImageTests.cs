@@ -1,0 +1,140 @@
+using BundleBudget.Core.Budgets;
+using System.Text.Json;
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Images;
+
+namespace BundleBudget.Core.Tests.Media;
+
+/// <summary>Images of every format in testassets/media-site, against what sharp (libvips) and their headers say.</summary>
+public class ImageTests
+{
+    private static string Site => Path.Combine(TestAssets.Folder, "media-site", "site");
+
+    private static JsonElement Expected(string path)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestAssets.Folder, "media-site", "expected-images.json")));
+        return document.RootElement.GetProperty("files").GetProperty(path).Clone();
+    }
+
+    private static IEnumerable<string> ReadableImages()
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestAssets.Folder, "media-site", "expected-images.json")));
+        return document.RootElement.GetProperty("files").EnumerateObject().Where(f => !f.Value.GetProperty("broken").GetBoolean()).Select(f => f.Name).ToList();
+    }
+
+    [TestCaseSource(nameof(ReadableImages))]
+    public void Format_dimensions_and_frames_match_the_real_tools(string path)
+    {
+        var expected = Expected(path);
+        var info = ImageInspector.Inspect(Path.Combine(Site, path));
+
+        var magic = expected.GetProperty("magic").GetString();
+        Assert.That(info.Format, Is.EqualTo(magic == "isobmff:avif" ? "avif" : magic));
+        Assert.That(info.Problem, Is.Null);
+        Assert.That(info.Bytes, Is.EqualTo(expected.GetProperty("bytes").GetInt64()));
+
+        var (width, height, frames) = expected switch
+        {
+            _ when expected.TryGetProperty("icoDirectory", out var ico) => (ico.EnumerateArray().Max(e => e.GetProperty("width").GetInt32()), ico.EnumerateArray().Max(e => e.GetProperty("height").GetInt32()), ico.GetArrayLength()),
+            _ when expected.TryGetProperty("bmpHeader", out var bmp) => (bmp.GetProperty("width").GetInt32(), Math.Abs(bmp.GetProperty("height").GetInt32()), 1),
+            _ => (expected.GetProperty("metadata").GetProperty("width").GetInt32(), expected.GetProperty("metadata").GetProperty("height").GetInt32(),
+                expected.GetProperty("metadata").TryGetProperty("pages", out var pages) ? pages.GetInt32() : 1),
+        };
+        Assert.That((info.Width, info.Height, info.Frames), Is.EqualTo((width, height, frames)));
+    }
+
+    [Test]
+    public void AVIF_dimensions_come_from_its_ispe_property()
+    {
+        var ispe = Expected("images/photo.avif").GetProperty("isobmff").GetProperty("ispe")[0];
+        var info = ImageInspector.Inspect(Path.Combine(Site, "images", "photo.avif"));
+        Assert.That((info.Width, info.Height), Is.EqualTo((ispe.GetProperty("width").GetInt32(), ispe.GetProperty("height").GetInt32())));
+    }
+
+    [Test]
+    public void SVG_viewBox_and_embedded_rasters_are_read()
+    {
+        var logo = ImageInspector.Inspect(Path.Combine(Site, "images", "logo.svg"));
+        Assert.That(logo.ViewBox, Is.EqualTo(Expected("images/logo.svg").GetProperty("svg").GetProperty("viewBox").GetString()));
+        Assert.That(logo.EmbeddedRasterBytes, Is.Zero);
+
+        var embedded = ImageInspector.Inspect(Path.Combine(Site, "images", "embedded.svg"));
+        Assert.That(Expected("images/embedded.svg").GetProperty("svg").GetProperty("embedsDataImage").GetBoolean(), Is.True);
+        Assert.That(embedded.EmbeddedRasterBytes, Is.GreaterThan(20_000));
+    }
+
+    [TestCase("truncated.png", "BB3001", "the PNG's IDAT chunk runs past the end of the file")]
+    [TestCase("not-an-image.png", "BB3001", "not an image")]
+    [TestCase("billion-laughs.svg", "BB3001", "declares a DTD")]
+    [TestCase("external-entity.svg", "BB3001", "declares a DTD")]
+    [TestCase("forged-size.png", "BB3007", "claims 100000 x 100000 pixels")]
+    public void A_broken_image_is_one_warning_naming_it_and_is_never_decoded(string file, string code, string reason)
+    {
+        var path = Path.Combine(Site, "images", "broken", file);
+        var info = ImageInspector.Inspect(path);
+        var finding = ImageChecker.Check(info, "images/broken/" + file, new ImageSettings()).Single();
+        Assert.That(finding.Code, Is.EqualTo(code));
+        Assert.That(finding.Message, Does.StartWith("images/broken/" + file).And.Contain(reason));
+    }
+
+    [Test]
+    public void Every_check_fires_on_the_image_made_for_it_and_on_no_other()
+    {
+        var assets = AssetScanner.Scan(Site);
+        var (images, diagnostics) = ImageAnalyzer.Analyze(assets, new ImageSettings());
+        var findings = images.Where(i => i.Findings.Count > 0).ToDictionary(i => i.Asset.Path, i => string.Join(",", i.Findings.Select(f => f.Code)));
+        Assert.That(findings, Is.EquivalentTo(new Dictionary<string, string>
+        {
+            ["images/animated.gif"] = "BB3005",
+            ["images/embedded.svg"] = "BB3006",
+            ["images/huge.png"] = "BB3002",
+            ["images/photo-q100.jpg"] = "BB3003",
+            ["images/photo.png"] = "BB3003",
+            ["images/broken/billion-laughs.svg"] = "BB3001",
+            ["images/broken/external-entity.svg"] = "BB3001",
+            ["images/broken/forged-size.png"] = "BB3007",
+            ["images/broken/not-an-image.png"] = "BB3001",
+            ["images/broken/truncated.png"] = "BB3001",
+        }));
+        Assert.That(images, Has.Count.EqualTo(assets.Count(a => a.Type == AssetType.Image)), "every image is reported, the broken ones too");
+        Assert.That(diagnostics.All(d => d.Severity == Severity.Warning && d.File!.StartsWith(Site, StringComparison.Ordinal)), Is.True);
+    }
+
+    [Test]
+    public void Findings_carry_their_numbers_and_savings()
+    {
+        var settings = new ImageSettings();
+        var photo = ImageInspector.Inspect(Path.Combine(Site, "images", "photo-q100.jpg"));
+        var inefficient = ImageChecker.Check(photo, "images/photo-q100.jpg", settings).Single();
+        Assert.That(inefficient.Message, Does.Contain("0.53 bytes per pixel (507.4 kB for 1200 x 800), above 0.5").And.Contain("re-encode it at quality 75 to 85"));
+        Assert.That(inefficient.EstimatedSaving, Is.EqualTo(507_431 - (long)(1200 * 800 * ImageSettings.TargetBytesPerPixel)));
+
+        var gif = ImageChecker.Check(ImageInspector.Inspect(Path.Combine(Site, "images", "animated.gif")), "images/animated.gif", settings).Single();
+        Assert.That(gif.Message, Does.Contain("animated GIF of 12 frames, 220.4 kB").And.Contain("<video"));
+    }
+
+    [Test]
+    public void Settings_change_the_thresholds()
+    {
+        var strict = new ImageSettings(MaxWidth: 1000, MaxHeight: 1000, ModernFormatMinBytes: 10_000, MaxBytesPerPixel: 5);
+        var webpAdvice = ImageChecker.Check(ImageInspector.Inspect(Path.Combine(Site, "images", "photo-q75.jpg")), "images/photo-q75.jpg", strict);
+        Assert.That(webpAdvice.Select(f => f.Code), Is.EqualTo(new[] { "BB3002", "BB3004" }));
+        Assert.That(webpAdvice[1].Message, Does.Contain("WebP is typically 25 to 35% smaller than JPEG"));
+    }
+
+    [Test]
+    public void Images_budget_settings_are_read_from_budget_json()
+    {
+        var read = BudgetFileReader.Parse("/p/budget.json", """
+            { "budgets": [ { "type": "image", "scope": "each", "maximumError": "200KB" } ],
+              "images": { "maxWidth": 1920, "maxHeight": 1080, "maxBytesPerPixel": 0.3, "modernFormatMinBytes": "50KB", "animatedGifMaxBytes": "1MB", "severity": "error" } }
+            """u8);
+        Assert.That(read.Diagnostics, Is.Empty);
+        Assert.That(read.File!.Images, Is.EqualTo(new ImageSettings(1920, 1080, 0.3, 30_000, 50_000, 1_000_000, Severity.Error)));
+
+        var bad = BudgetFileReader.Parse("/p/budget.json", """{ "budgets": [ { "type": "image", "maximumError": 1 } ], "images": { "maxWidht": 1, "severity": "loud" } }"""u8);
+        Assert.That(bad.Diagnostics.Select(d => d.Code), Is.EquivalentTo(new[] { "BB9002", "BB9003" }));
+        Assert.That(bad.Diagnostics[0].Message, Does.Contain("\"maxWidth\""));
+    }
+}
