@@ -137,4 +137,33 @@ public class ImageTests
         Assert.That(bad.Diagnostics.Select(d => d.Code), Is.EquivalentTo(new[] { "BB9002", "BB9003" }));
         Assert.That(bad.Diagnostics[0].Message, Does.Contain("\"maxWidth\""));
     }
+
+    [Test]
+    public void Broken_images_and_fonts_never_hide_the_rest_of_the_report()
+    {
+        using var folder = new TemporaryFolder();
+        var budget = folder.Write("budget.json", $$"""
+            { "outputPath": {{JsonSerializer.Serialize(Site)}},
+              "budgets": [ { "type": "image", "scope": "each", "maximumError": "200KB" }, { "type": "font", "maximumError": "100KB" }, { "type": "initial", "maximumError": "2MB" } ] }
+            """);
+        var result = BudgetCheck.Run(new CheckOptions(budget));
+
+        Assert.That(result.Assets, Has.Count.EqualTo(Directory.GetFiles(Site, "*", SearchOption.AllDirectories).Length));
+        Assert.That(result.Images, Has.Count.EqualTo(result.Assets.Count(a => a.Type == AssetType.Image)));
+        Assert.That(result.Fonts, Has.Count.EqualTo(result.Assets.Count(a => a.Type == AssetType.Font)));
+        Assert.That(result.Budgets.Select(b => b.Status.ToString()), Is.EqualTo(new[] { "Error", "Error", "Pass" }));
+        Assert.That(result.Budgets[0].Offenders.Select(o => o.Asset.Path), Is.EquivalentTo(new[] { "images/animated.gif", "images/photo-q100.jpg", "images/photo.png" }));
+        Assert.That(result.Pages.Find("index.html")!.Initial.Select(f => f.Path), Does.Contain("fonts/inter-latin-400-normal.woff2"), "a preloaded font is initial");
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain("BB3001").And.Contain("BB3007").And.Contain("BB3010").And.Contain("BB1001"));
+        Assert.That(result.Diagnostics.Where(d => d.Code.StartsWith("BB3", StringComparison.Ordinal)).All(d => d.Severity == Severity.Warning), Is.True, "image and font findings are warnings by default");
+    }
+
+    [Test]
+    public void The_defaults_are_those_a_performance_review_would_use()
+    {
+        var defaults = new ImageSettings();
+        Assert.That((defaults.MaxWidth, defaults.MaxHeight, defaults.MaxBytesPerPixel, defaults.ModernFormatMinBytes, defaults.AnimatedGifMaxBytes, defaults.Severity),
+            Is.EqualTo((2560, 2560, 0.5, 100_000L, 100_000L, Severity.Warning)));
+        Assert.That(new Fonts.FontSettings(), Is.EqualTo(new Fonts.FontSettings(6, null, Severity.Warning)));
+    }
 }
