@@ -47,16 +47,7 @@ internal static class ImportSettingsReader
                     extra.AddRange(ReadExtraRules(property, context));
                     break;
                 case "severity":
-                    var severity = context.RequireString(property);
-                    if (severity is "error" or "warning")
-                    {
-                        settings = settings with { Severity = severity == "error" ? Severity.Error : Severity.Warning };
-                    }
-                    else if (severity is not null)
-                    {
-                        context.Error(DiagnosticCodes.InvalidValue, $"Unknown severity \"{severity}\": use \"warning\" (the default) or \"error\".", property.Value);
-                    }
-
+                    settings = context.ReadSeverity(property) is { } severity ? settings with { Severity = severity } : settings;
                     break;
                 default:
                     context.UnknownKey(property, Keys, "in \"imports\"");

@@ -24,7 +24,7 @@ internal static class MediaSettingsReader
                 "efficiencyMinBytes" => context.ReadSize(property) is { } min ? settings with { EfficiencyMinBytes = min.Bytes } : settings,
                 "modernFormatMinBytes" => context.ReadSize(property) is { } modern ? settings with { ModernFormatMinBytes = modern.Bytes } : settings,
                 "animatedGifMaxBytes" => context.ReadSize(property) is { } gif ? settings with { AnimatedGifMaxBytes = gif.Bytes } : settings,
-                "severity" => ReadSeverity(property, context) is { } severity ? settings with { Severity = severity } : settings,
+                "severity" => context.ReadSeverity(property) is { } severity ? settings with { Severity = severity } : settings,
                 _ => Unknown(property, ImageKeys, "\"images\"", context, settings),
             };
         }
@@ -41,7 +41,7 @@ internal static class MediaSettingsReader
             {
                 "maxFiles" => ReadCount(property, context) is { } count ? settings with { MaxFiles = count } : settings,
                 "maxTotalBytes" => context.ReadSize(property) is { } total ? settings with { MaxTotalBytes = total.Bytes } : settings,
-                "severity" => ReadSeverity(property, context) is { } severity ? settings with { Severity = severity } : settings,
+                "severity" => context.ReadSeverity(property) is { } severity ? settings with { Severity = severity } : settings,
                 _ => Unknown(property, FontKeys, "\"fonts\"", context, settings),
             };
         }
@@ -85,22 +85,6 @@ internal static class MediaSettingsReader
         }
 
         context.Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be a positive number such as 0.5, found {property.Value.KindName}.", property.Value);
-        return null;
-    }
-
-    private static Severity? ReadSeverity(JsonProperty property, ReadContext context)
-    {
-        var text = context.RequireString(property);
-        if (text is "warning" or "error")
-        {
-            return text == "error" ? Severity.Error : Severity.Warning;
-        }
-
-        if (text is not null)
-        {
-            context.Error(DiagnosticCodes.InvalidValue, $"Unknown severity \"{text}\": use \"warning\" (the default) or \"error\".", property.Value);
-        }
-
         return null;
     }
 }

@@ -85,6 +85,23 @@ internal sealed class ReadContext(string path)
         }
     }
 
+    /// <summary>"warning" or "error", the severity a section's findings take.</summary>
+    public Severity? ReadSeverity(JsonProperty property)
+    {
+        var text = RequireString(property);
+        if (text is "warning" or "error")
+        {
+            return text == "error" ? Severity.Error : Severity.Warning;
+        }
+
+        if (text is not null)
+        {
+            Error(DiagnosticCodes.InvalidValue, $"Unknown severity \"{text}\": use \"warning\" (the default) or \"error\".", property.Value);
+        }
+
+        return null;
+    }
+
     public ByteSize? ReadSize(JsonProperty property) => ReadSize(property.Name, property.Value);
 
     public ByteSize? ReadSize(string name, JsonNode value)
