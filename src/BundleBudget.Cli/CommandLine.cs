@@ -1,28 +1,41 @@
 namespace BundleBudget.Cli;
 
 /// <summary>The parsed arguments of <c>bundle-budget check</c>.</summary>
-internal sealed record CheckArguments(string BudgetFile, string? Directory, string? JsonReport, string? MarkdownReport, string? CachePath, bool Brotli, bool Quiet);
+internal sealed record CheckArguments(string BudgetFile, string? Directory, string? JsonReport, string? MarkdownReport, string? CachePath, bool Brotli, bool Quiet)
+{
+    public string? SarifReport { get; init; }
+}
+
+/// <summary>The parsed arguments of <c>bundle-budget compare</c>; a null base means the head has nothing to compare with.</summary>
+internal sealed record CompareArguments(string? BaseReport, string HeadReport, string? MarkdownReport, string? JsonReport, double ThresholdPercent, long ThresholdBytes);
 
 /// <summary>Parses the command line; a problem is a message for the user, never an exception.</summary>
 internal static class CommandLine
 {
     public const string Usage = """
         Usage: bundle-budget check [options]
+               bundle-budget compare [BASE.json] HEAD.json [--markdown FILE] [--json FILE]
+                                     [--threshold-percent P] [--threshold-bytes B]
 
-        Checks a web build's output folder against budget.json.
+        check: checks a web build's output folder against budget.json.
+        compare: compares two JSON reports of check (base branch and pull request) for a pull-request comment.
+          A missing or absent BASE.json prints the head alone. Changes under P% (0.5) and B bytes (100) are hidden.
 
-        Options:
+        Options of check:
           --budget FILE     the budget file (default: ./budget.json)
           --dir DIR         the folder to check (default: the budget's "outputPath", else ./wwwroot)
           --json FILE       write the JSON report to FILE
           --markdown FILE   write the Markdown summary (for a pull-request comment) to FILE
+          --sarif FILE      write the findings as SARIF 2.1.0 (for code-scanning dashboards) to FILE
           --brotli          compute brotli sizes of every file, not only where a budget compares brotli
           --cache FILE      where computed sizes are cached (default: next to the JSON report, else the temp folder)
           --quiet           print only errors, warnings and the verdict
           -h, --help        show this help
           --version         show the version
 
-        Exit codes: 0 within budget (warnings allowed), 1 over budget, 2 bad input or usage.
+        Exit codes: 0 within budget (warnings allowed), 1 over budget, 2 bad input or usage; compare: 0, or 2 for bad input.
+        Under GitHub Actions (GITHUB_ACTIONS=true) findings are also printed as workflow annotations and the
+        Markdown is appended to $GITHUB_STEP_SUMMARY.
         Sizes: 1 kB = 1000 bytes (SI); KiB = 1024 bytes.
         """;
 
@@ -30,7 +43,7 @@ internal static class CommandLine
     public static CheckArguments ParseCheck(IReadOnlyList<string> args)
     {
         string budget = "budget.json";
-        string? directory = null, json = null, markdown = null, cache = null;
+        string? directory = null, json = null, markdown = null, cache = null, sarif = null;
         bool brotli = false, quiet = false;
         for (var i = 0; i < args.Count; i++)
         {
@@ -59,6 +72,9 @@ internal static class CommandLine
                 case "--markdown":
                     markdown = Value() ?? throw new UsageException("--markdown needs a file.");
                     break;
+                case "--sarif":
+                    sarif = Value() ?? throw new UsageException("--sarif needs a file.");
+                    break;
                 case "--cache":
                     cache = Value() ?? throw new UsageException("--cache needs a file.");
                     break;
@@ -73,7 +89,48 @@ internal static class CommandLine
             }
         }
 
-        return new CheckArguments(budget, directory, json, markdown, cache, brotli, quiet);
+        return new CheckArguments(budget, directory, json, markdown, cache, brotli, quiet) { SarifReport = sarif };
+    }
+
+    /// <exception cref="UsageException">The arguments are not valid.</exception>
+    public static CompareArguments ParseCompare(IReadOnlyList<string> args)
+    {
+        var reports = new List<string>();
+        string? markdown = null, json = null;
+        double percent = 0.5;
+        long bytes = 100;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--markdown":
+                    markdown = Value();
+                    break;
+                case "--json":
+                    json = Value();
+                    break;
+                case "--threshold-percent":
+                    percent = double.TryParse(Value(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p) && p >= 0
+                        ? p : throw new UsageException("--threshold-percent needs a number such as 0.5.");
+                    break;
+                case "--threshold-bytes":
+                    bytes = long.TryParse(Value(), out var b) && b >= 0 ? b : throw new UsageException("--threshold-bytes needs a whole number of bytes.");
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    throw new UsageException($"Unknown option '{option}'.");
+                default:
+                    reports.Add(args[i]);
+                    break;
+            }
+        }
+
+        return reports.Count switch
+        {
+            1 => new CompareArguments(null, reports[0], markdown, json, percent, bytes),
+            2 => new CompareArguments(reports[0], reports[1], markdown, json, percent, bytes),
+            _ => throw new UsageException("compare needs the head report, and the base report before it: compare BASE.json HEAD.json."),
+        };
     }
 }
 

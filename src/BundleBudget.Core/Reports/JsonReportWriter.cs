@@ -47,6 +47,7 @@ public static class JsonReportWriter
         json.WriteString("version", CheckResult.ToolVersion);
         json.WriteEndObject();
         json.WriteString("budgetFile", result.BudgetFilePath);
+        json.WriteString("budgetFileHash", HashOf(result.BudgetFilePath));
         json.WriteString("outputPath", result.OutputFolder);
         json.WriteString("compression", Name(result.BudgetFile?.Compression ?? Compression.Gzip));
         WriteAssets(json, result);
@@ -363,6 +364,20 @@ public static class JsonReportWriter
         else
         {
             json.WriteNull(name);
+        }
+    }
+
+    /// <summary>SHA-256 of the budget file, so that a reviewer sees when two reports were checked against different budgets.</summary>
+    private static string? HashOf(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return "sha256:" + Compressors.ContentHash(stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 

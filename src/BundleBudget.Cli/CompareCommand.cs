@@ -1,0 +1,47 @@
+using BundleBudget.Core.Compare;
+using BundleBudget.Core.Reports;
+
+namespace BundleBudget.Cli;
+
+/// <summary><c>bundle-budget compare</c>: the change between a base and a head report, as a pull-request comment.</summary>
+internal static class CompareCommand
+{
+    public static int Run(CompareArguments arguments)
+    {
+        ReportSnapshot head;
+        ReportSnapshot? baseReport = null;
+        try
+        {
+            head = ReportSnapshot.Read(arguments.HeadReport);
+            if (arguments.BaseReport is { } basePath)
+            {
+                if (File.Exists(basePath))
+                {
+                    baseReport = ReportSnapshot.Read(basePath);
+                }
+                else
+                {
+                    Console.Error.WriteLine($"bundle-budget: no base report at {Path.GetFullPath(basePath)}; showing the head report alone.");
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"bundle-budget: error BB9006: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var threshold = new NoiseThreshold(arguments.ThresholdPercent, arguments.ThresholdBytes);
+        var comparison = ReportComparer.Compare(baseReport, head, threshold);
+        var markdown = ComparisonMarkdownWriter.Render(comparison, threshold);
+        Console.Out.WriteLine(markdown);
+        CheckCommand.WriteReport(arguments.MarkdownReport, path => File.WriteAllText(path, markdown));
+        CheckCommand.WriteReport(arguments.JsonReport, path => ComparisonJsonWriter.Write(comparison, path));
+        if (GitHubActions.IsRunning(Environment.GetEnvironmentVariable))
+        {
+            CheckCommand.WriteReport(Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY"), path => GitHubActions.AppendStepSummary(path, markdown));
+        }
+
+        return ExitCodes.WithinBudget;
+    }
+}

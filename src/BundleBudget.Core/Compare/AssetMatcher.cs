@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace BundleBudget.Core.Compare;
+
+/// <summary>
+/// Pairs the assets of two builds: by path, else by name with the content hash taken out, so that
+/// <c>main-3f2a1b.js</c> and <c>main-9c8d7e.js</c> are one asset that changed, not one removed and one added.
+/// </summary>
+public static partial class AssetMatcher
+{
+    public static (IReadOnlyList<(SnapshotAsset Base, SnapshotAsset Head)> Pairs, IReadOnlyList<SnapshotAsset> Removed, IReadOnlyList<SnapshotAsset> Added) Match(
+        IReadOnlyList<SnapshotAsset> baseAssets, IReadOnlyList<SnapshotAsset> headAssets)
+    {
+        var pairs = new List<(SnapshotAsset, SnapshotAsset)>();
+        var headByPath = headAssets.ToDictionary(a => a.Path, StringComparer.Ordinal);
+        var baseLeft = new List<SnapshotAsset>();
+        foreach (var asset in baseAssets)
+        {
+            if (headByPath.Remove(asset.Path, out var head))
+            {
+                pairs.Add((asset, head));
+            }
+            else
+            {
+                baseLeft.Add(asset);
+            }
+        }
+
+        var headLeft = headAssets.Where(a => headByPath.ContainsKey(a.Path)).ToList();
+        var baseByKey = baseLeft.GroupBy(a => WithoutHash(a.Path)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var headByKey = headLeft.GroupBy(a => WithoutHash(a.Path)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var removed = new List<SnapshotAsset>();
+        foreach (var (key, bases) in baseByKey)
+        {
+            // Only a one-to-one match is trusted: two base chunks named "vendor-*" cannot be told apart.
+            if (bases.Count == 1 && headByKey.TryGetValue(key, out var heads) && heads.Count == 1)
+            {
+                pairs.Add((bases[0], heads[0]));
+                headByKey.Remove(key);
+            }
+            else
+            {
+                removed.AddRange(bases);
+            }
+        }
+
+        var added = headByKey.Values.SelectMany(h => h).ToList();
+        return (
+            pairs.OrderBy(p => p.Item2.Path, StringComparer.Ordinal).ToList(),
+            removed.OrderBy(a => a.Path, StringComparer.Ordinal).ToList(),
+            added.OrderBy(a => a.Path, StringComparer.Ordinal).ToList());
+    }
+
+    /// <summary>The path with a content hash removed: "assets/main-C17BpASX.js" gives "assets/main-*.js", "main.3f2a1b9c.js" gives "main.*.js".</summary>
+    public static string WithoutHash(string path)
+    {
+        var slash = path.LastIndexOf('/');
+        var folder = path[..(slash + 1)];
+        var name = path[(slash + 1)..];
+        var match = HashedName().Match(name);
+        return match.Success && LooksLikeHash(match.Groups["hash"].Value)
+            ? $"{folder}{match.Groups["name"].Value}{match.Groups["separator"].Value}*{match.Groups["extension"].Value}"
+            : path;
+    }
+
+    /// <summary>Hex of 8 or more, or 8 or more mixed characters with a digit or an inner capital (not a word like "Settings").</summary>
+    private static bool LooksLikeHash(string candidate) =>
+        HexHash().IsMatch(candidate)
+        || (candidate.Length >= 8 && (candidate.Any(char.IsAsciiDigit) || candidate.Skip(1).Any(char.IsAsciiLetterUpper) || candidate.Contains('_') || candidate.Contains('-')));
+
+    /// <summary>Vite and Rollup put 8 base64url characters after a '-'; webpack and Angular 8 to 32 hex digits after a '.' or '-'.</summary>
+    [GeneratedRegex(@"^(?<name>.+)(?<separator>[.-])(?<hash>[A-Za-z0-9_-]{8}|[0-9a-f]{8,32})(?<extension>(\.[A-Za-z0-9]+)+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex HashedName();
+
+    [GeneratedRegex(@"^[0-9a-f]{8,32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex HexHash();
+}

@@ -1,0 +1,2 @@
+import{i as e,r as t}from"./shared-CJfUCDJp.js";e();var n=new Date(2021,2,1),r=(Date.now()-n.getTime())/315576e5;document.getElementById(`about-text`).textContent=`This page exists so the build has a second entry point. The team has been shipping for about ${Math.floor(r)} years and keeps ${t(.98)} of its bundles within budget.`;
+//# sourceMappingURL=about-CXXMcJu_.js.map

@@ -1,0 +1,2 @@
+import{t as e}from"./shared-CJfUCDJp.js";var t=`bundlebudget-fixture:compact`;function n(e){document.body.style.lineHeight=e?`1.2`:``}function r(r){let i=e(`input`,{type:`checkbox`,id:`compact`});i.checked=localStorage.getItem(t)===`1`,n(i.checked),i.addEventListener(`change`,()=>{localStorage.setItem(t,i.checked?`1`:`0`),n(i.checked)}),r.replaceChildren(e(`label`,{for:`compact`},i,` Compact rows`))}export{r as openSettings};
+//# sourceMappingURL=settings-BqGBjycH.js.map
