@@ -134,4 +134,57 @@ public class CliTests
         Assert.That(result.ExitCode, Is.Zero);
         Assert.That(result.StandardOutput, Does.Contain("--budget FILE"));
     }
+
+    [Test]
+    public void Compare_prints_the_pull_request_comment_and_writes_markdown_and_json()
+    {
+        string Report(string fixture)
+        {
+            var budget = _folder.Write($"{fixture}.json", $$"""{ "outputPath": {{JsonSerializer.Serialize(Path.Combine(TestAssets.Folder, fixture, "dist"))}}, "budgets": [ { "type": "script", "maximumError": "12KB" } ] }""");
+            var json = _folder.Combine($"{fixture}.report.json");
+            Assert.That(Run("check", "--budget", budget, "--json", json, "--quiet").ExitCode, Is.LessThanOrEqualTo(1));
+            return json;
+        }
+
+        var baseReport = Report("vite-app");
+        var headReport = Report("vite-app-head");
+        var markdown = _folder.Combine("comment.md");
+        var json = _folder.Combine("comparison.json");
+
+        var result = Run("compare", baseReport, headReport, "--markdown", markdown, "--json", json);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain("| script | :white_check_mark: → :x: |"));
+        Assert.That(File.ReadAllText(markdown), Does.StartWith("<!-- bundle-budget-comment -->"));
+        using var comparison = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.That(comparison.RootElement.GetProperty("hasBase").GetBoolean(), Is.True);
+        Assert.That(comparison.RootElement.GetProperty("assets").EnumerateArray().Select(a => a.GetProperty("headPath").GetString()), Does.Contain("assets/settings-BqGBjycH.js"));
+
+        var firstReport = Run("compare", _folder.Combine("no-base.json"), headReport);
+        Assert.That(firstReport.ExitCode, Is.Zero);
+        Assert.That(firstReport.StandardError, Does.Contain("no base report at"));
+        Assert.That(firstReport.StandardOutput, Does.Contain("first report: no base to compare with"));
+
+        Assert.That(Run("compare", _folder.Combine("missing-head.json")).ExitCode, Is.EqualTo(2));
+        Assert.That(Run("compare").ExitCode, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void Under_GitHub_Actions_findings_are_annotations_and_the_summary_goes_to_the_step_summary()
+    {
+        var budget = WriteBudget("""{ "type": "script", "maximumError": "10KB" }""");
+        var summary = _folder.Combine("step-summary.md");
+        File.WriteAllText(summary, "previous step\n");
+        var environment = new Dictionary<string, string?> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary, ["GITHUB_WORKSPACE"] = _folder.Path };
+
+        var result = ProcessRunner.Run("dotnet", _folder.Path, TimeSpan.FromMinutes(2), environment, Cli, "check", "--budget", budget, "--sarif", _folder.Combine("out.sarif"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain("::error file=budget.json,line=1,col="));
+        Assert.That(result.StandardOutput, Does.Contain(",title=BB1001::BB1001: Budget 'script' exceeded"));
+        Assert.That(result.StandardOutput, Does.Match(@"::warning file=/.+hero-BWnkITgT\.png,title=BB3003::"));
+        var appended = File.ReadAllText(summary);
+        Assert.That(appended, Does.StartWith("previous step\n## BundleBudget: :x: over budget"));
+        Assert.That(File.Exists(_folder.Combine("out.sarif")), Is.True);
+    }
 }

@@ -21,7 +21,11 @@ internal static class ProcessRunner
     public static ProcessResult Dotnet(string workingDirectory, params string[] arguments) =>
         Run("dotnet", workingDirectory, TimeSpan.FromMinutes(5), arguments);
 
-    public static ProcessResult Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static ProcessResult Run(string fileName, string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        Run(fileName, workingDirectory, timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <param name="environment">Variables to set (a null value removes one) on top of the cleaned environment.</param>
+    public static ProcessResult Run(string fileName, string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -51,6 +55,12 @@ internal static class ProcessRunner
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
         start.Environment["UseSharedCompilation"] = "false";
+        start.Environment.Remove("GITHUB_ACTIONS");
+        start.Environment.Remove("GITHUB_STEP_SUMMARY");
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = new Process { StartInfo = start };
         var output = new StringBuilder();
