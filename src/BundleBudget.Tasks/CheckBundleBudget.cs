@@ -1,4 +1,5 @@
 using BundleBudget.Core;
+using BundleBudget.Core.Compare;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Reports;
 using Microsoft.Build.Framework;
@@ -26,6 +27,9 @@ public sealed class CheckBundleBudget : BundleBudgetTask
 
     public bool Brotli { get; set; }
 
+    /// <summary>A JSON report of an earlier build (the base branch's, say): the summary then shows what changed.</summary>
+    public string? BaselineReport { get; set; }
+
     /// <summary>pass, warning or error.</summary>
     [Output]
     public string Status { get; private set; } = string.Empty;
@@ -51,7 +55,31 @@ public sealed class CheckBundleBudget : BundleBudgetTask
             Log.LogMessage(MessageImportance.Low, $"BundleBudget measured {stats.FilesMeasured} files: {stats.GzipComputed} gzip and {stats.BrotliComputed} brotli compressions, {stats.CacheHits} from the cache.");
         }
 
+        LogBaselineComparison();
         Status = result.Status.ToString().ToLowerInvariant();
+    }
+
+    private void LogBaselineComparison()
+    {
+        if (string.IsNullOrWhiteSpace(BaselineReport) || !File.Exists(ReportPath))
+        {
+            return;
+        }
+
+        try
+        {
+            var baseline = File.Exists(BaselineReport) ? ReportSnapshot.Read(BaselineReport!) : null;
+            var comparison = ReportComparer.Compare(baseline, ReportSnapshot.Read(ReportPath), new NoiseThreshold());
+            Log.LogMessage(MessageImportance.High, ComparisonText.Headline(comparison, BaselineReport!));
+            foreach (var line in ComparisonText.Lines(comparison))
+            {
+                Log.LogMessage(MessageImportance.High, line);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            LogDiagnostic(Diagnostic.Warning(DiagnosticCodes.BudgetFileNotFound, $"The baseline report cannot be read: {e.Message}", BaselineReport));
+        }
     }
 
     private void WriteReports(CheckResult result)

@@ -277,4 +277,22 @@ public class MSBuildTaskTests
         Assert.That(failed.ExitCode, Is.Not.Zero, failed.ToString());
         Assert.That(failed.Output, Does.Match(src + @"main\.ts\(5,15\): error BB2001"));
     }
+
+    [Test]
+    public void A_baseline_report_adds_the_changes_to_the_summary()
+    {
+        using var sample = new SampleProject();
+        sample.WriteBudget("""{ "type": "script", "maximumError": "500KB" }""");
+        Assert.That(sample.Build().ExitCode, Is.Zero);
+        var baseline = Path.Combine(sample.ProjectDirectory, "baseline.json");
+        File.Copy(sample.ReportPath, baseline);
+
+        File.WriteAllText(Path.Combine(sample.OutputFolder, "assets", "extra-1a2b3c4d.js"), string.Concat(Enumerable.Range(0, 3000).Select(i => $"var e{i} = {i * 31 % 97};")));
+        var build = sample.Build("BundleBudgetBaselineReport=baseline.json");
+
+        Assert.That(build.ExitCode, Is.Zero, build.ToString());
+        Assert.That(build.Output, Does.Match(@"BundleBudget: compared with .+baseline\.json: total \+[0-9.]+ kB \(\+[0-9.]+%\)"));
+        Assert.That(build.Output, Does.Match(@"script: 10\.4 kB -> [0-9.]+ kB \(\+[0-9.]+ kB"));
+        Assert.That(build.Output, Does.Contain("assets/extra-1a2b3c4d.js: +"));
+    }
 }

@@ -1,0 +1,33 @@
+using System.Globalization;
+using BundleBudget.Core.Budgets;
+
+namespace BundleBudget.Core.Compare;
+
+/// <summary>The comparison in plain lines, for build logs: the total change, then each budget's change.</summary>
+public static class ComparisonText
+{
+    public static string Headline(ReportComparison comparison, string baselinePath) =>
+        comparison.TotalDelta is { } delta
+            ? $"BundleBudget: compared with {baselinePath}: total {Signed(delta)} ({Percent(delta, comparison.BaseTotal!.Value)}), now {ByteSize.Format(comparison.HeadTotal)}."
+            : $"BundleBudget: no baseline report at {baselinePath}; nothing to compare with.";
+
+    public static IEnumerable<string> Lines(ReportComparison comparison)
+    {
+        foreach (var budget in comparison.Budgets.Where(b => b.Delta is not null))
+        {
+            var status = budget.StatusChanged ? $", {budget.BaseStatus} -> {budget.HeadStatus}" : string.Empty;
+            yield return $"  {budget.Name}: {ByteSize.Format(budget.Base!.Value)} -> {ByteSize.Format(budget.Head)} ({Signed(budget.Delta!.Value)}, {Percent(budget.Delta.Value, budget.Base.Value)}{status})";
+        }
+
+        foreach (var asset in comparison.Assets.Take(5))
+        {
+            var what = asset.Base is null ? "added" : asset.Head is null ? "removed" : Percent(asset.Delta, asset.Base.Value);
+            yield return $"  {asset.Path}: {Signed(asset.Delta)} ({what})";
+        }
+    }
+
+    private static string Signed(long delta) => delta > 0 ? "+" + ByteSize.Format(delta) : delta < 0 ? "-" + ByteSize.Format(-delta) : "0 B";
+
+    private static string Percent(long delta, long baseValue) =>
+        baseValue == 0 ? "new" : string.Create(CultureInfo.InvariantCulture, $"{(delta >= 0 ? "+" : string.Empty)}{delta * 100.0 / baseValue:0.0}%");
+}
