@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using BundleBudget.Core.Reports;
 
 namespace BundleBudget.Core.Compare;
 
@@ -14,9 +15,9 @@ public static class ComparisonJsonWriter
         json.WriteStartObject();
         json.WriteNumber("schemaVersion", 1);
         json.WriteBoolean("hasBase", comparison.HasBase);
-        Number(json, "baseTotal", comparison.BaseTotal);
+        json.WriteNumberOrNull("baseTotal", comparison.BaseTotal);
         json.WriteNumber("headTotal", comparison.HeadTotal);
-        Number(json, "totalDelta", comparison.TotalDelta);
+        json.WriteNumberOrNull("totalDelta", comparison.TotalDelta);
         json.WriteString("headStatus", comparison.Head.Status);
         json.WriteStartArray("budgets");
         foreach (var budget in comparison.Budgets)
@@ -24,10 +25,10 @@ public static class ComparisonJsonWriter
             json.WriteStartObject();
             json.WriteString("name", budget.Name);
             json.WriteString("type", budget.Type);
-            Number(json, "base", budget.Base);
+            json.WriteNumberOrNull("base", budget.Base);
             json.WriteNumber("head", budget.Head);
-            Number(json, "delta", budget.Delta);
-            Number(json, "maximumError", budget.MaximumError);
+            json.WriteNumberOrNull("delta", budget.Delta);
+            json.WriteNumberOrNull("maximumError", budget.MaximumError);
             json.WriteString("baseStatus", budget.BaseStatus);
             json.WriteString("headStatus", budget.HeadStatus);
             json.WriteEndObject();
@@ -41,8 +42,8 @@ public static class ComparisonJsonWriter
             json.WriteString("basePath", asset.BasePath);
             json.WriteString("headPath", asset.HeadPath);
             json.WriteString("type", asset.Type);
-            Number(json, "base", asset.Base);
-            Number(json, "head", asset.Head);
+            json.WriteNumberOrNull("base", asset.Base);
+            json.WriteNumberOrNull("head", asset.Head);
             json.WriteNumber("delta", asset.Delta);
             json.WriteEndObject();
         }
@@ -63,17 +64,5 @@ public static class ComparisonJsonWriter
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, long? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

@@ -76,7 +76,7 @@ public static class ComparisonMarkdownWriter
             _ => ":white_check_mark: within budget",
         };
         return comparison.TotalDelta is { } delta
-            ? $"{verdict} · total {Signed(delta)} ({Percent(delta, comparison.BaseTotal!.Value)}) to {ByteSize.Format(comparison.HeadTotal)}"
+            ? $"{verdict} · total {ComparisonText.Signed(delta)} ({ComparisonText.Percent(delta, comparison.BaseTotal!.Value)}) to {ByteSize.Format(comparison.HeadTotal)}"
             : $"{verdict} · total {ByteSize.Format(comparison.HeadTotal)} (first report: no base to compare with)";
     }
 
@@ -92,7 +92,7 @@ public static class ComparisonMarkdownWriter
         foreach (var budget in comparison.Budgets)
         {
             var status = budget.StatusChanged ? $"{Icon(budget.BaseStatus!)} → {Icon(budget.HeadStatus)}" : Icon(budget.HeadStatus);
-            var change = budget.Delta is { } delta ? $"{Signed(delta)} ({Percent(delta, budget.Base!.Value)})" : "new";
+            var change = budget.Delta is { } delta ? $"{ComparisonText.Signed(delta)} ({ComparisonText.Percent(delta, budget.Base!.Value)})" : "new";
             text.Append("| ").Append(MarkdownReportWriter.Escape(budget.Name)).Append(" | ").Append(status)
                 .Append(" | ").Append(ByteSize.Format(budget.Head)).Append(" | ").Append(change)
                 .Append(" | ").Append(budget.MaximumError is { } max ? ByteSize.Format(max) : "-").AppendLine(" |");
@@ -141,7 +141,7 @@ public static class ComparisonMarkdownWriter
         var name = change.Renamed ? $"{change.HeadPath} (was {change.BasePath})" : change.Path;
         var after = change.Head is { } head ? ByteSize.Format(head) : "removed";
         var before = change.Base is { } b ? ByteSize.Format(b) : "added";
-        var delta = change.Base is { } baseSize && change.Head is not null ? $"{Signed(change.Delta)} ({Percent(change.Delta, baseSize)})" : Signed(change.Delta);
+        var delta = change.Base is { } baseSize && change.Head is not null ? $"{ComparisonText.Signed(change.Delta)} ({ComparisonText.Percent(change.Delta, baseSize)})" : ComparisonText.Signed(change.Delta);
         return $"| {MarkdownReportWriter.Escape(name)} | {before} | {after} | {delta} |{Environment.NewLine}";
     }
 
@@ -159,16 +159,6 @@ public static class ComparisonMarkdownWriter
         "warning" => ":warning:",
         _ => ":white_check_mark:",
     };
-
-    private static string Signed(long delta) => delta switch
-    {
-        > 0 => "+" + ByteSize.Format(delta),
-        < 0 => "-" + ByteSize.Format(-delta),
-        _ => "0 B",
-    };
-
-    private static string Percent(long delta, long baseValue) =>
-        baseValue == 0 ? "new" : string.Create(CultureInfo.InvariantCulture, $"{(delta >= 0 ? "+" : string.Empty)}{delta * 100.0 / baseValue:0.0}%");
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -26,8 +26,8 @@ public static class ComparisonText
         }
     }
 
-    private static string Signed(long delta) => delta > 0 ? "+" + ByteSize.Format(delta) : delta < 0 ? "-" + ByteSize.Format(-delta) : "0 B";
+    internal static string Signed(long delta) => delta > 0 ? "+" + ByteSize.Format(delta) : delta < 0 ? "-" + ByteSize.Format(-delta) : "0 B";
 
-    private static string Percent(long delta, long baseValue) =>
+    internal static string Percent(long delta, long baseValue) =>
         baseValue == 0 ? "new" : string.Create(CultureInfo.InvariantCulture, $"{(delta >= 0 ? "+" : string.Empty)}{delta * 100.0 / baseValue:0.0}%");
 }

@@ -72,9 +72,9 @@ public static class JsonReportWriter
             json.WriteString("type", asset.Type.ToWireName());
             json.WriteBoolean("counted", asset.IsCounted);
             result.Sizes.TryGetValue(asset.Path, out var sizes);
-            WriteSize(json, "raw", sizes?.Raw);
-            WriteSize(json, "gzip", sizes?.Gzip);
-            WriteSize(json, "brotli", sizes?.Brotli);
+            json.WriteNumberOrNull("raw", sizes?.Raw);
+            json.WriteNumberOrNull("gzip", sizes?.Gzip);
+            json.WriteNumberOrNull("brotli", sizes?.Brotli);
             json.WriteEndObject();
         }
 
@@ -96,8 +96,8 @@ public static class JsonReportWriter
             json.WriteNumber("line", budget.Location.Line);
             json.WriteNumber("matchedFiles", budgetResult.MatchedFiles);
             json.WriteNumber("actual", budgetResult.Actual);
-            WriteSize(json, "maximumWarning", budget.MaximumWarning?.Bytes);
-            WriteSize(json, "maximumError", budget.MaximumError?.Bytes);
+            json.WriteNumberOrNull("maximumWarning", budget.MaximumWarning?.Bytes);
+            json.WriteNumberOrNull("maximumError", budget.MaximumError?.Bytes);
             json.WriteString("status", Name(budgetResult.Status));
             if (budget.Scope == BudgetScope.Each)
             {
@@ -163,9 +163,9 @@ public static class JsonReportWriter
                 sizes.Add(size);
             }
 
-            WriteSize(json, "raw", size?.Raw);
-            WriteSize(json, "gzip", size?.Gzip);
-            WriteSize(json, "brotli", size?.Brotli);
+            json.WriteNumberOrNull("raw", size?.Raw);
+            json.WriteNumberOrNull("gzip", size?.Gzip);
+            json.WriteNumberOrNull("brotli", size?.Brotli);
             json.WriteEndObject();
         }
 
@@ -173,8 +173,8 @@ public static class JsonReportWriter
         json.WriteStartObject(name + "Total");
         json.WriteNumber("files", files.Count);
         json.WriteNumber("raw", sizes.Sum(s => s.Raw));
-        WriteSize(json, "gzip", sizes.All(s => s.Gzip is not null) ? sizes.Sum(s => s.Gzip!.Value) : null);
-        WriteSize(json, "brotli", sizes.All(s => s.Brotli is not null) ? sizes.Sum(s => s.Brotli!.Value) : null);
+        json.WriteNumberOrNull("gzip", sizes.All(s => s.Gzip is not null) ? sizes.Sum(s => s.Gzip!.Value) : null);
+        json.WriteNumberOrNull("brotli", sizes.All(s => s.Brotli is not null) ? sizes.Sum(s => s.Brotli!.Value) : null);
         json.WriteEndObject();
     }
 
@@ -257,8 +257,8 @@ public static class JsonReportWriter
             json.WriteStartObject();
             json.WriteString("path", image.Asset.Path);
             json.WriteString("format", image.Info.Format);
-            WriteSize(json, "width", image.Info.Width);
-            WriteSize(json, "height", image.Info.Height);
+            json.WriteNumberOrNull("width", image.Info.Width);
+            json.WriteNumberOrNull("height", image.Info.Height);
             json.WriteNumber("frames", image.Info.Frames);
             json.WriteNumber("bytes", image.Info.Bytes);
             if (image.Info.Format == "svg")
@@ -283,7 +283,7 @@ public static class JsonReportWriter
             json.WriteString("path", font.Asset.Path);
             json.WriteString("format", font.Info.Format);
             json.WriteNumber("bytes", font.Asset.Length);
-            WriteSize(json, "glyphs", font.Info.Glyphs);
+            json.WriteNumberOrNull("glyphs", font.Info.Glyphs);
             json.WriteString("family", font.Info.Family);
             json.WriteStartArray("referencedBy");
             foreach (var stylesheet in font.ReferencedBy)
@@ -308,7 +308,7 @@ public static class JsonReportWriter
             json.WriteStartObject();
             json.WriteString("code", code);
             json.WriteString("message", message);
-            WriteSize(json, "estimatedSaving", saving);
+            json.WriteNumberOrNull("estimatedSaving", saving);
             json.WriteEndObject();
         }
 
@@ -346,25 +346,13 @@ public static class JsonReportWriter
             json.WriteString("type", total.Type);
             json.WriteNumber("files", total.Files);
             json.WriteNumber("raw", total.Raw);
-            WriteSize(json, "gzip", total.Gzip);
-            WriteSize(json, "brotli", total.Brotli);
+            json.WriteNumberOrNull("gzip", total.Gzip);
+            json.WriteNumberOrNull("brotli", total.Brotli);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
-    }
-
-    private static void WriteSize(Utf8JsonWriter json, string name, long? bytes)
-    {
-        if (bytes is { } value)
-        {
-            json.WriteNumber(name, value);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     /// <summary>SHA-256 of the budget file, so that a reviewer sees when two reports were checked against different budgets.</summary>
