@@ -1,5 +1,6 @@
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Pages;
 
 namespace BundleBudget.Core.Budgets;
 
@@ -22,6 +23,24 @@ public sealed record Budget(
     public string? Entry { get; init; }
 
     public bool IsInitial => Types is [BudgetType.Initial];
+
+    /// <summary>For an initial budget on load time: the network its limits assume; its limits are then times.</summary>
+    public NetworkProfile? Network { get; init; }
+
+    public double? MaximumWarningMilliseconds { get; init; }
+
+    public double? MaximumErrorMilliseconds { get; init; }
+
+    public bool IsTime => Network is not null;
+
+    /// <summary>A value of this budget in its unit: bytes in SI units, or a time.</summary>
+    public string Format(long value) => IsTime ? NetworkProfile.FormatMilliseconds(value) : ByteSize.Format(value);
+
+    public string? DescribeWarningLimit => IsTime ? Time(MaximumWarningMilliseconds) : MaximumWarning?.Describe();
+
+    public string? DescribeErrorLimit => IsTime ? Time(MaximumErrorMilliseconds) : MaximumError?.Describe();
+
+    private static string? Time(double? milliseconds) => milliseconds is { } ms ? NetworkProfile.FormatMilliseconds(ms) : null;
 
     public bool Includes(Asset asset) =>
         asset.IsCounted
@@ -48,7 +67,8 @@ public sealed record Budget(
 
             if (IsInitial)
             {
-                return Entry is null ? "initial (each page)" : $"initial '{Entry}'";
+                var page = Entry is null ? "initial (each page)" : $"initial '{Entry}'";
+                return Network is null ? page : $"{page} on {Network.Name}";
             }
 
             var label = Types.Count == 0 ? $"files '{Files}'" : Files is null ? TypeName : $"{TypeName} '{Files}'";

@@ -3,6 +3,7 @@ using BundleBudget.Core.Fonts;
 using BundleBudget.Core.Images;
 using BundleBudget.Core.Imports;
 using BundleBudget.Core.Json;
+using BundleBudget.Core.Pages;
 using BundleBudget.Core.Text;
 
 namespace BundleBudget.Core.Budgets;
@@ -23,7 +24,7 @@ public static class BudgetFileReader
     public const int SchemaVersion = 1;
 
     private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "compression", "entries", "budgets", "budget", "imports", "images", "fonts"];
-    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "compression", "maximumWarning", "maximumError"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "compression", "maximumWarning", "maximumError"];
 
     public static BudgetFileReadResult Read(string path)
     {
@@ -168,6 +169,34 @@ public static class BudgetFileReader
         }
     }
 
+    private static NetworkProfile? ReadNetwork(JsonProperty property, ReadContext context)
+    {
+        var text = context.RequireString(property);
+        if (text is null)
+        {
+            return null;
+        }
+
+        var network = NetworkProfile.Find(text);
+        if (network is null)
+        {
+            context.Error(DiagnosticCodes.InvalidValue, $"Unknown network \"{text}\": use {string.Join(", ", NetworkProfile.Presets.Select(p => $"\"{p.Name}\" ({p.Description})"))}.", property.Value);
+        }
+
+        return network;
+    }
+
+    private static double? ReadDuration(JsonProperty property, ReadContext context)
+    {
+        if (property.Value is JsonStringNode text && Duration.TryParseMilliseconds(text.Value, out var milliseconds))
+        {
+            return milliseconds;
+        }
+
+        context.Error(DiagnosticCodes.InvalidSize, $"\"{property.Name}\" of a budget on a network is a load time such as \"3s\" or \"2500ms\".", property.Value);
+        return null;
+    }
+
     private static IReadOnlyList<string>? ReadEntries(JsonProperty property, ReadContext context)
     {
         if (property.Value is not JsonArrayNode array || array.Items.Any(i => i is not JsonStringNode))
@@ -191,7 +220,7 @@ public static class BudgetFileReader
         var valid = true;
         string? name = null;
         string? entry = null;
-        JsonProperty? scopeProperty = null;
+        JsonProperty? scopeProperty = null, networkProperty = null, warningProperty = null, errorProperty = null;
         var types = new List<BudgetType>();
         FileGlob? files = null;
         var scope = BudgetScope.Total;
@@ -242,19 +271,43 @@ public static class BudgetFileReader
                     valid &= read is not null;
                     compression = read ?? compression;
                     break;
+                case "network":
+                    networkProperty = property;
+                    break;
                 case "maximumWarning":
-                    warning = context.ReadSize(property);
-                    valid &= warning is not null;
+                    warningProperty = property;
                     break;
                 case "maximumError":
-                    error = context.ReadSize(property);
-                    valid &= error is not null;
+                    errorProperty = property;
                     break;
                 default:
                     context.UnknownKey(property, BudgetKeys, "in a budget");
                     valid = false;
                     break;
             }
+        }
+
+        // An initial budget on a network limits load time: its limits are durations, not sizes.
+        var network = networkProperty is null ? null : ReadNetwork(networkProperty, context);
+        valid &= networkProperty is null || network is not null;
+        double? warningTime = null, errorTime = null;
+        if (network is not null)
+        {
+            warningTime = warningProperty is null ? null : ReadDuration(warningProperty, context);
+            errorTime = errorProperty is null ? null : ReadDuration(errorProperty, context);
+            valid &= (warningProperty is null || warningTime is not null) && (errorProperty is null || errorTime is not null);
+        }
+        else
+        {
+            warning = warningProperty is null ? null : context.ReadSize(warningProperty);
+            error = errorProperty is null ? null : context.ReadSize(errorProperty);
+            valid &= (warningProperty is null || warning is not null) && (errorProperty is null || error is not null);
+        }
+
+        if (network is not null && !types.SequenceEqual([BudgetType.Initial]) && valid)
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "\"network\" applies to \"type\": \"initial\" budgets only: it turns their limits into load times.", budget);
+            valid = false;
         }
 
         if (types.Count == 0 && files is null && valid)
@@ -275,7 +328,7 @@ public static class BudgetFileReader
             valid = false;
         }
 
-        if (warning is null && error is null && valid)
+        if (warning is null && error is null && warningTime is null && errorTime is null && valid)
         {
             context.Error(DiagnosticCodes.IncompleteBudget, "This budget has no limit: add \"maximumError\" and/or \"maximumWarning\", such as \"500KB\".", budget);
             valid = false;
@@ -286,7 +339,20 @@ public static class BudgetFileReader
             context.Warning(DiagnosticCodes.WarningNotBelowError, $"maximumWarning ({w.Describe()}) is not below maximumError ({e.Describe()}), so the warning can never be seen before the error.", budget);
         }
 
-        return valid ? new Budget(name, types, files, scope, compression, warning, error, context.At(budget)) { Entry = entry } : null;
+        if (warningTime is { } w2 && errorTime is { } e2 && w2 >= e2)
+        {
+            context.Warning(DiagnosticCodes.WarningNotBelowError, "maximumWarning is not below maximumError, so the warning can never be seen before the error.", budget);
+        }
+
+        return valid
+            ? new Budget(name, types, files, scope, compression, warning, error, context.At(budget))
+            {
+                Entry = entry,
+                Network = network,
+                MaximumWarningMilliseconds = warningTime,
+                MaximumErrorMilliseconds = errorTime,
+            }
+            : null;
     }
 
     private static bool ReadTypes(JsonProperty property, List<BudgetType> types, ReadContext context)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Json;
+using BundleBudget.Core.Pages;
 using BundleBudget.Core.Text;
 
 namespace BundleBudget.Core.Budgets;
@@ -33,7 +34,7 @@ internal static partial class SimpleBudgetForm
     /// <summary>Keys that measure time or behaviour in a browser, which a size check cannot evaluate (yet).</summary>
     private static readonly HashSet<string> NotEvaluatedKeys = new(StringComparer.Ordinal)
     {
-        "initial_page_load", "page_load", "load_time", "time_to_interactive", "tti", "first_contentful_paint", "fcp",
+        "time_to_interactive", "tti", "first_contentful_paint", "fcp",
         "largest_contentful_paint", "lcp", "total_blocking_time", "tbt", "cumulative_layout_shift", "cls", "speed_index",
         "first_input_delay", "fid", "interaction_to_next_paint", "inp", "requests", "request_count", "lighthouse_score",
     };
@@ -59,9 +60,19 @@ internal static partial class SimpleBudgetForm
                 continue;
             }
 
+            if (key is "initial_page_load" or "page_load" or "load_time")
+            {
+                if (ReadLoadTime(entry, context) is { } budget)
+                {
+                    yield return budget with { Location = new SourceLocation(context.Path, entry.Line, entry.Column) };
+                }
+
+                continue;
+            }
+
             if (NotEvaluatedKeys.Contains(key))
             {
-                context.Warning(DiagnosticCodes.NotEvaluated, $"\"{entry.Name}\" is not evaluated: this version of BundleBudget checks sizes only, not load times or browser metrics. The other budgets are checked.", entry);
+                context.Warning(DiagnosticCodes.NotEvaluated, $"\"{entry.Name}\" is not evaluated: it needs a browser, and BundleBudget checks sizes and estimated load times. The other budgets are checked.", entry);
                 continue;
             }
 
@@ -75,6 +86,28 @@ internal static partial class SimpleBudgetForm
                 context.Warning(DiagnosticCodes.NotEvaluated, $"\"{entry.Name}\" is not evaluated: the simple form understands {string.Join(", ", SizeKeys.Keys)}.", entry);
             }
         }
+    }
+
+    /// <summary>"&lt; 3s on a slow mobile network", "&lt; 5 s on slow 3G": an initial budget on each page, limiting its estimated load time.</summary>
+    private static Budget? ReadLoadTime(JsonProperty entry, ReadContext context)
+    {
+        var match = entry.Value is JsonStringNode text ? LoadTimePattern().Match(text.Value) : Match.Empty;
+        if (match.Success && Duration.TryParseMilliseconds(match.Groups["time"].Value, out var milliseconds))
+        {
+            var networkText = match.Groups["network"].Value;
+            var network = networkText.Length == 0 ? NetworkProfile.Slow4G : NetworkProfile.Find(networkText);
+            if (network is not null)
+            {
+                return new Budget(entry.Name, [BudgetType.Initial], null, BudgetScope.Total, Compression.Gzip, null, null, default)
+                {
+                    Network = network,
+                    MaximumErrorMilliseconds = milliseconds,
+                };
+            }
+        }
+
+        context.Error(DiagnosticCodes.InvalidValue, $"\"{entry.Name}\" is a load time such as \"< 3s on a slow mobile network\"; networks: {string.Join(", ", NetworkProfile.Presets.Select(p => p.Name))}.", entry.Value);
+        return null;
     }
 
     private static (ByteSize Size, BudgetScope Scope, Compression? Compression)? ReadLimit(JsonProperty entry, ReadContext context)
@@ -107,6 +140,9 @@ internal static partial class SimpleBudgetForm
         context.Error(DiagnosticCodes.InvalidSize, $"\"{entry.Name}\" must be a limit such as \"< 500KB\", found {entry.Value.KindName}.", entry.Value);
         return null;
     }
+
+    [GeneratedRegex(@"^\s*(?:<=?|≤)?\s*(?<time>\d+(?:\.\d+)?\s*(?:ms|s|sec|secs|seconds?))\s*(?:(?:on|over)\s+(?:an?\s+)?(?<network>.+?))?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex LoadTimePattern();
 
     [GeneratedRegex(@"^\s*(?:<=?|≤)?\s*(?<size>\d+(?:\.\d+)?\s*[A-Za-z]*?)\s*(?<compression>gzip|gzipped|brotli|br|raw|minified|uncompressed)?\s*(?:(?<each>per\s+\w+|each)|(?:in\s+)?total)?\s*$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex LimitPattern();

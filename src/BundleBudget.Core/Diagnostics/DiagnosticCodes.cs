@@ -97,7 +97,7 @@ public static class DiagnosticCodes
     /// <summary>The output folder to check does not exist.</summary>
     public const string OutputFolderNotFound = "BB9007";
 
-    /// <summary>A key of the simple budget form that this version cannot evaluate (such as <c>initial_page_load</c>).</summary>
+    /// <summary>A key of the simple budget form that needs a browser to evaluate (such as <c>time_to_interactive</c>).</summary>
     public const string NotEvaluated = "BB9008";
 
     /// <summary>maximumWarning is not below maximumError, so the warning can never fire.</summary>

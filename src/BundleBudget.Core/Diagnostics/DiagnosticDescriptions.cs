@@ -35,7 +35,7 @@ public static class DiagnosticDescriptions
         [DiagnosticCodes.IncompleteBudget] = ("IncompleteBudget", "A budget lacks a limit, a type or files; or the file defines no budget."),
         [DiagnosticCodes.BudgetFileNotFound] = ("BudgetFileNotFound", "The budget file does not exist or cannot be read."),
         [DiagnosticCodes.OutputFolderNotFound] = ("OutputFolderNotFound", "The output folder does not exist."),
-        [DiagnosticCodes.NotEvaluated] = ("NotEvaluated", "A simple-form key that this version cannot evaluate."),
+        [DiagnosticCodes.NotEvaluated] = ("NotEvaluated", "A simple-form key that needs a browser to evaluate."),
         [DiagnosticCodes.WarningNotBelowError] = ("WarningNotBelowError", "maximumWarning is not below maximumError."),
         [DiagnosticCodes.InvalidGlob] = ("InvalidGlob", "A glob in budget.json cannot be read."),
         [DiagnosticCodes.UnsupportedSchemaVersion] = ("UnsupportedSchemaVersion", "budget.json has an unsupported schemaVersion."),

@@ -108,8 +108,10 @@ public static class BudgetEvaluator
         foreach (var page in limited)
         {
             var loaded = InitialAssets(page, assets).Where(a => sizes.ContainsKey(a.Path)).ToList();
-            var actual = loaded.Sum(a => SizeFor(budget, a, sizes[a.Path]));
+            var bytes = loaded.Sum(a => SizeFor(budget, a, sizes[a.Path]));
             sizeKind = DescribeCompression(budget, loaded);
+            var levels = DiscoveryLevels(page);
+            var actual = budget.Network is { } network ? (long)Math.Round(network.EstimateMilliseconds(bytes, levels)) : bytes;
             largest = Math.Max(largest, actual);
             var status = StatusOf(budget, actual);
             if (status == BudgetStatus.Pass)
@@ -119,26 +121,52 @@ public static class BudgetEvaluator
 
             var pageAsset = assets.First(a => a.Path == page.Path);
             offenders.Add(new OffendingFile(pageAsset, actual, status));
-            var what = $"Budget '{budget.Label}' exceeded: {page.Path} loads {loaded.Count} {(loaded.Count == 1 ? "file" : "files")} before it is usable, {ByteSize.Format(actual)} {sizeKind}";
+            var files = $"{loaded.Count} {(loaded.Count == 1 ? "file" : "files")}";
+            var what = budget.Network is { } net
+                ? $"Budget '{budget.Label}' exceeded: {page.Path} loads in about {NetworkProfile.FormatMilliseconds(actual)} on {net.Description}: {files}, {ByteSize.Format(bytes)} {sizeKind}, discovered in {levels} {(levels == 1 ? "round" : "rounds")} of requests after connecting"
+                : $"Budget '{budget.Label}' exceeded: {page.Path} loads {files} before it is usable, {ByteSize.Format(actual)} {sizeKind}";
             diagnostics.Add(Exceeded(budget, status, actual, what, pageAsset.FullPath, 0, 0));
         }
 
         var worst = offenders.Count == 0 ? BudgetStatus.Pass : offenders.Max(o => o.Status);
-        return new BudgetResult(budget, worst, largest, limited.Count, offenders, sizeKind);
+        return new BudgetResult(budget, worst, largest, limited.Count, offenders, budget.Network is { } n ? $"on {n.Name}" : sizeKind);
+    }
+
+    /// <summary>
+    /// How many requests after one another the browser needs to discover a page's initial files: the HTML, then what it
+    /// names (preloads included), then what those import, and so on.
+    /// </summary>
+    public static int DiscoveryLevels(EntryPage page)
+    {
+        var levels = new Dictionary<string, int>(StringComparer.Ordinal) { [page.Path] = 1 };
+        foreach (var file in page.Initial)
+        {
+            if (!levels.ContainsKey(file.Path))
+            {
+                levels[file.Path] = levels.GetValueOrDefault(file.From, 1) + 1;
+            }
+        }
+
+        return levels.Values.Max();
     }
 
     private static BudgetStatus StatusOf(Budget budget, long actual) =>
-        budget.MaximumError is { } error && actual > error.Bytes ? BudgetStatus.Error
-        : budget.MaximumWarning is { } warning && actual > warning.Bytes ? BudgetStatus.Warning
+        ErrorLimit(budget) is { } error && actual > error ? BudgetStatus.Error
+        : WarningLimit(budget) is { } warning && actual > warning ? BudgetStatus.Warning
         : BudgetStatus.Pass;
+
+    private static long? ErrorLimit(Budget budget) => budget.IsTime ? (long?)budget.MaximumErrorMilliseconds : budget.MaximumError?.Bytes;
+
+    private static long? WarningLimit(Budget budget) => budget.IsTime ? (long?)budget.MaximumWarningMilliseconds : budget.MaximumWarning?.Bytes;
 
     private static Diagnostic Exceeded(Budget budget, BudgetStatus status, long actual, string what, string file, int line, int column)
     {
-        var limit = status == BudgetStatus.Error ? budget.MaximumError!.Value : budget.MaximumWarning!.Value;
-        var limitName = status == BudgetStatus.Error ? "maximumError" : "maximumWarning";
-        var over = actual - limit.Bytes;
-        var percent = limit.Bytes == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{over * 100.0 / limit.Bytes:0.0}%)");
-        var message = $"{what}, limit {limit.Describe()} ({limitName}), over by {ByteSize.Format(over)}{percent}.";
+        var isError = status == BudgetStatus.Error;
+        var limit = (isError ? ErrorLimit(budget) : WarningLimit(budget))!.Value;
+        var limitName = isError ? "maximumError" : "maximumWarning";
+        var over = actual - limit;
+        var percent = limit == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{over * 100.0 / limit:0.0}%)");
+        var message = $"{what}, limit {(isError ? budget.DescribeErrorLimit : budget.DescribeWarningLimit)} ({limitName}), over by {budget.Format(over)}{percent}.";
         return status == BudgetStatus.Error
             ? Diagnostic.Error(DiagnosticCodes.BudgetErrorExceeded, message, file, line, column)
             : Diagnostic.Warning(DiagnosticCodes.BudgetWarningExceeded, message, file, line, column);

@@ -34,13 +34,13 @@ public static class MarkdownReportWriter
             text.Append("| ").Append(Icon(budgetResult.Status))
                 .Append(" | ").Append(Escape(budget.Label))
                 .Append(" | ").Append(Escape($"{SummaryTable.ActualText(budgetResult)} {budgetResult.SizeKind}"))
-                .Append(" | ").Append(budget.MaximumWarning?.Describe() ?? "-")
-                .Append(" | ").Append(budget.MaximumError?.Describe() ?? "-")
+                .Append(" | ").Append(budget.DescribeWarningLimit ?? "-")
+                .Append(" | ").Append(budget.DescribeErrorLimit ?? "-")
                 .AppendLine(" |");
             foreach (var offender in budgetResult.Offenders)
             {
                 text.Append("| ").Append(Icon(offender.Status)).Append(" | &nbsp;&nbsp;").Append(Escape(offender.Asset.Path))
-                    .Append(" | ").Append(ByteSize.Format(offender.Actual)).AppendLine(" | | |");
+                    .Append(" | ").Append(budget.Format(offender.Actual)).AppendLine(" | | |");
             }
         }
 

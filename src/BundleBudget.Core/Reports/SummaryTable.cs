@@ -29,8 +29,8 @@ public static class SummaryTable
                 StatusText(budgetResult.Status),
                 budget.Label,
                 $"{ActualText(budgetResult)} {budgetResult.SizeKind}",
-                budget.MaximumWarning?.Describe() ?? "-",
-                budget.MaximumError?.Describe() ?? "-",
+                budget.DescribeWarningLimit ?? "-",
+                budget.DescribeErrorLimit ?? "-",
             ]);
         }
 
@@ -56,6 +56,8 @@ public static class SummaryTable
 
     public static string ActualText(BudgetResult result) => result.Budget switch
     {
+        { IsTime: true, Entry: { } timed } => $"about {result.Budget.Format(result.Actual)} for {timed}",
+        { IsTime: true } => $"slowest about {result.Budget.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
         { IsInitial: true, Entry: { } entry } => $"{ByteSize.Format(result.Actual)} for {entry}",
         { IsInitial: true } => $"largest {ByteSize.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
         { Scope: BudgetScope.Each } => $"largest {ByteSize.Format(result.Actual)} of {Count(result.MatchedFiles, "file")}",

@@ -85,14 +85,14 @@ public class BudgetFileReaderTests
             {
               "budget": {
                 "bundle_size": "< 500KB",
-                "initial_page_load": "< 3s on slow 3G"
+                "time_to_interactive": "< 5s"
               }
             }
             """);
 
         var warning = Single(result, DiagnosticCodes.NotEvaluated);
         Assert.That(warning.Severity, Is.EqualTo(Severity.Warning));
-        Assert.That(warning.Message, Does.Contain("initial_page_load"));
+        Assert.That(warning.Message, Does.Contain("time_to_interactive"));
         Assert.That((warning.Line, warning.Column), Is.EqualTo((4, 5)));
         Assert.That(result.HasErrors, Is.False);
         Assert.That(result.File!.Budgets, Has.Count.EqualTo(1));
@@ -341,5 +341,42 @@ public class BudgetFileReaderTests
         Assert.That(result.Diagnostics, Is.Empty);
         Assert.That(result.File!.Budgets.Single().Compression, Is.EqualTo(expected));
         Assert.That(result.File.Budgets.Single().Scope, Is.EqualTo(scope));
+    }
+
+    [TestCase("< 3s on a slow mobile network", "slow-4g", 3000)]
+    [TestCase("< 3s", "slow-4g", 3000)]
+    [TestCase("<= 2500ms on slow 3G", "slow-3g", 2500)]
+    [TestCase("< 1.5 s over 4G", "4g", 1500)]
+    [TestCase("< 5 seconds on fast 3G", "fast-3g", 5000)]
+    public void The_simple_form_initial_page_load_is_a_load_time_budget_on_each_page(string value, string network, double milliseconds)
+    {
+        var result = Parse($$"""{ "budget": { "initial_page_load": "{{value}}" } }""");
+        Assert.That(result.Diagnostics, Is.Empty);
+        var budget = result.File!.Budgets.Single();
+        Assert.That(budget.IsInitial, Is.True);
+        Assert.That(budget.Network!.Name, Is.EqualTo(network));
+        Assert.That(budget.MaximumErrorMilliseconds, Is.EqualTo(milliseconds));
+        Assert.That(budget.Location.Line, Is.EqualTo(1));
+    }
+
+    [TestCase("< 3s on dial-up")]
+    [TestCase("fast please")]
+    public void A_load_time_that_cannot_be_read_is_an_error(string value)
+    {
+        Single(Parse($$"""{ "budget": { "initial_page_load": "{{value}}" } }"""), DiagnosticCodes.InvalidValue);
+    }
+
+    [Test]
+    public void The_full_form_takes_a_network_and_time_limits_on_initial_budgets()
+    {
+        var result = Parse("""{ "budgets": [ { "type": "initial", "network": "slow-4g", "maximumWarning": "2s", "maximumError": "3000ms" } ] }""");
+        Assert.That(result.Diagnostics, Is.Empty);
+        var budget = result.File!.Budgets.Single();
+        Assert.That((budget.MaximumWarningMilliseconds, budget.MaximumErrorMilliseconds), Is.EqualTo((2000.0, 3000.0)));
+        Assert.That(budget.Label, Is.EqualTo("initial (each page) on slow-4g"));
+
+        Single(Parse("""{ "budgets": [ { "type": "initial", "network": "slow-4g", "maximumError": "300KB" } ] }"""), DiagnosticCodes.InvalidSize);
+        Single(Parse("""{ "budgets": [ { "type": "script", "network": "slow-4g", "maximumError": "3s" } ] }"""), DiagnosticCodes.InvalidValue);
+        Single(Parse("""{ "budgets": [ { "type": "initial", "network": "carrier-pigeon", "maximumError": "3s" } ] }"""), DiagnosticCodes.InvalidValue);
     }
 }

@@ -101,4 +101,35 @@ public class InitialBudgetTests
         Assert.That(index.GetProperty("initialTotal").GetProperty("gzip").GetInt64(), Is.EqualTo(InitialGzip(result, "index.html")));
         Assert.That(index.GetProperty("lazyTotal").GetProperty("files").GetInt32(), Is.EqualTo(2));
     }
+
+    [Test]
+    public void A_load_time_budget_estimates_each_page_on_its_network()
+    {
+        var result = Check("""{ "type": "initial", "network": "slow-3g", "maximumError": "3s" }, { "type": "initial", "network": "slow-4g", "maximumError": "3s" }""");
+        var index = result.Pages.Find("index.html")!;
+        Assert.That(BudgetEvaluator.DiscoveryLevels(index), Is.EqualTo(2), "the HTML, then what it names");
+
+        // 3 round trips to connect, 2 of discovery, and the bytes over the downlink.
+        var expected = (long)Math.Round(2000 * 5 + (InitialGzip(result, "index.html") * 8.0 * 1000 / 400_000));
+        var slow3G = result.Budgets[0];
+        Assert.That(slow3G.Actual, Is.EqualTo(expected));
+        Assert.That(slow3G.Status, Is.EqualTo(BudgetStatus.Error));
+        Assert.That(result.Budgets[1].Status, Is.EqualTo(BudgetStatus.Pass));
+        var error = result.SizeDiagnostics().First(d => d.File!.EndsWith("index.html", StringComparison.Ordinal));
+        Assert.That(error.Message, Does.Contain("index.html loads in about 10.7 s on slow 3G (Chrome DevTools: 400 kbit/s, 2000 ms round trip): 4 files, 35.8 kB gzip, discovered in 2 rounds of requests after connecting, limit 3.0 s (maximumError), over by 7.7 s"));
+    }
+
+    [Test]
+    public void Discovery_levels_follow_imports_of_imports()
+    {
+        var page = new BundleBudget.Core.Pages.EntryPage("index.html",
+        [
+            new("index.html", BundleBudget.Core.Pages.LoadReason.Document, "index.html"),
+            new("a.js", BundleBudget.Core.Pages.LoadReason.ModuleScript, "index.html"),
+            new("b.js", BundleBudget.Core.Pages.LoadReason.StaticImport, "a.js"),
+            new("c.js", BundleBudget.Core.Pages.LoadReason.StaticImport, "b.js"),
+            new("d.js", BundleBudget.Core.Pages.LoadReason.ModulePreload, "index.html"),
+        ], [], []);
+        Assert.That(BudgetEvaluator.DiscoveryLevels(page), Is.EqualTo(4));
+    }
 }
