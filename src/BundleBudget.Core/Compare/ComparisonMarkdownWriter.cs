@@ -92,10 +92,10 @@ public static class ComparisonMarkdownWriter
         foreach (var budget in comparison.Budgets)
         {
             var status = budget.StatusChanged ? $"{Icon(budget.BaseStatus!)} → {Icon(budget.HeadStatus)}" : Icon(budget.HeadStatus);
-            var change = budget.Delta is { } delta ? $"{ComparisonText.Signed(delta)} ({ComparisonText.Percent(delta, budget.Base!.Value)})" : "new";
+            var change = budget.Delta is { } delta ? $"{budget.FormatSigned(delta)} ({ComparisonText.Percent(delta, budget.Base!.Value)})" : "new";
             text.Append("| ").Append(MarkdownReportWriter.Escape(budget.Name)).Append(" | ").Append(status)
-                .Append(" | ").Append(ByteSize.Format(budget.Head)).Append(" | ").Append(change)
-                .Append(" | ").Append(budget.MaximumError is { } max ? ByteSize.Format(max) : "-").AppendLine(" |");
+                .Append(" | ").Append(budget.Format(budget.Head)).Append(" | ").Append(change)
+                .Append(" | ").Append(budget.MaximumError is { } max ? budget.Format(max) : "-").AppendLine(" |");
         }
     }
 

@@ -16,7 +16,7 @@ public static class ComparisonText
         foreach (var budget in comparison.Budgets.Where(b => b.Delta is not null))
         {
             var status = budget.StatusChanged ? $", {budget.BaseStatus} -> {budget.HeadStatus}" : string.Empty;
-            yield return $"  {budget.Name}: {ByteSize.Format(budget.Base!.Value)} -> {ByteSize.Format(budget.Head)} ({Signed(budget.Delta!.Value)}, {Percent(budget.Delta.Value, budget.Base.Value)}{status})";
+            yield return $"  {budget.Name}: {budget.Format(budget.Base!.Value)} -> {budget.Format(budget.Head)} ({budget.FormatSigned(budget.Delta!.Value)}, {Percent(budget.Delta.Value, budget.Base.Value)}{status})";
         }
 
         foreach (var asset in comparison.Assets.Take(5))

@@ -14,6 +14,13 @@ public sealed record AssetChange(string? BasePath, string? HeadPath, string Type
 
 public sealed record BudgetChange(string Name, string Type, long? Base, long Head, long? MaximumError, string? BaseStatus, string HeadStatus)
 {
+    /// <summary>"bytes", or "ms" for a load-time budget.</summary>
+    public string Unit { get; init; } = "bytes";
+
+    public string Format(long value) => Unit == "ms" ? Pages.NetworkProfile.FormatMilliseconds(value) : Budgets.ByteSize.Format(value);
+
+    public string FormatSigned(long delta) => delta > 0 ? "+" + Format(delta) : delta < 0 ? "-" + Format(-delta) : "0";
+
     public long? Delta => Base is { } b ? Head - b : null;
 
     public bool StatusChanged => BaseStatus is not null && BaseStatus != HeadStatus;

@@ -10,6 +10,9 @@ public sealed record SnapshotAsset(string Path, string Type, bool Counted, long 
 
 public sealed record SnapshotBudget(string Name, string Type, string? Files, string Scope, string Compression, long Actual, long? MaximumWarning, long? MaximumError, string Status)
 {
+    /// <summary>"bytes", or "ms" for a load-time budget.</summary>
+    public string Unit { get; init; } = "bytes";
+
     /// <summary>What identifies a budget across two reports: its definition, not its position.</summary>
     public string Key => $"{Name}|{Type}|{Files}|{Scope}|{Compression}";
 }
@@ -44,7 +47,10 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
                 root.GetProperty("budgets").EnumerateArray().Select(b => new SnapshotBudget(
                     b.GetProperty("name").GetString()!, b.GetProperty("type").GetString()!, b.GetProperty("files").GetString(),
                     b.GetProperty("scope").GetString()!, b.GetProperty("compression").GetString()!, b.GetProperty("actual").GetInt64(),
-                    Nullable(b, "maximumWarning"), Nullable(b, "maximumError"), b.GetProperty("status").GetString()!)).ToList(),
+                    Nullable(b, "maximumWarning"), Nullable(b, "maximumError"), b.GetProperty("status").GetString()!)
+                {
+                    Unit = b.TryGetProperty("unit", out var unit) ? unit.GetString() ?? "bytes" : "bytes",
+                }).ToList(),
                 root.TryGetProperty("imports", out var imports)
                     ? imports.EnumerateArray().Select(i => new SnapshotImport(
                         i.GetProperty("file").GetString()!, i.GetProperty("line").GetInt32(), i.GetProperty("column").GetInt32(),

@@ -154,4 +154,15 @@ public class CompareTests
         var path = _folder.Write("not-a-report.json", """{ "hello": 1 }""");
         Assert.That(() => ReportSnapshot.Read(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("not a BundleBudget report"));
     }
+
+    [Test]
+    public void Load_time_budgets_are_compared_in_time_not_bytes()
+    {
+        const string budgets = """{ "type": "initial", "entry": "index.html", "network": "slow-3g", "maximumError": "20s" }""";
+        var comparison = ReportComparer.Compare(Report("vite-app", budgets), Report("vite-app-head", budgets), new NoiseThreshold());
+        var budget = comparison.Budgets.Single();
+        Assert.That(budget.Unit, Is.EqualTo("ms"));
+        var markdown = ComparisonMarkdownWriter.Render(comparison, new NoiseThreshold());
+        Assert.That(markdown, Does.Match(@"\| initial 'index\.html' on slow-3g \| :white_check_mark: \| [0-9.]+ s \| \+[0-9]+ ms \([^)]*\) \| 20\.0 s \|"));
+    }
 }
