@@ -68,6 +68,11 @@ public static partial class SourceModuleReader
             var (line, column) = new LineMap(text).Locate(Math.Min(e.Offset, text.Length));
             return NotParsed(path, e.Message, line, column);
         }
+        catch (Exception e)
+        {
+            // This runs on a thread of its own, where an escaping exception would end the whole process (the build with it).
+            return NotParsed(path, $"the analysis failed: {e.GetType().Name}: {e.Message}", 0, 0);
+        }
     }
 
     private static SourceReadResult ReadJavaScript(string path, string text, bool commonJs)
@@ -78,8 +83,8 @@ public static partial class SourceModuleReader
         }
         catch (ParseErrorException e)
         {
-            // JSX in a .js file (common in React projects) is no JavaScript: read it as JSX.
-            if (e.Error.IsIndexDefined && e.Error.Index < text.Length && text[e.Error.Index] == '<')
+            // JSX in a .js file (common in React projects) and decorators (Lit, Angular) are no JavaScript yet: read them with the scanner.
+            if (e.Error.IsIndexDefined && e.Error.Index < text.Length && text[e.Error.Index] is '<' or '@')
             {
                 return Scan(path, text, jsx: true, typeScript: false);
             }
@@ -98,30 +103,36 @@ public static partial class SourceModuleReader
     /// <summary>Scans the &lt;script&gt; blocks of a .vue or .svelte file in place, so that lines and columns stay those of the file.</summary>
     private static SourceReadResult ReadScriptBlocks(string path, string text)
     {
-        var references = new List<ModuleReference>();
-        var lines = new LineMap(text);
+        // Everything outside the <script> blocks becomes spaces (newlines kept), and the result is scanned once.
+        var masked = new StringBuilder(text.Length);
+        var jsx = false;
+        var position = 0;
         foreach (Match block in ScriptBlock().Matches(text))
         {
-            var language = block.Groups["attributes"].Value;
-            var jsx = LanguageAttribute().Match(language) is { Success: true } lang && lang.Groups["lang"].Value is "tsx" or "jsx";
+            jsx |= LanguageAttribute().Match(block.Groups["attributes"].Value) is { Success: true } lang && lang.Groups["lang"].Value is "tsx" or "jsx";
             var body = block.Groups["body"];
-            var masked = new StringBuilder(text.Length);
-            for (var i = 0; i < text.Length; i++)
-            {
-                masked.Append(i >= body.Index && i < body.Index + body.Length || text[i] is '\n' or '\r' ? text[i] : ' ');
-            }
-
-            var tokens = ScriptLexer.Tokenize(masked.ToString(), jsx, typeScript: true);
-            references.AddRange(ModuleReferenceExtractor.Extract(tokens, lines.Locate));
+            Mask(text, position, body.Index, masked);
+            masked.Append(text, body.Index, body.Length);
+            position = body.Index + body.Length;
         }
 
-        return new SourceReadResult(path, references, null);
+        Mask(text, position, text.Length, masked);
+        var tokens = ScriptLexer.Tokenize(masked.ToString(), jsx, typeScript: true);
+        return new SourceReadResult(path, ModuleReferenceExtractor.Extract(tokens, new LineMap(text).Locate), null);
+    }
+
+    private static void Mask(string text, int from, int to, StringBuilder into)
+    {
+        for (var i = from; i < to; i++)
+        {
+            into.Append(text[i] is '\n' or '\r' ? text[i] : ' ');
+        }
     }
 
     private static SourceReadResult NotParsed(string path, string reason, int line, int column) =>
         new(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"This source file could not be analysed for imports ({reason}); the other files were.", path, line, column));
 
-    [GeneratedRegex(@"<script\b(?<attributes>[^>]*)>(?<body>.*?)</script\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]
+    [GeneratedRegex(@"<script\b(?<attributes>[^>]*)>(?<body>.*?)</script\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ScriptBlock();
 
     [GeneratedRegex(@"\blang\s*=\s*[""']?(?<lang>\w+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, 1000)]

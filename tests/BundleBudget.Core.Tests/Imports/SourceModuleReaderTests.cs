@@ -256,4 +256,48 @@ public class SourceModuleReaderTests
             Assert.That(result.Problem.Message, Does.Contain("nest"));
         }
     }
+
+    [Test]
+    public void A_non_null_assertion_before_a_division_is_not_a_regular_expression()
+    {
+        var references = Read("a.ts", "const half = width! / 2; const q = items[0]! / total!/3;\nimport z from 'after';");
+        Assert.That(references.Single().Module, Is.EqualTo("after"));
+    }
+
+    [Test]
+    public void A_lone_surrogate_escape_is_valid_and_read()
+    {
+        var references = Read("a.ts", "const s = \"\\u{D800}\";\nimport z from 'after';");
+        Assert.That(references.Single().Module, Is.EqualTo("after"));
+        var invalid = SourceModuleReader.Read("b.ts", "const s = \"\\u{FFFFFFFF}\";\nimport z from 'after';");
+        Assert.That(invalid.Problem is null || invalid.Problem.Code == DiagnosticCodes.SourceNotParsed, Is.True);
+    }
+
+    [Test]
+    public void Generic_function_types_in_tsx_are_tried_as_JSX_once_so_time_stays_linear()
+    {
+        var lines = string.Concat(Enumerable.Range(0, 400).Select(i => $"type P{i} = {{ render: <T>(item: T) => string }};\ninterface I{i} {{ <T>(x: T): T }}\ntype F{i} = <T>(x: T) => T;\n"));
+        var result = SourceModuleReader.Read("types.tsx", "import a from 'a';\n" + lines + "import b from 'b';\n");
+        Assert.That(result.Problem, Is.Null, result.Problem?.ToString());
+        Assert.That(result.References.Select(r => r.Module), Is.EqualTo(new[] { "a", "b" }));
+    }
+
+    [Test]
+    public void Any_failure_inside_the_reader_is_a_warning_not_a_crash()
+    {
+        var vue = "<template></template>\n" + string.Concat(Enumerable.Repeat("<script>\n", 100_000));
+        var result = SourceModuleReader.Read("Huge.vue", vue);
+        Assert.That(result.Problem is null || result.Problem.Code == DiagnosticCodes.SourceNotParsed, Is.True);
+
+        var blocks = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<script>import m{i} from 'm{i}'</script>\n"));
+        var many = SourceModuleReader.Read("Many.vue", blocks);
+        Assert.That(many.References, Has.Count.EqualTo(20_000));
+    }
+
+    [Test]
+    public void Decorators_in_a_js_file_are_read_with_the_scanner()
+    {
+        var references = Read("element.js", "import { LitElement } from 'lit';\n@customElement('x-a') class A extends LitElement {}\n");
+        Assert.That(references.Single().Module, Is.EqualTo("lit"));
+    }
 }

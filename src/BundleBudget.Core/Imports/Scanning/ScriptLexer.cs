@@ -68,6 +68,9 @@ internal sealed class ScriptLexer
     /// <summary>Why the first element that looked like JSX was not; the likelier cause if the file fails later.</summary>
     private ScanException? _jsxFailure;
 
+    /// <summary>Where a '&lt;' was tried as JSX and was not: never tried again, so that failed tries cannot multiply.</summary>
+    private readonly HashSet<int> _notJsx = [];
+
     private ScriptLexer(string text, bool jsx, bool typeScript)
     {
         _text = text;
@@ -165,7 +168,7 @@ internal sealed class ScriptLexer
                 braces = Math.Max(0, braces - 1);
                 Emit(TokenKind.Punctuator, _position++, "}");
             }
-            else if (c == '<' && _jsx && ExpressionMayStart() && LooksLikeJsx() && TryScanJsxElement())
+            else if (c == '<' && _jsx && ExpressionMayStart() && !_notJsx.Contains(_position) && LooksLikeJsx() && TryScanJsxElement())
             {
                 continue;
             }
@@ -255,9 +258,10 @@ internal sealed class ScriptLexer
                 break;
             case 'u' when Peek(0) == '{':
                 var close = _text.IndexOf('}', _position);
-                if (close > 0 && int.TryParse(_text.AsSpan(_position + 1, close - _position - 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var point) && point <= 0x10FFFF)
+                if (close > 0 && int.TryParse(_text.AsSpan(_position + 1, close - _position - 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var point) && point is >= 0 and <= 0x10FFFF)
                 {
-                    value.Append(char.ConvertFromUtf32(point));
+                    // A lone surrogate ("\u{D800}") is valid JavaScript but no Unicode scalar: keep it as the code unit it is.
+                    value.Append(point is >= 0xD800 and <= 0xDFFF ? ((char)point).ToString() : char.ConvertFromUtf32(point));
                     _position = close + 1;
                 }
 
@@ -407,6 +411,12 @@ internal sealed class ScriptLexer
 
         _position++;
         Emit(TokenKind.Punctuator, start, _text[start].ToString());
+
+        // TypeScript's non-null assertion ("width!") ends an operand: a '/' after it divides ("width! / 2").
+        if (_text[start] == '!' && _typeScript && start > 0 && (IsIdentifierPart(_text[start - 1]) || _text[start - 1] is ')' or ']'))
+        {
+            _last = new ScriptToken(TokenKind.Identifier, "!", start);
+        }
     }
 
     /// <summary>At a '&lt;' where an expression may start: JSX, unless TSX's generic arrow function <c>&lt;T,&gt;</c> or <c>&lt;T extends U&gt;</c>.</summary>
@@ -461,8 +471,9 @@ internal sealed class ScriptLexer
             Emit(TokenKind.JsxElement, position, "<jsx>");
             return true;
         }
-        catch (ScanException e) when (_nesting <= MaxNesting)
+        catch (ScanException e)
         {
+            _notJsx.Add(position);
             _jsxFailure ??= e;
             (_position, _last, _nesting) = (position, last, nesting);
             _tokens.RemoveRange(tokens, _tokens.Count - tokens);
