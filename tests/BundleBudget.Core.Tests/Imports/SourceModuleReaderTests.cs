@@ -300,4 +300,24 @@ public class SourceModuleReaderTests
         var references = Read("element.js", "import { LitElement } from 'lit';\n@customElement('x-a') class A extends LitElement {}\n");
         Assert.That(references.Single().Module, Is.EqualTo("lit"));
     }
+
+    [Test]
+    public void Import_types_in_annotations_unions_generics_and_aliases_are_types_and_dynamic_imports_in_values_are_not()
+    {
+        var references = Read("a.ts", """
+            type L = import('lodash');
+            let m: import('moment') | undefined;
+            let p: Promise<import('lodash-es')>;
+            let u: string | import('three');
+            interface O { opt?: import('jquery') }
+            const lazy = cond ? import('value-ternary') : import('value-else');
+            const arrow = () => import('value-arrow');
+            load(import('value-argument'));
+            """);
+        Assert.That(references.Select(r => $"{r.Module} {(r.TypeOnly ? "type" : "value")}"), Is.EqualTo(new[]
+        {
+            "lodash type", "moment type", "lodash-es type", "three type", "jquery type",
+            "value-ternary value", "value-else value", "value-arrow value", "value-argument value",
+        }));
+    }
 }

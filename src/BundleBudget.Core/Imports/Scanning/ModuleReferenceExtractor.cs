@@ -113,10 +113,82 @@ internal sealed class ModuleReferenceExtractor
             return;
         }
 
-        // typeof import('m') and import('m').Type stand in types: TypeScript erases them.
+        // typeof import('m'), import('m').Type and import('m') in a type annotation stand in types: TypeScript erases them.
         var inType = At(i - 1).IsIdentifier("typeof")
-            || (At(i + 3).IsPunctuator(")") && At(i + 4).IsPunctuator(".") && At(i + 5).Kind == TokenKind.Identifier && !PromiseMembers.Contains(At(i + 5).Text));
+            || (At(i + 3).IsPunctuator(")") && At(i + 4).IsPunctuator(".") && At(i + 5).Kind == TokenKind.Identifier && !PromiseMembers.Contains(At(i + 5).Text))
+            || IsTypePosition(i - 1);
         Add(specifier, inType ? ImportForm.ImportType : ImportForm.DynamicImport, [], null, typeOnly: inType);
+    }
+
+    /// <summary>Whether what follows token <paramref name="index"/> is a type: after '|', '&amp;', '&lt;', extends, keyof, a
+    /// type annotation's ':' (not a ternary's), or a type alias's '='.</summary>
+    private bool IsTypePosition(int index)
+    {
+        var token = At(index);
+        if (token.IsPunctuator("|") || token.IsPunctuator("&") || token.IsPunctuator("<") || token.IsIdentifier("extends") || token.IsIdentifier("keyof"))
+        {
+            return true;
+        }
+
+        if (token.IsPunctuator(":"))
+        {
+            return At(index - 1).IsPunctuator("?") || !IsTernaryColon(index);
+        }
+
+        if (token.IsPunctuator("="))
+        {
+            // type Name<T> = import('m')
+            for (var k = index - 1; k >= 0 && k > index - 30; k--)
+            {
+                var before = _tokens[k];
+                if (before.IsPunctuator(";") || before.IsPunctuator("{") || before.IsPunctuator("}") || before.IsPunctuator("("))
+                {
+                    return false;
+                }
+
+                if (before.IsIdentifier("type") && At(k + 1).Kind == TokenKind.Identifier)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a ':' closes a conditional "a ? b : c": a '?' before it at the same depth, within the statement.</summary>
+    private bool IsTernaryColon(int colon)
+    {
+        var depth = 0;
+        for (var k = colon - 1; k >= 0; k--)
+        {
+            var token = _tokens[k];
+            if (token.Kind != TokenKind.Punctuator)
+            {
+                continue;
+            }
+
+            switch (token.Text)
+            {
+                case ")" or "]" or "}":
+                    depth++;
+                    break;
+                case "(" or "[" or "{":
+                    if (depth == 0)
+                    {
+                        return false;
+                    }
+
+                    depth--;
+                    break;
+                case ";" when depth == 0:
+                    return false;
+                case "?" when depth == 0:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>TypeScript's <c>import x = require('m')</c>; <c>import x = A.B</c> is an alias, not a module reference.</summary>
