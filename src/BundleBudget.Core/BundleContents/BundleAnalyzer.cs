@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text;
-using System.Text.RegularExpressions;
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Imports;
@@ -33,7 +32,7 @@ public sealed record BundleAnalysis(IReadOnlyList<BundleComposition> Bundles, IR
 /// flags bundles that hold a whole library (BB2002). A map that cannot be read is BB2004; a bundle without one is
 /// simply not analysed.
 /// </summary>
-public static partial class BundleAnalyzer
+public static class BundleAnalyzer
 {
     private const long MaxMapBytes = 256L * 1024 * 1024;
 
@@ -59,13 +58,11 @@ public static partial class BundleAnalyzer
                     findings.Add(finding);
                 }
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                problems.Add(Diagnostic.Warning(DiagnosticCodes.SourceMapNotRead, $"The source map of {script.Path} could not be read ({e.Message}); what this bundle contains is unknown.", script.FullPath));
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problems.Add(Diagnostic.Warning(DiagnosticCodes.SourceMapNotRead, $"The source map of {script.Path} could not be read: {e.Message}", script.FullPath));
+                // A hostile or broken map is this bundle's problem only: the rest of the check goes on.
+                var reason = e is InvalidDataException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+                problems.Add(Diagnostic.Warning(DiagnosticCodes.SourceMapNotRead, $"The source map of {script.Path} could not be read ({reason}); what this bundle contains is unknown.", script.FullPath));
             }
         });
 
@@ -111,12 +108,12 @@ public static partial class BundleAnalyzer
         foreach (var line in generated.Split('\n'))
         {
             var segments = lineIndex < map.Lines.Count ? map.Lines[lineIndex] : [];
-            var mappedFrom = segments.Count == 0 ? line.Length : Math.Min(segments[0].Column, line.Length);
+            var mappedFrom = segments.Count == 0 ? line.Length : Math.Clamp(segments[0].Column, 0, line.Length);
             unmapped += Encoding.UTF8.GetByteCount(line.AsSpan(0, mappedFrom)) + 1;
             for (var i = 0; i < segments.Count; i++)
             {
-                var start = Math.Min(segments[i].Column, line.Length);
-                var end = i + 1 < segments.Count ? Math.Min(segments[i + 1].Column, line.Length) : line.Length;
+                var start = Math.Clamp(segments[i].Column, 0, line.Length);
+                var end = i + 1 < segments.Count ? Math.Clamp(segments[i + 1].Column, 0, line.Length) : line.Length;
                 var bytes = end > start ? Encoding.UTF8.GetByteCount(line.AsSpan(start, end - start)) : 0;
                 if (segments[i].Source >= 0)
                 {
@@ -143,12 +140,26 @@ public static partial class BundleAnalyzer
         return new BundleComposition(script.Path, mapName, Encoding.UTF8.GetByteCount(generated), packages, sources);
     }
 
-    /// <summary>The map named by the bundle's sourceMappingURL comment (a file or an inline data: URL), else "bundle.js.map".</summary>
+    /// <summary>
+    /// The map named by the bundle's last sourceMappingURL comment (a file of the output folder, or an inline data:
+    /// URL of any length), else "bundle.js.map". A map outside the output folder is never read.
+    /// </summary>
     private static (byte[]? Json, string Name) LocateMap(string outputFolder, Asset script, string generated)
     {
-        var tail = generated.Length > 4096 ? generated[^4096..] : generated;
-        var match = SourceMappingUrl().Matches(tail).LastOrDefault();
-        var url = match?.Groups["url"].Value;
+        const string Prefix = "//# sourceMappingURL=";
+        var comment = Math.Max(generated.LastIndexOf(Prefix, StringComparison.Ordinal), generated.LastIndexOf("//@ sourceMappingURL=", StringComparison.Ordinal));
+        string? url = null;
+        if (comment >= 0)
+        {
+            var start = comment + Prefix.Length;
+            var end = start;
+            while (end < generated.Length && !char.IsWhiteSpace(generated[end]) && !(generated[end] == '*' && end + 1 < generated.Length && generated[end + 1] == '/'))
+            {
+                end++;
+            }
+
+            url = end > start ? generated[start..end] : null;
+        }
         if (url is not null && url.StartsWith("data:", StringComparison.Ordinal))
         {
             var comma = url.IndexOf(',');
@@ -165,23 +176,22 @@ public static partial class BundleAnalyzer
         }
 
         var folder = Path.GetDirectoryName(script.FullPath)!;
-        var candidate = url is not null && !url.Contains("://", StringComparison.Ordinal)
-            ? Path.GetFullPath(Path.Combine(folder, Uri.UnescapeDataString(url.Split('?', '#')[0])))
-            : script.FullPath + ".map";
-        if (!File.Exists(candidate))
+        var relative = url is null || url.Contains("://", StringComparison.Ordinal) ? null : Uri.UnescapeDataString(url.Split('?', '#')[0]);
+        var candidate = relative is null ? script.FullPath + ".map"
+            : relative.StartsWith('/') ? Path.GetFullPath(Path.Combine(outputFolder, relative.TrimStart('/')))
+            : Path.GetFullPath(Path.Combine(folder, relative));
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder)) + Path.DirectorySeparatorChar;
+        if (!candidate.StartsWith(root, StringComparison.Ordinal) || !File.Exists(candidate))
         {
             return (null, string.Empty);
         }
 
         var length = new FileInfo(candidate).Length;
-        if (length > MaxMapBytes)
+        if (length > MaxMapBytes || length == 0)
         {
-            throw new InvalidDataException($"it is {Budgets.ByteSize.Format(length)}, larger than BundleBudget reads");
+            throw new InvalidDataException(length == 0 ? "it is empty" : $"it is {Budgets.ByteSize.Format(length)}, larger than BundleBudget reads");
         }
 
         return (File.ReadAllBytes(candidate), Path.GetRelativePath(outputFolder, candidate).Replace('\\', '/'));
     }
-
-    [GeneratedRegex(@"//[#@]\s*sourceMappingURL=(?<url>\S+)\s*(?:\*/)?\s*$", RegexOptions.Multiline | RegexOptions.CultureInvariant, 1000)]
-    private static partial Regex SourceMappingUrl();
 }

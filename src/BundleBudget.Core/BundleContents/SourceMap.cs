@@ -56,6 +56,11 @@ internal sealed class SourceMap
             foreach (var section in sections.EnumerateArray())
             {
                 var offset = section.GetProperty("offset");
+                if (offset.GetProperty("line").GetInt32() < 0 || offset.GetProperty("column").GetInt32() < 0)
+                {
+                    throw new InvalidDataException("a section has a negative offset");
+                }
+
                 var mapElement = section.TryGetProperty("map", out var inner) ? inner : throw new InvalidDataException("index map sections with \"url\" are not supported");
                 Read(mapElement, offset.GetProperty("line").GetInt32(), offset.GetProperty("column").GetInt32(), sources, lines);
             }
@@ -121,6 +126,11 @@ internal sealed class SourceMap
             }
 
             column += fields[0];
+            if (column < 0)
+            {
+                throw new InvalidDataException("a mapping has a negative column");
+            }
+
             var shifted = column + (line == lineOffset ? columnOffset : 0);
             if (count >= 4)
             {

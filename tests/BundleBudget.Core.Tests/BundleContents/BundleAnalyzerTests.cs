@@ -105,4 +105,51 @@ public class BundleAnalyzerTests
         Assert.That(BundleComposition.PackageOf(source, out var path), Is.EqualTo(package));
         Assert.That(path, Is.EqualTo(modulePath));
     }
+
+    [Test]
+    public void A_large_inline_map_and_a_root_relative_map_url_are_found()
+    {
+        using var folder = new TemporaryFolder();
+        var sources = string.Join(",", Enumerable.Range(0, 300).Select(i => $"\"src/module{i}.js\""));
+        var map = $$"""{"version":3,"sources":["node_modules/lodash/lodash.js",{{sources}}],"names":[],"mappings":"AAAA"}""";
+        folder.Write("dist/big-inline.js", "var lodash=1;\n//# sourceMappingURL=data:application/json;base64," + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(map)));
+        folder.Write("dist/assets/rooted.js", "var m=1;\n//# sourceMappingURL=/maps/rooted.js.map");
+        folder.Write("dist/maps/rooted.js.map", """{"version":3,"sources":["node_modules/moment/moment.js"],"names":[],"mappings":"AAAA"}""");
+        var dist = folder.Combine("dist");
+
+        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist), ImportSettings.Default);
+
+        Assert.That(analysis.Findings.Select(f => (f.Bundle.Path, f.Package)), Is.EquivalentTo(new[] { ("big-inline.js", "lodash"), ("assets/rooted.js", "moment") }));
+        Assert.That(analysis.Bundles.Single(b => b.Bundle == "assets/rooted.js").SourceMap, Is.EqualTo("maps/rooted.js.map"));
+    }
+
+    [TestCase("""{"version":3,"sources":["a.js"],"names":[],"mappings":"D"}""", "negative column")]
+    [TestCase("""{"version":3,"sections":[{"offset":{"line":-1,"column":0},"map":{"version":3,"sources":[],"mappings":""}}]}""", "negative offset")]
+    public void A_hostile_map_is_warning_BB2004_and_the_rest_goes_on(string map, string reason)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/bad.js", "x()\n//# sourceMappingURL=bad.js.map");
+        folder.Write("dist/bad.js.map", map);
+        folder.Write("dist/good.js", "y()");
+        var dist = folder.Combine("dist");
+
+        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist), ImportSettings.Default);
+
+        var problem = analysis.Diagnostics.Single();
+        Assert.That(problem.Code, Is.EqualTo(DiagnosticCodes.SourceMapNotRead));
+        Assert.That(problem.Message, Does.Contain(reason));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    public void A_map_url_outside_the_output_folder_is_never_read()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/escape.js", "x()\n//# sourceMappingURL=../../../../../../dev/zero");
+        folder.Write("dist/rooted.js", "x()\n//# sourceMappingURL=/../../../dev/zero");
+        var dist = folder.Combine("dist");
+        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist), ImportSettings.Default);
+        Assert.That(analysis.Bundles, Is.Empty);
+        Assert.That(analysis.Diagnostics, Is.Empty);
+    }
 }
