@@ -10,7 +10,7 @@ namespace BundleBudget.Core.Images;
 internal static class ContainerReaders
 {
     /// <summary>The dimensions of an AVIF (HEIF) file, from the 'ispe' property of its meta box.</summary>
-    public static (int Width, int Height)? AvifDimensions(ReadOnlySpan<byte> data)
+    public static (long Width, long Height)? AvifDimensions(ReadOnlySpan<byte> data)
     {
         if (FindBox(data, "ftyp") is not { } ftyp || !HasBrand(data.Slice(ftyp.Start, ftyp.Length), "avif", "avis"))
         {
@@ -30,14 +30,14 @@ internal static class ContainerReaders
         }
 
         var properties = metaBody.Slice(iprp.Start, iprp.Length).Slice(ipco.Start, ipco.Length);
-        (int, int)? largest = null;
+        (long, long)? largest = null;
         foreach (var (type, start, length) in Boxes(properties))
         {
             if (type == "ispe" && length >= 12)
             {
-                var width = (int)BinaryPrimitives.ReadUInt32BigEndian(properties.Slice(start + 4, 4));
-                var height = (int)BinaryPrimitives.ReadUInt32BigEndian(properties.Slice(start + 8, 4));
-                if (largest is null || (long)width * height > (long)largest.Value.Item1 * largest.Value.Item2)
+                long width = BinaryPrimitives.ReadUInt32BigEndian(properties.Slice(start + 4, 4));
+                long height = BinaryPrimitives.ReadUInt32BigEndian(properties.Slice(start + 8, 4));
+                if (largest is null || (double)width * height > (double)largest.Value.Item1 * largest.Value.Item2)
                 {
                     largest = (width, height);
                 }
@@ -134,6 +134,19 @@ internal static class ContainerReaders
         }
 
         return null;
+    }
+
+    /// <summary>The canvas of an extended WebP (VP8X): 24-bit width and height minus one, after the flags.</summary>
+    public static (long Width, long Height)? WebpCanvas(ReadOnlySpan<byte> data)
+    {
+        if (data.Length < 30 || !data.Slice(12, 4).SequenceEqual("VP8X"u8))
+        {
+            return null;
+        }
+
+        long width = 1 + (data[24] | (data[25] << 8) | (data[26] << 16));
+        long height = 1 + (data[27] | (data[28] << 8) | (data[29] << 16));
+        return (width, height);
     }
 
     /// <summary>The number of frames of a WebP: 1, or the ANMF chunks of an animated one.</summary>

@@ -15,7 +15,17 @@ public static class ImageAnalyzer
         var reports = new ConcurrentBag<ImageReport>();
         Parallel.ForEach(assets.Where(a => a.Type == AssetType.Image), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, image =>
         {
-            var info = ImageInspector.Inspect(image.FullPath);
+            ImageInfo info;
+            try
+            {
+                info = ImageInspector.Inspect(image.FullPath);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Whatever a hostile header does to a reader, it is this image's problem only.
+                info = ImageInfo.Unreadable(image.FullPath, image.Length, $"reading its header failed ({e.GetType().Name}: {e.Message})");
+            }
+
             reports.Add(new ImageReport(image, info, ImageChecker.Check(info, image.Path, settings)));
         });
 

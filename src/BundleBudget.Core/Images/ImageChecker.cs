@@ -25,7 +25,7 @@ public static class ImageChecker
             return findings;
         }
 
-        if (image.Width > settings.MaxWidth || image.Height > settings.MaxHeight)
+        if (image.IsRaster && (image.Width > settings.MaxWidth || image.Height > settings.MaxHeight))
         {
             findings.Add(new(DiagnosticCodes.ImageTooLarge,
                 $"{relativePath} is {image.Width} x {image.Height} px, larger than {settings.MaxWidth} x {settings.MaxHeight}: pages almost never show it that large. Resize it (and serve sizes with srcset).",
@@ -60,7 +60,7 @@ public static class ImageChecker
         var bytesPerPixel = (double)image.Bytes / pixels;
         if (image.Format is not ("ico" or "gif") && image.Bytes >= settings.EfficiencyMinBytes && bytesPerPixel > settings.MaxBytesPerPixel)
         {
-            var saving = image.Bytes - (long)(pixels * ImageSettings.TargetBytesPerPixel);
+            var saving = Math.Max(0, image.Bytes - (long)(pixels * ImageSettings.TargetBytesPerPixel));
             var advice = image.Format switch
             {
                 "png" or "bmp" => "a photo-like image stored losslessly: as WebP or AVIF (or JPEG) it would be a fraction of this",

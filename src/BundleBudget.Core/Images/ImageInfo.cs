@@ -9,15 +9,16 @@ namespace BundleBudget.Core.Images;
 public sealed record ImageInfo(
     string Path,
     string? Format,
-    int? Width,
-    int? Height,
+    long? Width,
+    long? Height,
     int Frames,
     long Bytes,
     string? ViewBox,
     long EmbeddedRasterBytes,
     string? Problem)
 {
-    public long? Pixels => Width is { } w && Height is { } h ? (long)w * h : null;
+    /// <summary>In floating point: a forged header's 4294967295 x 4294967295 does not fit a long.</summary>
+    public double? Pixels => Width is { } w && Height is { } h ? (double)w * h : null;
 
     public bool IsRaster => Format is not (null or "svg");
 

@@ -74,7 +74,8 @@ public static class ImageInspector
                 _ => 1,
             };
             var truncation = data.LongLength == length ? ContainerReaders.Truncation(name, data) : null;
-            return Checked(new ImageInfo(path, name, info.Width, info.Height, frames, length, null, 0, truncation is null ? null : $"it is truncated: {truncation}"));
+            var (width, height) = name == "webp" && ContainerReaders.WebpCanvas(data) is { } canvas ? canvas : ((long)info.Width, (long)info.Height);
+            return Checked(new ImageInfo(path, name, width, height, frames, length, null, 0, truncation is null ? null : $"it is truncated: {truncation}"));
         }
         catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException or ImageFormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
         {
@@ -85,7 +86,7 @@ public static class ImageInspector
     /// <summary>A header that claims more pixels than any page shows is reported, never decoded.</summary>
     private static ImageInfo Checked(ImageInfo info) =>
         info.Pixels > MaxPlausiblePixels
-            ? info with { Problem = $"its header claims {info.Width} x {info.Height} pixels ({info.Pixels / 1_000_000} megapixels): a decompression bomb or a corrupt header; it was not decoded" }
+            ? info with { Problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its header claims {info.Width} x {info.Height} pixels ({info.Pixels / 1_000_000:0} megapixels): a decompression bomb or a corrupt header; it was not decoded") }
             : info;
 
     private static bool LooksLikeXml(byte[] data)

@@ -11,9 +11,16 @@ internal static class SvgReader
 {
     public static ImageInfo Read(string path, byte[] data)
     {
+        // The W3C's own SVG doctype (a public identifier, nothing declared) is harmless and exported by design tools:
+        // it is ignored. A DTD that declares anything (entities, an internal subset) is refused unread.
+        if (DeclaresSomething(data))
+        {
+            return ImageInfo.Unreadable(path, data.Length, "it declares a DTD with an internal subset or external entities, which an SVG for the web never needs and which can expand entities (billion laughs) or read other files; it was not processed", "svg");
+        }
+
         var settings = new XmlReaderSettings
         {
-            DtdProcessing = DtdProcessing.Prohibit,
+            DtdProcessing = DtdProcessing.Ignore,
             XmlResolver = null,
             MaxCharactersFromEntities = 0,
             MaxCharactersInDocument = 256L * 1024 * 1024,
@@ -63,14 +70,24 @@ internal static class SvgReader
                 ? ImageInfo.Unreadable(path, data.Length, "it holds no <svg> element", "svg")
                 : new ImageInfo(path, "svg", width, height, 1, data.Length, viewBox, embedded, null);
         }
-        catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.Ordinal))
-        {
-            return ImageInfo.Unreadable(path, data.Length, "it declares a DTD, which an SVG for the web never needs and which can expand entities (billion laughs) or read other files; it was not processed", "svg");
-        }
         catch (XmlException e)
         {
             return ImageInfo.Unreadable(path, data.Length, $"it is not well-formed XML (line {e.LineNumber}, column {e.LinePosition}: {e.Message})", "svg");
         }
+    }
+
+    private static bool DeclaresSomething(byte[] data)
+    {
+        var head = System.Text.Encoding.UTF8.GetString(data, 0, Math.Min(data.Length, 64 * 1024));
+        var doctype = head.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        if (doctype < 0)
+        {
+            return false;
+        }
+
+        var end = head.IndexOf('>', doctype);
+        var declaration = end < 0 ? head[doctype..] : head[doctype..end];
+        return declaration.Contains('[') || declaration.Contains("SYSTEM", StringComparison.Ordinal) && !declaration.Contains("PUBLIC", StringComparison.Ordinal) || head.Contains("<!ENTITY", StringComparison.Ordinal);
     }
 
     /// <summary>A length in px (or without a unit); percentages and other units are not pixel sizes.</summary>

@@ -166,4 +166,44 @@ public class ImageTests
             Is.EqualTo((2560, 2560, 0.5, 100_000L, 100_000L, Severity.Warning)));
         Assert.That(new Fonts.FontSettings(), Is.EqualTo(new Fonts.FontSettings(6, null, Severity.Warning)));
     }
+
+    [Test]
+    public void The_standard_SVG_doctype_of_design_tools_is_read_and_a_vector_has_no_pixel_size_to_exceed()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("exported.svg", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">
+            <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 6000 3000">
+              <image xlink:href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==" width="1" height="1"/>
+            </svg>
+            """);
+        var info = ImageInspector.Inspect(path);
+        Assert.That(info.Problem, Is.Null);
+        Assert.That((info.Width, info.Height), Is.EqualTo((6000L, 3000L)));
+        Assert.That(ImageChecker.Check(info, "exported.svg", new ImageSettings()).Select(f => f.Code), Is.EqualTo(new[] { "BB3006" }));
+    }
+
+    [Test]
+    public void An_AVIF_or_WebP_header_claiming_an_absurd_size_is_BB3007()
+    {
+        using var folder = new TemporaryFolder();
+        var avif = File.ReadAllBytes(Path.Combine(Site, "images", "photo.avif"));
+        var ispe = avif.AsSpan().IndexOf("ispe"u8);
+        avif.AsSpan(ispe + 8, 8).Fill(0xFF);
+        var avifPath = Path.Combine(folder.Path, "forged.avif");
+        File.WriteAllBytes(avifPath, avif);
+        var forgedAvif = ImageInspector.Inspect(avifPath);
+        Assert.That((forgedAvif.Width, forgedAvif.Height), Is.EqualTo((4294967295L, 4294967295L)));
+        Assert.That(ImageChecker.Check(forgedAvif, "forged.avif", new ImageSettings()).Single().Code, Is.EqualTo("BB3007"));
+
+        var webp = File.ReadAllBytes(Path.Combine(Site, "images", "photo.webp"));
+        byte[] vp8x = [.. "VP8X"u8.ToArray(), 10, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF];
+        var extended = webp[..12].Concat(vp8x).Concat(webp[12..]).ToArray();
+        BitConverter.GetBytes(extended.Length - 8).CopyTo(extended, 4);
+        var webpPath = Path.Combine(folder.Path, "forged.webp");
+        File.WriteAllBytes(webpPath, extended);
+        var codes = ImageChecker.Check(ImageInspector.Inspect(webpPath), "forged.webp", new ImageSettings()).Select(f => f.Code).ToList();
+        Assert.That(codes, Is.EqualTo(new[] { "BB3007" }));
+    }
 }
