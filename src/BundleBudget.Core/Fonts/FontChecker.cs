@@ -32,6 +32,7 @@ public static class FontChecker
         var initialStylesheets = pages.Pages.SelectMany(p => p.Initial).Where(f => f.Reason is LoadReason.Stylesheet or LoadReason.CssImport).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var preloaded = pages.Pages.SelectMany(p => p.Initial).Where(f => f.Reason == LoadReason.Preload).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
 
+        var fontPaths = fonts.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
         var reports = new List<FontReport>();
         foreach (var font in fonts)
         {
@@ -39,7 +40,7 @@ public static class FontChecker
             var usedBy = uses.Where(u => u.Font == font.Path).ToList();
             var referencedBy = usedBy.Select(u => u.Stylesheet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var initial = preloaded.Contains(font.Path) || referencedBy.Any(initialStylesheets.Contains);
-            reports.Add(new FontReport(font, info, referencedBy, initial, FindingsFor(font, info, usedBy, referencedBy.Count > 0 || preloaded.Contains(font.Path))));
+            reports.Add(new FontReport(font, info, referencedBy, initial, FindingsFor(font, info, usedBy, referencedBy.Count > 0 || preloaded.Contains(font.Path), fontPaths)));
         }
 
         var overall = new List<FontFinding>();
@@ -58,7 +59,7 @@ public static class FontChecker
         return (reports, overall);
     }
 
-    private static List<FontFinding> FindingsFor(Asset font, FontInfo info, List<FontFaceUse> usedBy, bool used)
+    private static List<FontFinding> FindingsFor(Asset font, FontInfo info, List<FontFaceUse> usedBy, bool used, IReadOnlySet<string> fontsInOutput)
     {
         var findings = new List<FontFinding>();
         if (info.Problem is not null)
@@ -76,7 +77,9 @@ public static class FontChecker
         {
             var fraction = info.Format == "woff" ? 0.3 : 0.55;
             var saving = (long)(font.Length * fraction);
-            var woff2Sibling = usedBy.SelectMany(u => u.Siblings).Any(s => s.EndsWith(".woff2", StringComparison.OrdinalIgnoreCase));
+            // A browser takes the first format it supports: a WOFF2 of the output listed before this file wins in every
+            // browser in use, so this one is never downloaded. Listed after it, the WOFF2 is the one never used.
+            var woff2Sibling = usedBy.Count > 0 && usedBy.All(u => u.Before.Any(b => b.EndsWith(".woff2", StringComparison.OrdinalIgnoreCase) && fontsInOutput.Contains(b)));
             var message = woff2Sibling
                 ? $"{font.Path} ({Describe(info.Format)}, {ByteSize.Format(font.Length)}) is a fallback beside a WOFF2 in the same @font-face: every browser in use takes the WOFF2, so this file is never downloaded. Drop it from the src list and the output."
                 : $"{font.Path} is {Describe(info.Format)}, {ByteSize.Format(font.Length)}: WOFF2 is supported by every browser in use and is typically {(info.Format == "woff" ? "30%" : "50 to 60%")} smaller. Convert it (for example with fonttools or woff2_compress); estimated saving about {ByteSize.Format(saving)}.";

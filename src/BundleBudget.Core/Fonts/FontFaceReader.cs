@@ -7,8 +7,8 @@ using BundleBudget.Core.Pages;
 namespace BundleBudget.Core.Fonts;
 
 /// <summary>A font file named by an @font-face rule of a stylesheet.</summary>
-/// <param name="Siblings">The other files of the same src list (the fallbacks a browser skips when it takes this one, or vice versa).</param>
-public sealed record FontFaceUse(string Font, string Stylesheet, string? Family, IReadOnlyList<string> Siblings);
+/// <param name="Before">The files listed before it in the same src list, in order: a browser takes the first it supports.</param>
+public sealed record FontFaceUse(string Font, string Stylesheet, string? Family, IReadOnlyList<string> Before);
 
 /// <summary>Reads the @font-face rules of every stylesheet of the output (nested @media and @supports included).</summary>
 public static partial class FontFaceReader
@@ -37,9 +37,9 @@ public static partial class FontFaceReader
                     .Select(r => r.Path!)
                     .Distinct(StringComparer.Ordinal)
                     .ToList();
-                foreach (var file in files)
+                for (var i = 0; i < files.Count; i++)
                 {
-                    uses.Add(new FontFaceUse(file, stylesheet.Path, rule.Family?.Trim('"', '\''), files.Where(f => f != file).ToList()));
+                    uses.Add(new FontFaceUse(files[i], stylesheet.Path, rule.Family?.Trim('"', '\''), files.Take(i).ToList()));
                 }
             }
         }

@@ -88,4 +88,30 @@ public class FontTests
         byte[] garbage = [.. "wOFF"u8.ToArray(), .. Enumerable.Repeat((byte)0xFF, 100)];
         Assert.That(FontInspector.Inspect("x.woff", garbage).Problem, Does.Contain("damaged WOFF"));
     }
+
+    [Test]
+    public void Only_a_file_after_a_WOFF2_of_the_output_is_a_fallback_no_browser_downloads()
+    {
+        using var folder = new TemporaryFolder();
+        var ttf = File.ReadAllBytes(Path.Combine(Site, "fonts", "fontawesome-webfont.ttf"));
+        var woff2 = File.ReadAllBytes(Path.Combine(Site, "fonts", "fontawesome-webfont.woff2"));
+        Directory.CreateDirectory(folder.Combine("dist", "fonts"));
+        File.WriteAllBytes(folder.Combine("dist", "fonts", "first.ttf"), ttf);
+        File.WriteAllBytes(folder.Combine("dist", "fonts", "fb.ttf"), ttf);
+
+        File.WriteAllBytes(folder.Combine("dist", "fonts", "second.woff2"), woff2);
+        folder.Write("dist/site.css", """
+            @font-face { font-family: A; src: url(fonts/first.ttf) format("truetype"), url(fonts/second.woff2) format("woff2"); }
+            @font-face { font-family: B; src: url(fonts/fb.ttf), url(fonts/missing.woff2); }
+            """);
+        var dist = folder.Combine("dist");
+        var assets = AssetScanner.Scan(dist);
+        var (fonts, _) = FontChecker.Check(assets, PageGraph.Build(dist, assets, null), new FontSettings());
+
+        foreach (var name in new[] { "fonts/first.ttf", "fonts/fb.ttf" })
+        {
+            var advice = fonts.Single(f => f.Asset.Path == name).Findings.Single(f => f.Code == "BB3011");
+            Assert.That(advice.Message, Does.Contain("typically 50 to 60% smaller").And.Not.Contain("never downloaded"), name);
+        }
+    }
 }
