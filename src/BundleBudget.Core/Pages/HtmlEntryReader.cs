@@ -13,16 +13,23 @@ internal sealed record HtmlReference(string Url, LoadReason Reason, bool Lazy = 
 /// </summary>
 internal static class HtmlEntryReader
 {
-    public static (string? BaseHref, IReadOnlyList<HtmlReference> References, IReadOnlyList<string> InlineModules) Read(string html)
+    public static (string? BaseHref, IReadOnlyList<HtmlReference> References, IReadOnlyList<string> InlineModules, IReadOnlyDictionary<string, string> ImportMap) Read(string html)
     {
         var document = new HtmlParser().ParseDocument(html);
         var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         var references = new List<HtmlReference>();
         var inlineModules = new List<string>();
+        var importMap = new Dictionary<string, string>(StringComparer.Ordinal);
 
         foreach (var script in document.QuerySelectorAll("script"))
         {
             var type = script.GetAttribute("type")?.Trim() ?? string.Empty;
+            if (type.Equals("importmap", StringComparison.OrdinalIgnoreCase))
+            {
+                ReadImportMap(script.TextContent, importMap);
+                continue;
+            }
+
             var isModule = type.Equals("module", StringComparison.OrdinalIgnoreCase);
             var isClassic = type.Length == 0 || type.Contains("javascript", StringComparison.OrdinalIgnoreCase) || type.Contains("ecmascript", StringComparison.OrdinalIgnoreCase);
             if ((!isModule && !isClassic) || script.HasAttribute("nomodule"))
@@ -65,7 +72,26 @@ internal static class HtmlEntryReader
             references.Add(new HtmlReference(image.GetAttribute("src")!, LoadReason.Image, lazy));
         }
 
-        return (baseHref, references, inlineModules);
+        return (baseHref, references, inlineModules, importMap);
+    }
+
+    /// <summary>The "imports" of an import map: bare specifiers (or "prefix/" keys) to URLs. A broken map maps nothing.</summary>
+    private static void ReadImportMap(string json, Dictionary<string, string> importMap)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            if (document.RootElement.TryGetProperty("imports", out var imports) && imports.ValueKind == System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var entry in imports.EnumerateObject().Where(e => e.Value.ValueKind == System.Text.Json.JsonValueKind.String))
+                {
+                    importMap[entry.Name] = entry.Value.GetString()!;
+                }
+            }
+        }
+        catch (System.Text.Json.JsonException)
+        {
+        }
     }
 
     private static HashSet<string> Tokens(string? value) =>

@@ -58,7 +58,7 @@ public sealed partial record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnly
             var seen = new HashSet<string>(StringComparer.Ordinal) { page.Path };
             var lazyRoots = new List<PageFile>();
             var external = new SortedSet<string>(StringComparer.Ordinal);
-            var (baseHref, htmlReferences, inlineModules) = HtmlEntryReader.Read(ReadText(page));
+            var (baseHref, htmlReferences, inlineModules, importMap) = HtmlEntryReader.Read(ReadText(page));
 
             foreach (var reference in htmlReferences)
             {
@@ -82,7 +82,7 @@ public sealed partial record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnly
             {
                 foreach (var (url, dynamic) in ModuleReferences("inline.mjs", module))
                 {
-                    Follow(page, page.Path, url, dynamic, initial, lazyRoots, seen, external);
+                    Follow(page, page.Path, url, dynamic, importMap, initial, lazyRoots, seen, external);
                 }
             }
 
@@ -91,7 +91,7 @@ public sealed partial record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnly
             {
                 foreach (var (url, dynamic) in ReferencesOf(initial[i].Path))
                 {
-                    Follow(page, initial[i].Path, url, dynamic, initial, lazyRoots, seen, external);
+                    Follow(page, initial[i].Path, url, dynamic, importMap, initial, lazyRoots, seen, external);
                 }
             }
 
@@ -109,7 +109,7 @@ public sealed partial record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnly
                 lazy.Add(file);
                 foreach (var (url, dynamic) in ReferencesOf(file.Path))
                 {
-                    var (path, isExternal) = _resolver.Resolve(file.Path, url);
+                    var (path, isExternal) = ResolveModule(page.Path, file.Path, url, importMap);
                     if (isExternal)
                     {
                         external.Add(url);
@@ -124,9 +124,30 @@ public sealed partial record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnly
             return new EntryPage(page.Path, initial, lazy, external.ToList());
         }
 
-        private void Follow(Asset page, string from, string url, bool dynamic, List<PageFile> initial, List<PageFile> lazyRoots, HashSet<string> seen, SortedSet<string> external)
+        /// <summary>
+        /// A module specifier (a CSS @import is always relative to its stylesheet): a bare one ("app", "lit/decorators.js") through the page's import map (resolved against
+        /// the page), else external; a relative or absolute one against the importing file.
+        /// </summary>
+        private (string? Path, bool External) ResolveModule(string pagePath, string from, string specifier, IReadOnlyDictionary<string, string> importMap)
         {
-            var (path, isExternal) = _resolver.Resolve(from, url);
+            var isBare = AssetClassifier.Classify(from) != AssetType.Stylesheet && !(specifier.StartsWith("./", StringComparison.Ordinal) || specifier.StartsWith("../", StringComparison.Ordinal) || specifier.StartsWith('/') || specifier.Contains(':', StringComparison.Ordinal));
+            if (!isBare)
+            {
+                return _resolver.Resolve(from, specifier);
+            }
+
+            if (importMap.TryGetValue(specifier, out var mapped))
+            {
+                return _resolver.Resolve(pagePath, mapped);
+            }
+
+            var prefix = importMap.Keys.Where(k => k.EndsWith('/') && specifier.StartsWith(k, StringComparison.Ordinal)).MaxBy(k => k.Length);
+            return prefix is null ? (null, true) : _resolver.Resolve(pagePath, importMap[prefix] + specifier[prefix.Length..]);
+        }
+
+        private void Follow(Asset page, string from, string url, bool dynamic, IReadOnlyDictionary<string, string> importMap, List<PageFile> initial, List<PageFile> lazyRoots, HashSet<string> seen, SortedSet<string> external)
+        {
+            var (path, isExternal) = ResolveModule(page.Path, from, url, importMap);
             if (isExternal)
             {
                 external.Add(url);

@@ -173,4 +173,25 @@ public class PageGraphTests
         Assert.That(graph.Pages.Select(p => p.Path), Is.EqualTo(new[] { "index.html" }));
         Assert.That(graph.Diagnostics.Single().Message, Does.Contain("missing.html"));
     }
+
+    [Test]
+    public void Bare_specifiers_go_through_the_pages_import_map_and_are_external_without_one()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/index.html", """
+            <script type="importmap">{ "imports": { "app": "/assets/mapped.js", "lib/": "/vendor/lib/" } }</script>
+            <script type="module">import "app"; import "lib/util.js"; import "react";</script>
+            """);
+        folder.Write("dist/assets/mapped.js", "import 'lib/deep.js';");
+        folder.Write("dist/vendor/lib/util.js", "export {}");
+        folder.Write("dist/vendor/lib/deep.js", "export {}");
+        var dist = folder.Combine("dist");
+
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), null);
+
+        var page = graph.Pages.Single();
+        Assert.That(page.Initial.Select(f => f.Path), Is.EquivalentTo(new[] { "index.html", "assets/mapped.js", "vendor/lib/util.js", "vendor/lib/deep.js" }));
+        Assert.That(page.External, Is.EqualTo(new[] { "react" }));
+        Assert.That(graph.Diagnostics, Is.Empty);
+    }
 }
