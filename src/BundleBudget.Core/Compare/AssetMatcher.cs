@@ -12,7 +12,10 @@ public static partial class AssetMatcher
         IReadOnlyList<SnapshotAsset> baseAssets, IReadOnlyList<SnapshotAsset> headAssets)
     {
         var pairs = new List<(SnapshotAsset, SnapshotAsset)>();
-        var headByPath = headAssets.ToDictionary(a => a.Path, StringComparer.Ordinal);
+
+        // A path twice in one report (an edited or merged report) counts once.
+        var headByPath = headAssets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        baseAssets = baseAssets.DistinctBy(a => a.Path, StringComparer.Ordinal).ToList();
         var baseLeft = new List<SnapshotAsset>();
         foreach (var asset in baseAssets)
         {
@@ -26,7 +29,7 @@ public static partial class AssetMatcher
             }
         }
 
-        var headLeft = headAssets.Where(a => headByPath.ContainsKey(a.Path)).ToList();
+        var headLeft = headByPath.Values.ToList();
         var baseByKey = baseLeft.GroupBy(a => WithoutHash(a.Path)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var headByKey = headLeft.GroupBy(a => WithoutHash(a.Path)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var removed = new List<SnapshotAsset>();

@@ -42,7 +42,7 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
                 summary.GetProperty("errors").GetInt32(),
                 summary.GetProperty("warnings").GetInt32(),
                 root.GetProperty("assets").EnumerateArray().Select(a => new SnapshotAsset(
-                    a.GetProperty("path").GetString()!, a.GetProperty("type").GetString()!, a.GetProperty("counted").GetBoolean(),
+                    a.GetProperty("path").GetString()!.Replace('\\', '/'), a.GetProperty("type").GetString()!, a.GetProperty("counted").GetBoolean(),
                     a.GetProperty("raw").GetInt64(), Nullable(a, "gzip"), Nullable(a, "brotli"))).ToList(),
                 root.GetProperty("budgets").EnumerateArray().Select(b => new SnapshotBudget(
                     b.GetProperty("name").GetString()!, b.GetProperty("type").GetString()!, b.GetProperty("files").GetString(),

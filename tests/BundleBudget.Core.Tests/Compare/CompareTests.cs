@@ -165,4 +165,21 @@ public class CompareTests
         var markdown = ComparisonMarkdownWriter.Render(comparison, new NoiseThreshold());
         Assert.That(markdown, Does.Match(@"\| initial 'index\.html' on slow-3g \| :white_check_mark: \| [0-9.]+ s \| \+[0-9]+ ms \([^)]*\) \| 20\.0 s \|"));
     }
+
+    [Test]
+    public void A_path_twice_in_a_report_counts_once_and_Windows_separators_match()
+    {
+        SnapshotAsset Asset(string path, long size) => new(path, "script", true, size, size, null);
+        var baseReport = new ReportSnapshot("pass", 0, 0, [Asset("assets/a-1a2b3c4d.js", 100), Asset("assets/a-1a2b3c4d.js", 100)], [], []);
+        var head = new ReportSnapshot("pass", 0, 0, [Asset("assets/a-9z8y7x6w.js", 300), Asset("assets/a-9z8y7x6w.js", 300)], [], []);
+        var comparison = ReportComparer.Compare(baseReport, head, new NoiseThreshold());
+        Assert.That(comparison.Assets.Single().Delta, Is.EqualTo(200));
+
+        var original = Report("vite-app");
+        var text = File.ReadAllText(_folder.Combine("vite-app.report.json")).Replace("\"path\": \"assets/", "\"path\": \"assets\\\\", StringComparison.Ordinal);
+        Assert.That(text, Does.Contain("assets\\\\main-C17BpASX.js"), "the report really has Windows separators");
+        var windows = ReportSnapshot.Read(_folder.Write("windows.report.json", text));
+        Assert.That(windows.Assets.Select(a => a.Path), Is.EqualTo(original.Assets.Select(a => a.Path)));
+        Assert.That(ReportComparer.Compare(windows, original, new NoiseThreshold()).Assets, Is.Empty);
+    }
 }
