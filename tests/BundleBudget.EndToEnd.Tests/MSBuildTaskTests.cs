@@ -108,6 +108,8 @@ public class MSBuildTaskTests
         Assert.That(second.ExitCode, Is.Zero, second.ToString());
         Assert.That(second.Output, Does.Contain("Skipping target \"CheckBundleBudget\""));
         Assert.That(second.Output, Does.Not.Contain("BundleBudget: within budget"));
+        Assert.That(second.Output, Does.Contain("BundleBudget: unchanged since the last check (2 warnings repeated)."));
+        Assert.That(second.Output, Does.Match(@"hero-BWnkITgT\.png ?: warning BB3003"), "the warnings stay visible while nothing changes");
 
         File.Delete(Path.Combine(sample.OutputFolder, "assets", "team-VZtWTLTK.jpg"));
         var third = sample.Build();
