@@ -86,10 +86,11 @@ public static class BudgetCheck
     private static HashSet<string> BrotliNeeded(IReadOnlyList<Budget> budgets, IReadOnlyList<Asset> assets, PageGraph pages)
     {
         var needed = new HashSet<string>(StringComparer.Ordinal);
+        var assetsByPath = assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
         foreach (var budget in budgets.Where(b => b.Compression == Compression.Brotli))
         {
             var candidates = budget.IsInitial
-                ? BudgetEvaluator.PagesOf(budget, pages).SelectMany(p => BudgetEvaluator.InitialAssets(p, assets))
+                ? BudgetEvaluator.PagesOf(budget, pages).SelectMany(p => BudgetEvaluator.InitialAssets(p, assetsByPath))
                 : assets.Where(budget.Includes);
             needed.UnionWith(candidates.Where(a => budget.CompressionFor(a) == Compression.Brotli).Select(a => a.Path));
         }

@@ -87,11 +87,8 @@ public static class BudgetEvaluator
         budget.Entry is null ? pages.Pages : pages.Find(budget.Entry) is { } page ? [page] : [];
 
     /// <summary>The counted assets a page loads first.</summary>
-    public static IReadOnlyList<Asset> InitialAssets(EntryPage page, IReadOnlyList<Asset> assets)
-    {
-        var byPath = assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
-        return page.Initial.Select(f => byPath.GetValueOrDefault(f.Path)).OfType<Asset>().Where(a => a.IsCounted).ToList();
-    }
+    public static IReadOnlyList<Asset> InitialAssets(EntryPage page, IReadOnlyDictionary<string, Asset> assetsByPath) =>
+        page.Initial.Select(f => assetsByPath.GetValueOrDefault(f.Path)).OfType<Asset>().Where(a => a.IsCounted).ToList();
 
     private static BudgetResult EvaluateInitial(Budget budget, PageGraph pages, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, List<Diagnostic> diagnostics)
     {
@@ -105,9 +102,10 @@ public static class BudgetEvaluator
         var offenders = new List<OffendingFile>();
         long largest = 0;
         var sizeKind = DescribeCompression(budget, []);
+        var assetsByPath = assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
         foreach (var page in limited)
         {
-            var loaded = InitialAssets(page, assets).Where(a => sizes.ContainsKey(a.Path)).ToList();
+            var loaded = InitialAssets(page, assetsByPath).Where(a => sizes.ContainsKey(a.Path)).ToList();
             var bytes = loaded.Sum(a => SizeFor(budget, a, sizes[a.Path]));
             sizeKind = DescribeCompression(budget, loaded);
             var levels = DiscoveryLevels(page);
@@ -119,7 +117,7 @@ public static class BudgetEvaluator
                 continue;
             }
 
-            var pageAsset = assets.First(a => a.Path == page.Path);
+            var pageAsset = assetsByPath[page.Path];
             offenders.Add(new OffendingFile(pageAsset, actual, status));
             var files = $"{loaded.Count} {(loaded.Count == 1 ? "file" : "files")}";
             var what = budget.Network is { } net
