@@ -59,8 +59,8 @@ public static class BudgetCheck
 
         var (images, imageDiagnostics) = ImageAnalyzer.Analyze(assets, read.File.Images);
         diagnostics.AddRange(imageDiagnostics);
-        var (fonts, overallFontFindings) = FontChecker.Check(assets, pages, read.File.Fonts);
-        diagnostics.AddRange(FontDiagnostics(fonts, overallFontFindings, read.File.Fonts, budgetPath));
+        var (fonts, overallAssetFindings) = FontChecker.Check(assets, pages, read.File.Fonts);
+        diagnostics.AddRange(FontDiagnostics(fonts, overallAssetFindings, read.File.Fonts, budgetPath));
 
         var (results, evaluation) = BudgetEvaluator.Evaluate(read.File, assets, measured.SizesByPath, pages);
         diagnostics.AddRange(evaluation);
@@ -98,12 +98,11 @@ public static class BudgetCheck
         return needed;
     }
 
-    private static IEnumerable<Diagnostic> FontDiagnostics(IReadOnlyList<FontReport> fonts, IReadOnlyList<FontFinding> overall, FontSettings settings, string budgetPath)
+    private static IEnumerable<Diagnostic> FontDiagnostics(IReadOnlyList<FontReport> fonts, IReadOnlyList<AssetFinding> overall, FontSettings settings, string budgetPath)
     {
-        Severity SeverityOf(string code) => code == DiagnosticCodes.FontUnreadable ? Severity.Warning : settings.Severity;
         return fonts
-            .SelectMany(f => f.Findings.Select(finding => new Diagnostic(finding.Code, SeverityOf(finding.Code), finding.Message, f.Asset.FullPath)))
-            .Concat(overall.Select(finding => new Diagnostic(finding.Code, settings.Severity, finding.Message, budgetPath)));
+            .SelectMany(f => f.Findings.Select(finding => finding.ToDiagnostic(f.Asset.FullPath, settings.Severity)))
+            .Concat(overall.Select(finding => finding.ToDiagnostic(budgetPath, settings.Severity)));
     }
 
     private static void SaveCache(SizeCache cache, List<Diagnostic> diagnostics)

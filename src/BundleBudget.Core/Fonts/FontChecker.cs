@@ -8,9 +8,7 @@ namespace BundleBudget.Core.Fonts;
 /// <summary>A font of the output with what it is, who uses it, and what is wrong with it.</summary>
 /// <param name="ReferencedBy">The stylesheets whose @font-face rules name it.</param>
 /// <param name="Initial">Whether a page needs it at first: named by an initial stylesheet of a page, or preloaded.</param>
-public sealed record FontReport(Asset Asset, FontInfo Info, IReadOnlyList<string> ReferencedBy, bool Initial, IReadOnlyList<FontFinding> Findings);
-
-public sealed record FontFinding(string Code, string Message, long? EstimatedSaving);
+public sealed record FontReport(Asset Asset, FontInfo Info, IReadOnlyList<string> ReferencedBy, bool Initial, IReadOnlyList<AssetFinding> Findings);
 
 /// <summary>The font checks: unreadable (BB3010), format (BB3011), count (BB3012), total (BB3013), unused (BB3014), misnamed (BB3015).</summary>
 public static class FontChecker
@@ -24,7 +22,7 @@ public static class FontChecker
         [".eot"] = "eot",
     };
 
-    public static (IReadOnlyList<FontReport> Fonts, IReadOnlyList<FontFinding> Overall) Check(
+    public static (IReadOnlyList<FontReport> Fonts, IReadOnlyList<AssetFinding> Overall) Check(
         IReadOnlyList<Asset> assets, PageGraph pages, FontSettings settings)
     {
         var fonts = assets.Where(a => a.Type == AssetType.Font).ToList();
@@ -43,7 +41,7 @@ public static class FontChecker
             reports.Add(new FontReport(font, info, referencedBy, initial, FindingsFor(font, info, usedBy, referencedBy.Count > 0 || preloaded.Contains(font.Path), fontPaths)));
         }
 
-        var overall = new List<FontFinding>();
+        var overall = new List<AssetFinding>();
         var readable = reports.Where(r => r.Info.Problem is null).ToList();
         if (readable.Count > settings.MaxFiles)
         {
@@ -59,9 +57,9 @@ public static class FontChecker
         return (reports, overall);
     }
 
-    private static List<FontFinding> FindingsFor(Asset font, FontInfo info, List<FontFaceUse> usedBy, bool used, IReadOnlySet<string> fontsInOutput)
+    private static List<AssetFinding> FindingsFor(Asset font, FontInfo info, List<FontFaceUse> usedBy, bool used, IReadOnlySet<string> fontsInOutput)
     {
-        var findings = new List<FontFinding>();
+        var findings = new List<AssetFinding>();
         if (info.Problem is not null)
         {
             findings.Add(new(DiagnosticCodes.FontUnreadable, $"{font.Path} cannot be read as a font: {info.Problem}.", null));

@@ -5,7 +5,7 @@ using BundleBudget.Core.Diagnostics;
 namespace BundleBudget.Core.Images;
 
 /// <summary>An image of the output with what it is and what is wrong with it.</summary>
-public sealed record ImageReport(Asset Asset, ImageInfo Info, IReadOnlyList<ImageFinding> Findings);
+public sealed record ImageReport(Asset Asset, ImageInfo Info, IReadOnlyList<AssetFinding> Findings);
 
 /// <summary>Inspects every image of the output in parallel (headers only) and checks it; each finding is a BB3xxx diagnostic at the image.</summary>
 public static class ImageAnalyzer
@@ -31,12 +31,9 @@ public static class ImageAnalyzer
 
         var ordered = reports.OrderBy(r => r.Asset.Path, StringComparer.Ordinal).ToList();
         var diagnostics = ordered
-            .SelectMany(r => r.Findings.Select(f => new Diagnostic(f.Code, SeverityOf(f.Code, settings.Severity), f.Message, r.Asset.FullPath)))
+            .SelectMany(r => r.Findings.Select(f => f.ToDiagnostic(r.Asset.FullPath, settings.Severity)))
             .ToList();
         return (ordered, diagnostics);
     }
 
-    /// <summary>A file that cannot be read is always a warning; the checks take the configured severity.</summary>
-    private static Severity SeverityOf(string code, Severity configured) =>
-        code is DiagnosticCodes.ImageUnreadable or DiagnosticCodes.ImageBomb ? Severity.Warning : configured;
 }

@@ -4,15 +4,12 @@ using BundleBudget.Core.Diagnostics;
 
 namespace BundleBudget.Core.Images;
 
-/// <summary>One finding about one image, with the bytes a fix would save when that can be estimated.</summary>
-public sealed record ImageFinding(string Code, string Message, long? EstimatedSaving);
-
 /// <summary>Applies the image checks (BB3001 to BB3007) to what <see cref="ImageInspector"/> read.</summary>
 public static class ImageChecker
 {
-    public static IReadOnlyList<ImageFinding> Check(ImageInfo image, string relativePath, ImageSettings settings)
+    public static IReadOnlyList<AssetFinding> Check(ImageInfo image, string relativePath, ImageSettings settings)
     {
-        var findings = new List<ImageFinding>();
+        var findings = new List<AssetFinding>();
         if (image.Pixels > ImageInspector.MaxPlausiblePixels)
         {
             findings.Add(new(DiagnosticCodes.ImageBomb, $"{relativePath}: {image.Problem}.", null));

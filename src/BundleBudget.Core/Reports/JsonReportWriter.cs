@@ -269,7 +269,7 @@ public static class JsonReportWriter
                 json.WriteNumber("embeddedRasterBytes", image.Info.EmbeddedRasterBytes);
             }
 
-            WriteFindings(json, image.Findings.Select(f => (f.Code, f.Message, f.EstimatedSaving)));
+            WriteFindings(json, image.Findings);
             json.WriteEndObject();
         }
 
@@ -295,22 +295,22 @@ public static class JsonReportWriter
 
             json.WriteEndArray();
             json.WriteBoolean("initial", font.Initial);
-            WriteFindings(json, font.Findings.Select(f => (f.Code, f.Message, f.EstimatedSaving)));
+            WriteFindings(json, font.Findings);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
     }
 
-    private static void WriteFindings(Utf8JsonWriter json, IEnumerable<(string Code, string Message, long? Saving)> findings)
+    private static void WriteFindings(Utf8JsonWriter json, IEnumerable<AssetFinding> findings)
     {
         json.WriteStartArray("findings");
-        foreach (var (code, message, saving) in findings)
+        foreach (var finding in findings)
         {
             json.WriteStartObject();
-            json.WriteString("code", code);
-            json.WriteString("message", message);
-            json.WriteNumberOrNull("estimatedSaving", saving);
+            json.WriteString("code", finding.Code);
+            json.WriteString("message", finding.Message);
+            json.WriteNumberOrNull("estimatedSaving", finding.EstimatedSaving);
             json.WriteEndObject();
         }
 
