@@ -174,9 +174,10 @@ public static class JsonReportWriter
         json.WriteEndArray();
         json.WriteStartObject(name + "Total");
         json.WriteNumber("files", files.Count);
-        json.WriteNumber("raw", sizes.Sum(s => s.Raw));
-        json.WriteNumberOrNull("gzip", sizes.All(s => s.Gzip is not null) ? sizes.Sum(s => s.Gzip!.Value) : null);
-        json.WriteNumberOrNull("brotli", sizes.All(s => s.Brotli is not null) ? sizes.Sum(s => s.Brotli!.Value) : null);
+        var total = AssetSizes.Sum(sizes);
+        json.WriteNumber("raw", total.Raw);
+        json.WriteNumberOrNull("gzip", total.Gzip);
+        json.WriteNumberOrNull("brotli", total.Brotli);
         json.WriteEndObject();
     }
 

@@ -21,11 +21,7 @@ public sealed record TypeTotal(string Type, int Files, long Raw, long? Gzip, lon
     private static TypeTotal Sum(string type, IEnumerable<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes)
     {
         var measured = assets.Select(a => sizes[a.Path]).ToList();
-        return new TypeTotal(
-            type,
-            measured.Count,
-            measured.Sum(s => s.Raw),
-            measured.All(s => s.Gzip is not null) ? measured.Sum(s => s.Gzip!.Value) : null,
-            measured.All(s => s.Brotli is not null) ? measured.Sum(s => s.Brotli!.Value) : null);
+        var total = AssetSizes.Sum(measured);
+        return new TypeTotal(type, measured.Count, total.Raw, total.Gzip, total.Brotli);
     }
 }
