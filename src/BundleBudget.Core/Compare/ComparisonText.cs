@@ -26,7 +26,12 @@ public static class ComparisonText
         }
     }
 
-    internal static string Signed(long delta) => delta > 0 ? "+" + ByteSize.Format(delta) : delta < 0 ? "-" + ByteSize.Format(-delta) : "0 B";
+    /// <summary>A change with its sign, in bytes unless another <paramref name="format"/> (a time) is given.</summary>
+    internal static string Signed(long delta, Func<long, string>? format = null)
+    {
+        format ??= ByteSize.Format;
+        return delta > 0 ? "+" + format(delta) : delta < 0 ? "-" + format(-delta) : format(0);
+    }
 
     internal static string Percent(long delta, long baseValue) =>
         baseValue == 0 ? "new" : string.Create(CultureInfo.InvariantCulture, $"{(delta >= 0 ? "+" : string.Empty)}{delta * 100.0 / baseValue:0.0}%");

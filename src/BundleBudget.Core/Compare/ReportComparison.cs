@@ -19,7 +19,7 @@ public sealed record BudgetChange(string Name, string Type, long? Base, long Hea
 
     public string Format(long value) => Unit == "ms" ? Pages.NetworkProfile.FormatMilliseconds(value) : Budgets.ByteSize.Format(value);
 
-    public string FormatSigned(long delta) => delta > 0 ? "+" + Format(delta) : delta < 0 ? "-" + Format(-delta) : "0";
+    public string FormatSigned(long delta) => ComparisonText.Signed(delta, Format);
 
     public long? Delta => Base is { } b ? Head - b : null;
 
