@@ -50,9 +50,6 @@ public sealed record Budget(
     /// <summary>The size this budget compares for an asset: images, fonts and media always raw.</summary>
     public Compression CompressionFor(Asset asset) => asset.Type.IsTextCompressible() ? Compression : Compression.Raw;
 
-    /// <summary>Whether any asset this budget can match is compared compressed (images-only budgets never are).</summary>
-    public bool ComparesCompressed => Compression != Compression.Raw;
-
     public string TypeName => Types.Count == 0 ? "files" : string.Join("+", Types.Select(t => t.ToString().ToLowerInvariant()));
 
     /// <summary>A short human name: the given name, else type, glob and scope.</summary>
