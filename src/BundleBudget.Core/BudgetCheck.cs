@@ -13,8 +13,10 @@ namespace BundleBudget.Core;
 
 /// <summary>
 /// The whole check, in the order a reader follows it: read budget.json, analyse the sources' imports, find the
-/// output folder, scan it, follow what each entry page loads, decide which files need brotli, measure, read the
-/// bundles' source maps, inspect images and fonts, evaluate. Never throws for bad input: every problem is a diagnostic.
+/// output folder, scan it, find where its pages are served from, read which fonts a browser downloads, follow what
+/// each entry page loads, decide which files need brotli, measure, read the bundles' source maps, inspect images and
+/// fonts, evaluate. Never throws for bad input: every problem is a diagnostic, and an analysis that fails
+/// unexpectedly is BB9999 without hiding the others.
 /// </summary>
 public static class BudgetCheck
 {
@@ -30,47 +32,61 @@ public static class BudgetCheck
             return new CheckResult(budgetPath, outputFolder, null, [], empty, [], diagnostics, null);
         }
 
-        var imports = ImportAnalyzer.Analyze(Path.GetDirectoryName(budgetPath)!, read.File.Imports);
+        var budget = read.File;
+        var strict = options.Strict || budget.Strict;
+        var budgetFolder = Path.GetDirectoryName(budgetPath)!;
+        var imports = Guarded("the import analysis", () => ImportAnalyzer.Analyze(budgetFolder, budget.Imports), ImportAnalysis.None, diagnostics);
         diagnostics.AddRange(imports.Diagnostics);
         if (outputFolder is null || !Directory.Exists(outputFolder))
         {
             var named = outputFolder ?? "(none)";
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFolderNotFound, $"Output folder not found: {named}. Run the front-end build first, or set \"outputPath\" in budget.json (or BundleBudgetOutputPath / --dir) to the folder it writes.", budgetPath));
-            return new CheckResult(budgetPath, outputFolder, read.File, [], empty, [], diagnostics, null) { Imports = imports };
+            return new CheckResult(budgetPath, outputFolder, budget, [], empty, [], diagnostics, null) { Imports = imports, Strict = strict };
         }
 
-        var assets = AssetScanner.Scan(outputFolder);
-        if (!assets.Any(a => a.IsCounted))
+        var scan = AssetScanner.Scan(outputFolder);
+        diagnostics.AddRange(scan.Diagnostics);
+        var (layout, layoutDiagnostics) = SiteLayout.Resolve(outputFolder, scan.Assets, budget);
+        diagnostics.AddRange(layoutDiagnostics);
+        var served = scan.Assets.Select(a => layout.IsServed(a.Path) ? a : a with { Exclusion = AssetExclusion.NotServed }).ToList();
+        scan = scan with { Assets = served };
+
+        var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries), PageGraph.None, diagnostics);
+        diagnostics.AddRange(pages.Diagnostics);
+        var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases), new FontFaces([], []) { Complete = false }, diagnostics);
+        diagnostics.AddRange(faces.Diagnostics);
+        var assets = FontDownloads.Apply(served, faces, FontDownloads.Preloaded(pages));
+        if (!assets.Any(a => a.IsCounted) && scan.Unreadable.Count == 0)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.EmptyOutputFolder, $"The output folder {outputFolder} holds no file that a budget counts: did the front-end build write its output somewhere else, or fail?", budgetPath));
         }
 
-        var pages = PageGraph.Build(outputFolder, assets, read.File.Entries);
-        diagnostics.AddRange(pages.Diagnostics);
-
         var cache = options.CachePath is null ? SizeCache.InMemory() : SizeCache.Load(options.CachePath);
-        var brotliNeeded = BrotliNeeded(read.File.Budgets, assets, pages);
+        var brotliNeeded = BrotliNeeded(budget.Budgets, assets, pages);
         var measured = AssetMeasurer.Measure(assets, asset => options.BrotliForAll || brotliNeeded.Contains(asset.Path), cache);
         diagnostics.AddRange(measured.Diagnostics);
         SaveCache(cache, diagnostics);
 
-        var bundles = BundleAnalyzer.Analyze(outputFolder, assets, read.File.Imports);
+        var bundles = Guarded("the source map analysis", () => BundleAnalyzer.Analyze(outputFolder, assets, budget.Imports, imports), BundleAnalysis.None, diagnostics);
         diagnostics.AddRange(bundles.Diagnostics);
 
-        var (images, imageDiagnostics) = ImageAnalyzer.Analyze(assets, read.File.Images);
+        var (images, imageDiagnostics) = Guarded("the image checks", () => ImageAnalyzer.Analyze(assets, budget.Images), ([], []), diagnostics);
         diagnostics.AddRange(imageDiagnostics);
-        var (fonts, overallAssetFindings) = FontChecker.Check(assets, pages, read.File.Fonts);
-        diagnostics.AddRange(FontDiagnostics(fonts, overallAssetFindings, read.File.Fonts, budgetPath));
+        var (fonts, overallFontFindings) = Guarded("the font checks", () => FontChecker.Check(assets, pages, faces, budget.Fonts), ([], []), diagnostics);
+        diagnostics.AddRange(FontDiagnostics(fonts, overallFontFindings, budget.Fonts, budgetPath));
 
-        var (results, evaluation) = BudgetEvaluator.Evaluate(read.File, assets, measured.SizesByPath, pages);
+        var gaps = new MeasurementGaps(measured.Failures, scan.Unreadable.Where(u => u.IsFolder && IsServedFolder(layout, u.Path)).ToList());
+        var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict);
         diagnostics.AddRange(evaluation);
-        return new CheckResult(budgetPath, outputFolder, read.File, assets, measured.SizesByPath, results, diagnostics, measured.Statistics)
+        return new CheckResult(budgetPath, outputFolder, budget, assets, measured.SizesByPath, results, diagnostics, measured.Statistics)
         {
             Imports = imports,
             Bundles = bundles,
             Pages = pages,
             Images = images,
             Fonts = fonts,
+            SiteRoot = layout.DefaultRoot,
+            Strict = strict,
         };
     }
 
@@ -82,12 +98,39 @@ public static class BudgetCheck
         return string.IsNullOrWhiteSpace(chosen) ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(chosen));
     }
 
+    /// <summary>Whether a folder that could not be listed may hold served files: it is inside a served root, or holds one.</summary>
+    private static bool IsServedFolder(SiteLayout layout, string folder) =>
+        layout.ServesEverything || layout.ServedRoots.Any(root => SiteLayout.IsInside(folder + "/", root) || SiteLayout.IsInside(root + "/", folder));
+
+    /// <summary>
+    /// Runs one analysis; an unexpected exception (a bug, or an input nobody foresaw) becomes BB9999 for that analysis
+    /// alone, and the check goes on with the rest.
+    /// </summary>
+    private static T Guarded<T>(string what, Func<T> analysis, T fallback, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            return analysis();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, $"BundleBudget failed unexpectedly in {what}; please report this. The other results are complete. {e.GetType().Name}: {e.Message}"));
+            return fallback;
+        }
+    }
+
     /// <summary>The files some budget compares in brotli: brotli at quality 11 is slow, so only those get it.</summary>
     private static HashSet<string> BrotliNeeded(IReadOnlyList<Budget> budgets, IReadOnlyList<Asset> assets, PageGraph pages)
     {
         var needed = new HashSet<string>(StringComparer.Ordinal);
-        var assetsByPath = assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
-        foreach (var budget in budgets.Where(b => b.Compression == Compression.Brotli))
+        var brotliBudgets = budgets.Where(b => b.Compression == Compression.Brotli).ToList();
+        if (brotliBudgets.Count == 0)
+        {
+            return needed;
+        }
+
+        var assetsByPath = assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        foreach (var budget in brotliBudgets)
         {
             var candidates = budget.IsInitial
                 ? BudgetEvaluator.PagesOf(budget, pages).SelectMany(p => BudgetEvaluator.InitialAssets(p, assetsByPath))

@@ -6,9 +6,11 @@ namespace BundleBudget.Core;
 /// <param name="DefaultOutputPath">The folder to check when neither <paramref name="OutputPath"/> nor the budget names one.</param>
 /// <param name="CachePath">Where compressed sizes are cached between runs; null keeps them in memory only.</param>
 /// <param name="BrotliForAll">Compute brotli sizes of every file, not only those a budget compares in brotli.</param>
+/// <param name="Strict">A budget that could not be fully measured is an error, whatever budget.json's "strict" says.</param>
 public sealed record CheckOptions(
     string BudgetFile,
     string? OutputPath = null,
     string? DefaultOutputPath = null,
     string? CachePath = null,
-    bool BrotliForAll = false);
+    bool BrotliForAll = false,
+    bool Strict = false);

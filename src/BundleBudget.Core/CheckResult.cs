@@ -37,6 +37,12 @@ public sealed record CheckResult(
     /// <summary>Every font of the output: format, glyphs, family, who uses it, findings.</summary>
     public IReadOnlyList<FontReport> Fonts { get; init; } = [];
 
+    /// <summary>The folder the pages are served from, relative to the output folder ("" for the output folder itself).</summary>
+    public string SiteRoot { get; init; } = string.Empty;
+
+    /// <summary>Whether an incomplete budget is an error.</summary>
+    public bool Strict { get; init; }
+
     public static string ToolVersion { get; } =
         typeof(CheckResult).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 

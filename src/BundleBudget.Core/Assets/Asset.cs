@@ -1,9 +1,24 @@
 namespace BundleBudget.Core.Assets;
 
+/// <summary>Why a file of the output is listed but counted in no budget, beyond its type (source maps, precompressed siblings).</summary>
+public enum AssetExclusion
+{
+    /// <summary>Counted, when its type is.</summary>
+    None,
+
+    /// <summary>Outside the folder the pages are served from (Angular's server/ beside browser/): browsers never download it.</summary>
+    NotServed,
+
+    /// <summary>A font no browser in use downloads: every @font-face naming it lists a format every browser takes before it, or it is EOT or an SVG font.</summary>
+    NotDownloaded,
+}
+
 /// <summary>A file of the output folder.</summary>
 /// <param name="Path">Relative to the output folder, with '/' separators, as a URL would name it.</param>
 /// <param name="FullPath">Absolute path on disk.</param>
 public sealed record Asset(string Path, string FullPath, AssetType Type, long Length)
 {
-    public bool IsCounted => Type.IsCounted();
+    public AssetExclusion Exclusion { get; init; }
+
+    public bool IsCounted => Type.IsCounted() && Exclusion == AssetExclusion.None;
 }

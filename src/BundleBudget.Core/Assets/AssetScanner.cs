@@ -1,73 +1,127 @@
+using BundleBudget.Core.Diagnostics;
+
 namespace BundleBudget.Core.Assets;
 
-/// <summary>Lists and classifies every file of an output folder, in a stable order (ordinal by path).</summary>
+/// <summary>
+/// Lists and classifies every file of an output folder, in a stable order (ordinal by path), following symbolic links
+/// as a static file server does: the output folder itself may be a link (<c>wwwroot -&gt; ../client/dist</c>), and links
+/// inside it are followed too. A link to a folder above it (a loop) is named and not followed; a second link to a
+/// folder listed already is an alias of it, never listed twice. A folder that cannot be listed is named, not skipped.
+/// </summary>
 public static class AssetScanner
 {
-    public static IReadOnlyList<Asset> Scan(string outputFolder)
+    public static OutputScan Scan(string outputFolder)
     {
-        var root = Path.GetFullPath(outputFolder);
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder));
         var assets = new List<Asset>();
+        var unreadable = new List<UnreadablePath>();
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        var diagnostics = new List<Diagnostic>();
 
-        // A symbolic link to a folder is followed once, and only after every real folder: a file is listed under its
-        // real path, and a link back up the tree (or two links to one folder) never lists the same files again.
-        var visited = new HashSet<string>(StringComparer.Ordinal) { RealPath(new DirectoryInfo(root)) };
-        var folders = new Queue<DirectoryInfo>([new DirectoryInfo(root)]);
-        var links = new Queue<DirectoryInfo>();
+        // Real folders first, links after them, so that a file is listed under a path that needs no link where it can be.
+        var rootReal = RealPath(root) ?? root;
+        var listedAt = new Dictionary<string, string>(StringComparer.Ordinal) { [rootReal] = string.Empty };
+        var folders = new Queue<Folder>([new Folder(new DirectoryInfo(root), string.Empty, rootReal)]);
+        var links = new Queue<Folder>();
         while (folders.Count > 0 || links.Count > 0)
         {
-            var next = folders.Count > 0 ? folders.Dequeue() : links.Dequeue();
-            if (next.LinkTarget is not null && !visited.Add(RealPath(next)))
+            var next = folders.Count > 0 ? folders.Dequeue() : Follow(links.Dequeue(), listedAt, aliases, diagnostics);
+            if (next is null)
             {
                 continue;
             }
 
-            foreach (var entry in Entries(next))
+            List<FileSystemInfo> entries;
+            try
             {
+                entries = next.Directory.EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+            {
+                var shown = next.Relative.Length == 0 ? "the output folder" : next.Relative + "/";
+                unreadable.Add(new UnreadablePath(next.Relative, IsFolder: true, e.Message));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"Cannot list {shown} ({e.Message}): the files in it are not measured, and every budget that could count them is incomplete. Check its permissions.", next.Directory.FullName));
+                continue;
+            }
+
+            foreach (var entry in entries.OrderBy(e => e.Name, StringComparer.Ordinal))
+            {
+                var relative = next.Relative.Length == 0 ? entry.Name : $"{next.Relative}/{entry.Name}";
                 if (entry is DirectoryInfo directory)
                 {
                     if (directory.LinkTarget is not null)
                     {
-                        links.Enqueue(directory);
+                        links.Enqueue(new Folder(directory, relative, next.Real));
+                        continue;
                     }
-                    else if (visited.Add(RealPath(directory)))
+
+                    var real = $"{next.Real}{Path.DirectorySeparatorChar}{directory.Name}";
+                    if (listedAt.TryAdd(real, relative))
                     {
-                        folders.Enqueue(directory);
+                        folders.Enqueue(new Folder(directory, relative, real));
                     }
                 }
                 else if (entry is FileInfo file)
                 {
-                    var relative = Path.GetRelativePath(root, file.FullName).Replace('\\', '/');
                     assets.Add(new Asset(relative, file.FullName, AssetClassifier.Classify(file.Name), LengthOf(file)));
                 }
             }
         }
 
         assets.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return assets;
+        return new OutputScan(assets, unreadable, aliases, diagnostics);
     }
 
-    private static IEnumerable<FileSystemInfo> Entries(DirectoryInfo directory)
+    /// <summary>
+    /// The folder a link names, to list; null when it is a loop (it names a folder above it, or itself) or a folder
+    /// listed already (then an alias). <paramref name="link"/>'s Real is the real path of the folder holding the link.
+    /// </summary>
+    private static Folder? Follow(Folder link, Dictionary<string, string> listedAt, Dictionary<string, string> aliases, List<Diagnostic> diagnostics)
+    {
+        var target = RealPath(link.Directory.FullName);
+        if (target is null)
+        {
+            return null; // a broken link is listed as a file by the enumeration, and its measurement names it
+        }
+
+        var holder = link.Real;
+        if (holder == target || holder.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SymbolicLinkLoop, $"The symbolic link {link.Relative} points to {target}, a folder that holds the link itself: a loop, not followed (its files are listed once, under their own path).", link.Directory.FullName));
+            return null;
+        }
+
+        if (listedAt.TryGetValue(target, out var listed))
+        {
+            aliases[link.Relative] = listed;
+            return null;
+        }
+
+        listedAt[target] = link.Relative;
+        return new Folder(link.Directory, link.Relative, target);
+    }
+
+    /// <summary>The path with every symbolic link resolved, or null for a broken link.</summary>
+    private static string? RealPath(string path)
     {
         try
         {
-            return directory.EnumerateFileSystemInfos("*", new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = 0 }).ToList();
+            var info = new DirectoryInfo(path);
+            var resolved = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true);
+            if (resolved is null || !resolved.Exists)
+            {
+                return null;
+            }
+
+            // A link's target may itself sit below other links: resolve the parent folders too.
+            var parent = Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(resolved.FullName));
+            var realParent = parent is null ? null : RealPath(parent);
+            var real = realParent is null ? resolved.FullName : Path.Combine(realParent, resolved.Name);
+            return Path.TrimEndingDirectorySeparator(Path.GetFullPath(real));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return [];
-        }
-    }
-
-    private static string RealPath(DirectoryInfo directory)
-    {
-        try
-        {
-            var real = directory.LinkTarget is null ? directory.FullName : directory.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? directory.FullName;
-            return Path.TrimEndingDirectorySeparator(Path.GetFullPath(real));
-        }
-        catch (IOException)
-        {
-            return Path.TrimEndingDirectorySeparator(directory.FullName);
+            return null;
         }
     }
 
@@ -83,4 +137,6 @@ public static class AssetScanner
             return 0;
         }
     }
+
+    private sealed record Folder(DirectoryInfo Directory, string Relative, string Real);
 }

@@ -4,12 +4,22 @@ using BundleBudget.Core.Imports;
 
 namespace BundleBudget.Core.Budgets;
 
+/// <summary>An entry page named in budget.json, relative to the output folder, and the folder it is served from, if given.</summary>
+/// <param name="SiteRoot">The folder (relative to the output folder) whose files the server sends at '/'; null for the default.</param>
+public sealed record EntrySpec(string Path, string? SiteRoot = null);
+
 /// <summary>A budget.json as read: where it is, what folder it checks, its budgets and its import analysis settings.</summary>
 /// <param name="OutputPath">The <c>outputPath</c> it names, resolved against its own folder, or null when absent.</param>
 public sealed record BudgetFile(string Path, string? OutputPath, Compression Compression, IReadOnlyList<Budget> Budgets, ImportSettings Imports)
 {
-    /// <summary>The entry pages named by <c>entries</c>, relative to the output folder; null for every HTML file.</summary>
-    public IReadOnlyList<string>? Entries { get; init; }
+    /// <summary>The entry pages named by <c>entries</c>; null for every HTML file.</summary>
+    public IReadOnlyList<EntrySpec>? Entries { get; init; }
+
+    /// <summary>The folder, relative to the output folder, that the pages are served from; null to detect it.</summary>
+    public string? SiteRoot { get; init; }
+
+    /// <summary>Whether a budget that could not be fully measured is an error (else a warning).</summary>
+    public bool Strict { get; init; }
 
     public ImageSettings Images { get; init; } = new();
 

@@ -64,6 +64,17 @@ internal sealed class ReadContext(string path)
         return null;
     }
 
+    public bool? ReadBoolean(JsonProperty property)
+    {
+        if (property.Value is JsonBooleanNode flag)
+        {
+            return flag.Value;
+        }
+
+        Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be true or false, found {property.Value.KindName}.", property.Value);
+        return null;
+    }
+
     public Compression? ReadCompression(JsonProperty property)
     {
         var text = RequireString(property);

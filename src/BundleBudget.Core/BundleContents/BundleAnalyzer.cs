@@ -36,7 +36,7 @@ public static class BundleAnalyzer
 {
     private const long MaxMapBytes = 256L * 1024 * 1024;
 
-    public static BundleAnalysis Analyze(string outputFolder, IReadOnlyList<Asset> assets, ImportSettings settings)
+    public static BundleAnalysis Analyze(string outputFolder, IReadOnlyList<Asset> assets, ImportSettings settings, ImportAnalysis? imports = null)
     {
         var compositions = new ConcurrentBag<BundleComposition>();
         var findings = new ConcurrentBag<BundledLibraryFinding>();

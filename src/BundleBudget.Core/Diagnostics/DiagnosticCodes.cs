@@ -2,7 +2,7 @@ namespace BundleBudget.Core.Diagnostics;
 
 /// <summary>
 /// Every code the checker emits. Codes are stable: once released, a code keeps its meaning.
-/// BB1xxx sizes, BB2xxx imports, BB3xxx images and fonts, BB9xxx configuration and input.
+/// BB1xxx sizes and pages, BB2xxx imports and bundles, BB3xxx images and fonts, BB4xxx browser timings, BB9xxx configuration and environment.
 /// Each one is documented in README.md with what to do about it.
 /// </summary>
 public static class DiagnosticCodes
@@ -25,6 +25,18 @@ public static class DiagnosticCodes
     /// <summary>A built chunk could not be parsed, so what it imports is not followed.</summary>
     public const string ChunkNotParsed = "BB1006";
 
+    /// <summary>
+    /// A budget some of whose inputs could not be measured (an unreadable file or folder, a file a page loads that is
+    /// missing, a chunk whose imports could not be followed): it cannot pass. A warning, an error with strict.
+    /// </summary>
+    public const string BudgetIncomplete = "BB1007";
+
+    /// <summary>A file larger than BundleBudget parses: its size is measured, what it loads or contains is not read.</summary>
+    public const string FileTooLargeToParse = "BB1008";
+
+    /// <summary>The pages are served from a subfolder of the output folder (Angular's browser/): files outside it are not counted.</summary>
+    public const string ServedFromSubfolder = "BB1009";
+
     /// <summary>A source file imports a whole library where a narrow import or a lighter library would do.</summary>
     public const string WholeLibraryImport = "BB2001";
 
@@ -36,6 +48,9 @@ public static class DiagnosticCodes
 
     /// <summary>A source map could not be read, so the bundle's contents are unknown.</summary>
     public const string SourceMapNotRead = "BB2004";
+
+    /// <summary>The import analysis found no source file to read: its globs, or the usual places, match nothing.</summary>
+    public const string NoSourceFiles = "BB2005";
 
     /// <summary>An image that cannot be read: corrupt, truncated, not an image, or an SVG with a DTD.</summary>
     public const string ImageUnreadable = "BB3001";
@@ -112,11 +127,17 @@ public static class DiagnosticCodes
     /// <summary>The same key twice in one object: only one would count, silently.</summary>
     public const string DuplicateKey = "BB9012";
 
-    /// <summary>An asset that could not be read; it is left out of every budget.</summary>
+    /// <summary>budget.json is in an encoding other than UTF-8 or UTF-16.</summary>
+    public const string UnsupportedEncoding = "BB9013";
+
+    /// <summary>An output file or folder that could not be read; the budgets that would count it are incomplete.</summary>
     public const string UnreadableAsset = "BB9030";
 
     /// <summary>The report or the cache could not be written.</summary>
     public const string ReportNotWritten = "BB9031";
+
+    /// <summary>A symbolic link in the output folder that points to a folder above it: a loop, not followed.</summary>
+    public const string SymbolicLinkLoop = "BB9032";
 
     /// <summary>The MSBuild host cannot run the task (.NET Framework MSBuild before 18).</summary>
     public const string UnsupportedHost = "BB9020";

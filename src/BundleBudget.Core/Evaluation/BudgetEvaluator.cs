@@ -7,80 +7,70 @@ using BundleBudget.Core.Pages;
 
 namespace BundleBudget.Core.Evaluation;
 
-/// <summary>Compares measured sizes with each budget and turns every exceeded limit into a BB1xxx diagnostic.</summary>
+/// <summary>
+/// Compares measured sizes with each budget and turns every exceeded limit into a BB1xxx diagnostic. A budget that
+/// would count a file that could not be measured is incomplete (BB1007): it never shows a plain pass.
+/// </summary>
 public static class BudgetEvaluator
 {
     public static (IReadOnlyList<BudgetResult> Results, IReadOnlyList<Diagnostic> Diagnostics) Evaluate(
-        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages)
+        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages) =>
+        Evaluate(budgetFile, assets, sizes, pages, MeasurementGaps.None, budgetFile.Strict);
+
+    public static (IReadOnlyList<BudgetResult> Results, IReadOnlyList<Diagnostic> Diagnostics) Evaluate(
+        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages, MeasurementGaps gaps, bool strict)
     {
-        var results = new List<BudgetResult>();
-        var diagnostics = new List<Diagnostic>();
+        var context = new Context(assets, sizes, gaps, strict);
         foreach (var budget in budgetFile.Budgets)
         {
             if (budget.IsInitial)
             {
-                results.Add(EvaluateInitial(budget, pages, assets, sizes, diagnostics));
+                context.Results.Add(EvaluateInitial(budget, pages, context));
                 continue;
             }
 
-            var matched = assets.Where(a => budget.Includes(a) && sizes.ContainsKey(a.Path)).ToList();
-            if (matched.Count == 0 && budget.Files is not null)
+            var matched = new List<Asset>();
+            var unmeasured = new List<Unmeasured>();
+            foreach (var asset in context.Counted)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' matched no file in the output folder; check the glob (it is relative to the output folder, and '*' does not cross '/': use '**/' for any folder).", budget.Location));
+                if (!budget.Includes(asset))
+                {
+                    continue;
+                }
+
+                if (context.SizeFor(budget, asset) is null)
+                {
+                    unmeasured.Add(new Unmeasured(asset.Path, context.WhyUnmeasured(budget, asset)));
+                }
+                else
+                {
+                    matched.Add(asset);
+                }
             }
 
-            results.Add(budget.Scope == BudgetScope.Each
-                ? EvaluateEach(budget, matched, sizes, diagnostics)
-                : EvaluateTotal(budget, matched, sizes, diagnostics));
+            unmeasured.AddRange(gaps.Folders.Where(f => budget.Files is null || budget.Files.CouldMatchUnder(f.Path))
+                .Select(f => new Unmeasured(f.Path.Length == 0 ? "." : f.Path + "/", $"the folder could not be listed ({f.Reason})")));
+            if (matched.Count == 0 && unmeasured.Count == 0 && budget.Files is not null)
+            {
+                context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' matched no file in the output folder; check the glob (it is relative to the output folder, and '*' does not cross '/': use '**/' for any folder).", budget.Location));
+            }
+
+            var result = budget.Scope == BudgetScope.Each
+                ? EvaluateEach(budget, matched, context)
+                : EvaluateTotal(budget, matched, context);
+            context.Results.Add(Incomplete(result, unmeasured, context));
         }
 
-        return (results, diagnostics);
+        return (context.Results, context.Diagnostics);
     }
 
-    /// <summary>The size a budget compares for one asset: raw for images, fonts and media; else the budget's compression.</summary>
-    public static long SizeFor(Budget budget, Asset asset, AssetSizes sizes) => budget.CompressionFor(asset) switch
+    /// <summary>The size a budget compares for one asset: raw for images, fonts and media; else the budget's compression. Null when not measured.</summary>
+    public static long? SizeFor(Budget budget, Asset asset, AssetSizes sizes) => budget.CompressionFor(asset) switch
     {
-        Compression.Gzip => sizes.Gzip ?? throw new InvalidOperationException($"gzip size of {asset.Path} was not measured"),
-        Compression.Brotli => sizes.Brotli ?? throw new InvalidOperationException($"brotli size of {asset.Path} was not measured"),
+        Compression.Gzip => sizes.Gzip,
+        Compression.Brotli => sizes.Brotli,
         _ => sizes.Raw,
     };
-
-    private static BudgetResult EvaluateTotal(Budget budget, List<Asset> matched, IReadOnlyDictionary<string, AssetSizes> sizes, List<Diagnostic> diagnostics)
-    {
-        var actual = matched.Sum(a => SizeFor(budget, a, sizes[a.Path]));
-        var status = StatusOf(budget, actual);
-        var sizeKind = DescribeCompression(budget, matched);
-        if (status != BudgetStatus.Pass)
-        {
-            var what = $"Budget '{budget.Label}' exceeded: {matched.Count} {(matched.Count == 1 ? "file" : "files")} total {ByteSize.Format(actual)} {sizeKind}";
-            diagnostics.Add(Exceeded(budget, status, actual, what, budget.Location.File, budget.Location.Line, budget.Location.Column));
-        }
-
-        return new BudgetResult(budget, status, actual, matched.Count, [], sizeKind);
-    }
-
-    private static BudgetResult EvaluateEach(Budget budget, List<Asset> matched, IReadOnlyDictionary<string, AssetSizes> sizes, List<Diagnostic> diagnostics)
-    {
-        var offenders = new List<OffendingFile>();
-        long largest = 0;
-        foreach (var asset in matched)
-        {
-            var actual = SizeFor(budget, asset, sizes[asset.Path]);
-            largest = Math.Max(largest, actual);
-            var status = StatusOf(budget, actual);
-            if (status == BudgetStatus.Pass)
-            {
-                continue;
-            }
-
-            offenders.Add(new OffendingFile(asset, actual, status));
-            var what = $"Budget '{budget.Label}' exceeded: {asset.Path} is {ByteSize.Format(actual)} {DescribeCompression(budget, [asset])}";
-            diagnostics.Add(Exceeded(budget, status, actual, what, asset.FullPath, 0, 0));
-        }
-
-        var worst = offenders.Count == 0 ? BudgetStatus.Pass : offenders.Max(o => o.Status);
-        return new BudgetResult(budget, worst, largest, matched.Count, offenders, DescribeCompression(budget, matched));
-    }
 
     /// <summary>The pages an initial budget limits: its entry, or every entry page.</summary>
     public static IReadOnlyList<EntryPage> PagesOf(Budget budget, PageGraph pages) =>
@@ -89,46 +79,6 @@ public static class BudgetEvaluator
     /// <summary>The counted assets a page loads first.</summary>
     public static IReadOnlyList<Asset> InitialAssets(EntryPage page, IReadOnlyDictionary<string, Asset> assetsByPath) =>
         page.Initial.Select(f => assetsByPath.GetValueOrDefault(f.Path)).OfType<Asset>().Where(a => a.IsCounted).ToList();
-
-    private static BudgetResult EvaluateInitial(Budget budget, PageGraph pages, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, List<Diagnostic> diagnostics)
-    {
-        var limited = PagesOf(budget, pages);
-        if (limited.Count == 0)
-        {
-            var what = budget.Entry is null ? "the output folder has no HTML entry page" : $"the entry page '{budget.Entry}' is not in the output folder";
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' limits nothing: {what}.", budget.Location));
-        }
-
-        var offenders = new List<OffendingFile>();
-        long largest = 0;
-        var sizeKind = DescribeCompression(budget, []);
-        var assetsByPath = assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
-        foreach (var page in limited)
-        {
-            var loaded = InitialAssets(page, assetsByPath).Where(a => sizes.ContainsKey(a.Path)).ToList();
-            var bytes = loaded.Sum(a => SizeFor(budget, a, sizes[a.Path]));
-            sizeKind = DescribeCompression(budget, loaded);
-            var levels = DiscoveryLevels(page);
-            var actual = budget.Network is { } network ? (long)Math.Round(network.EstimateMilliseconds(bytes, levels)) : bytes;
-            largest = Math.Max(largest, actual);
-            var status = StatusOf(budget, actual);
-            if (status == BudgetStatus.Pass)
-            {
-                continue;
-            }
-
-            var pageAsset = assetsByPath[page.Path];
-            offenders.Add(new OffendingFile(pageAsset, actual, status));
-            var files = $"{loaded.Count} {(loaded.Count == 1 ? "file" : "files")}";
-            var what = budget.Network is { } net
-                ? $"Budget '{budget.Label}' exceeded: {page.Path} loads in about {NetworkProfile.FormatMilliseconds(actual)} on {net.Description}: {files}, {ByteSize.Format(bytes)} {sizeKind}, discovered in {levels} {(levels == 1 ? "round" : "rounds")} of requests after connecting"
-                : $"Budget '{budget.Label}' exceeded: {page.Path} loads {files} before it is usable, {ByteSize.Format(actual)} {sizeKind}";
-            diagnostics.Add(Exceeded(budget, status, actual, what, pageAsset.FullPath, 0, 0));
-        }
-
-        var worst = offenders.Count == 0 ? BudgetStatus.Pass : offenders.Max(o => o.Status);
-        return new BudgetResult(budget, worst, largest, limited.Count, offenders, budget.Network is { } n ? $"on {n.Name}" : sizeKind);
-    }
 
     /// <summary>
     /// How many requests after one another the browser needs to discover a page's initial files: the HTML, then what it
@@ -146,6 +96,112 @@ public static class BudgetEvaluator
         }
 
         return levels.Values.Max();
+    }
+
+    private static BudgetResult EvaluateTotal(Budget budget, List<Asset> matched, Context context)
+    {
+        var actual = matched.Sum(a => context.SizeFor(budget, a)!.Value);
+        var status = StatusOf(budget, actual);
+        var sizeKind = DescribeCompression(budget, matched);
+        if (status != BudgetStatus.Pass)
+        {
+            var what = $"Budget '{budget.Label}' exceeded: {Count(matched.Count, "file")} total {ByteSize.Format(actual)} {sizeKind}";
+            context.Diagnostics.Add(Exceeded(budget, status, actual, what, budget.Location.File, budget.Location.Line, budget.Location.Column));
+        }
+
+        return new BudgetResult(budget, status, actual, matched.Count, [], sizeKind);
+    }
+
+    private static BudgetResult EvaluateEach(Budget budget, List<Asset> matched, Context context)
+    {
+        var offenders = new List<OffendingFile>();
+        long largest = 0;
+        foreach (var asset in matched)
+        {
+            var actual = context.SizeFor(budget, asset)!.Value;
+            largest = Math.Max(largest, actual);
+            var status = StatusOf(budget, actual);
+            if (status == BudgetStatus.Pass)
+            {
+                continue;
+            }
+
+            offenders.Add(new OffendingFile(asset, actual, status));
+            var what = $"Budget '{budget.Label}' exceeded: {asset.Path} is {ByteSize.Format(actual)} {DescribeCompression(budget, [asset])}";
+            context.Diagnostics.Add(Exceeded(budget, status, actual, what, asset.FullPath, 0, 0));
+        }
+
+        var worst = offenders.Count == 0 ? BudgetStatus.Pass : offenders.Max(o => o.Status);
+        return new BudgetResult(budget, worst, largest, matched.Count, offenders, DescribeCompression(budget, matched));
+    }
+
+    private static BudgetResult EvaluateInitial(Budget budget, PageGraph pages, Context context)
+    {
+        var limited = PagesOf(budget, pages);
+        if (limited.Count == 0)
+        {
+            var what = budget.Entry is null ? "the output folder has no HTML entry page" : $"the entry page '{budget.Entry}' is not in the output folder";
+            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' limits nothing: {what}.", budget.Location));
+        }
+
+        var offenders = new List<OffendingFile>();
+        var unmeasured = new List<Unmeasured>();
+        long largest = 0;
+        var sizeKind = DescribeCompression(budget, []);
+        foreach (var page in limited)
+        {
+            var loaded = InitialAssets(page, context.AssetsByPath);
+            var measured = loaded.Where(a => context.SizeFor(budget, a) is not null).ToList();
+            unmeasured.AddRange(loaded.Where(a => context.SizeFor(budget, a) is null)
+                .Select(a => new Unmeasured($"{page.Path}: {a.Path}", context.WhyUnmeasured(budget, a))));
+            unmeasured.AddRange(page.Gaps.Select(g => new Unmeasured($"{page.Path}: {(g.From == page.Path ? string.Empty : g.From + " loads ")}'{g.Target}'", g.Reason)));
+            var bytes = measured.Sum(a => context.SizeFor(budget, a)!.Value);
+            sizeKind = DescribeCompression(budget, measured);
+            var levels = DiscoveryLevels(page);
+            var actual = budget.Network is { } network ? (long)Math.Round(network.EstimateMilliseconds(bytes, levels)) : bytes;
+            largest = Math.Max(largest, actual);
+            var status = StatusOf(budget, actual);
+            if (status == BudgetStatus.Pass)
+            {
+                continue;
+            }
+
+            var pageAsset = context.AssetsByPath[page.Path];
+            offenders.Add(new OffendingFile(pageAsset, actual, status));
+            var files = Count(measured.Count, "file");
+            var what = budget.Network is { } net
+                ? $"Budget '{budget.Label}' exceeded: {page.Path} loads in about {NetworkProfile.FormatMilliseconds(actual)} on {net.Description}: {files}, {ByteSize.Format(bytes)} {sizeKind}, discovered in {levels} {(levels == 1 ? "round" : "rounds")} of requests after connecting"
+                : $"Budget '{budget.Label}' exceeded: {page.Path} loads {files} before it is usable, {ByteSize.Format(actual)} {sizeKind}";
+            context.Diagnostics.Add(Exceeded(budget, status, actual, what, pageAsset.FullPath, 0, 0));
+        }
+
+        var worst = offenders.Count == 0 ? BudgetStatus.Pass : offenders.Max(o => o.Status);
+        var result = new BudgetResult(budget, worst, largest, limited.Count, offenders, budget.Network is { } n ? $"on {n.Name}" : sizeKind);
+        return Incomplete(result, unmeasured, context);
+    }
+
+    /// <summary>A result with what it could not measure: a pass becomes incomplete, and BB1007 says what is missing.</summary>
+    private static BudgetResult Incomplete(BudgetResult result, List<Unmeasured> unmeasured, Context context)
+    {
+        if (unmeasured.Count == 0)
+        {
+            return result;
+        }
+
+        var budget = result.Budget;
+        var shown = string.Join("; ", unmeasured.Take(3).Select(u => $"{u.Path}: {u.Reason}")) + (unmeasured.Count > 3 ? $"; and {unmeasured.Count - 3} more" : string.Empty);
+        var measured = budget.IsInitial
+            ? $"what could be measured comes to {budget.Format(result.Actual)}"
+            : $"the {Count(result.MatchedFiles, "file")} measured total {budget.Format(result.Actual)}";
+        var message = $"Budget '{budget.Label}' is incomplete: {Count(unmeasured.Count, budget.IsInitial ? "thing its pages load" : "file it counts", budget.IsInitial ? "things its pages load" : "files it counts")} could not be measured ({shown}); {measured}, so it cannot pass.{(context.Strict ? " (strict: an error)" : " With \"strict\": true it is an error.")}";
+        context.Diagnostics.Add(context.Strict
+            ? Diagnostic.Error(DiagnosticCodes.BudgetIncomplete, message, budget.Location)
+            : Diagnostic.Warning(DiagnosticCodes.BudgetIncomplete, message, budget.Location));
+        return result with
+        {
+            Status = result.Status == BudgetStatus.Pass ? BudgetStatus.Incomplete : result.Status,
+            Unmeasured = unmeasured,
+        };
     }
 
     private static BudgetStatus StatusOf(Budget budget, long actual) =>
@@ -183,5 +239,29 @@ public static class BudgetEvaluator
         }
 
         return uncompressed ? $"{name} (images, fonts and media raw)" : name;
+    }
+
+    private static string Count(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
+
+    /// <summary>What every budget of one evaluation shares: the assets by path, the sizes, the gaps.</summary>
+    private sealed class Context(IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, MeasurementGaps gaps, bool strict)
+    {
+        public IReadOnlyList<Asset> Counted { get; } = assets.Where(a => a.IsCounted).ToList();
+
+        public IReadOnlyDictionary<string, Asset> AssetsByPath { get; } = assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        public bool Strict { get; } = strict;
+
+        public List<BudgetResult> Results { get; } = [];
+
+        public List<Diagnostic> Diagnostics { get; } = [];
+
+        public long? SizeFor(Budget budget, Asset asset) =>
+            sizes.TryGetValue(asset.Path, out var measured) ? BudgetEvaluator.SizeFor(budget, asset, measured) : null;
+
+        public string WhyUnmeasured(Budget budget, Asset asset) =>
+            gaps.Files.TryGetValue(asset.Path, out var reason) ? reason
+            : sizes.ContainsKey(asset.Path) ? $"its {budget.CompressionFor(asset).ToString().ToLowerInvariant()} size was not computed"
+            : "it could not be read";
     }
 }

@@ -4,6 +4,10 @@ namespace BundleBudget.Core.Evaluation;
 public enum BudgetStatus
 {
     Pass,
+
+    /// <summary>Within its limits as far as it could be measured, but some of its files could not be: it cannot pass.</summary>
+    Incomplete,
+
     Warning,
     Error,
 }

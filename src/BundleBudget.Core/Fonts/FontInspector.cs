@@ -39,9 +39,14 @@ public static class FontInspector
     public static FontInfo Inspect(string path, byte[] data)
     {
         var format = FormatOf(data);
+        if (format is null && SvgFontReader.Read(data) is { } svg)
+        {
+            return new FontInfo(path, "svg", data.Length, svg.Glyphs, svg.Family, null);
+        }
+
         if (format is null)
         {
-            return new FontInfo(path, null, data.Length, null, null, "its bytes are no font (no WOFF2, WOFF, TrueType, OpenType or EOT signature)");
+            return new FontInfo(path, null, data.Length, null, null, "its bytes are no font (no WOFF2, WOFF, TrueType, OpenType or EOT signature, and no SVG <font>)");
         }
 
         try

@@ -7,10 +7,14 @@ namespace BundleBudget.Core.Measurement;
 /// <summary>How much work a measurement did: what it compressed and what the cache spared.</summary>
 public sealed record MeasurementStatistics(int FilesMeasured, int GzipComputed, int BrotliComputed, int CacheHits, long BytesRead);
 
+/// <param name="Failures">The counted files that could not be measured, by path, with the reason.</param>
 public sealed record MeasurementResult(
     IReadOnlyDictionary<string, AssetSizes> SizesByPath,
     IReadOnlyList<Diagnostic> Diagnostics,
-    MeasurementStatistics Statistics);
+    MeasurementStatistics Statistics)
+{
+    public IReadOnlyDictionary<string, string> Failures { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// Measures raw, gzip and (where asked) brotli sizes of counted assets, in parallel, streaming each file.
@@ -24,6 +28,7 @@ public static class AssetMeasurer
     {
         var sizes = new ConcurrentDictionary<string, AssetSizes>(StringComparer.Ordinal);
         var diagnostics = new ConcurrentBag<Diagnostic>();
+        var failures = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         int gzipComputed = 0, brotliComputed = 0, cacheHits = 0;
         long bytesRead = 0;
 
@@ -52,7 +57,7 @@ public static class AssetMeasurer
                 var raw = stream.Length;
                 Interlocked.Add(ref bytesRead, raw);
                 var wantBrotli = needsBrotli(asset);
-                var cached = cache.Get(hash);
+                var cached = cache.Get(hash, raw);
                 var gzip = cached?.Gzip;
                 var brotli = cached?.Brotli;
                 if (gzip is not null && (brotli is not null || !wantBrotli))
@@ -90,12 +95,13 @@ public static class AssetMeasurer
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"Cannot read this file, so no budget counts it: {e.Message}", asset.FullPath));
+                failures[asset.Path] = $"it could not be read ({e.Message})";
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"Cannot read this file ({e.Message}): it is not measured, and every budget that counts it is incomplete. Check its permissions, or whether something deletes it during the build.", asset.FullPath));
             }
         });
 
         var ordered = diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ToList();
-        return new MeasurementResult(sizes, ordered, new MeasurementStatistics(sizes.Count, gzipComputed, brotliComputed, cacheHits, bytesRead));
+        return new MeasurementResult(sizes, ordered, new MeasurementStatistics(sizes.Count, gzipComputed, brotliComputed, cacheHits, bytesRead)) { Failures = failures };
     }
 
     /// <summary>Whether the file, or the final target of a symbolic link, exists (File.Exists is true for a broken link).</summary>

@@ -30,9 +30,22 @@ public sealed record PageFile(string Path, LoadReason Reason, string From)
     public string? Loading { get; init; }
 }
 
+/// <summary>Something a page loads first that could not be measured: a missing file, or a file whose references could not be read.</summary>
+/// <param name="From">The file that names it (or the file itself, when it could not be read).</param>
+/// <param name="Target">The URL as written, or the path of the file that could not be read.</param>
+/// <param name="Reason">Why, in words.</param>
+public sealed record PageGap(string From, string Target, string Reason);
+
 /// <summary>
 /// An HTML entry page and what it loads: its initial files (what the browser fetches before the page is usable) and
 /// its lazy chunks (reached only through a dynamic import).
 /// </summary>
 /// <param name="External">URLs the page loads that are not in the output folder: other hosts and data: URLs.</param>
-public sealed record EntryPage(string Path, IReadOnlyList<PageFile> Initial, IReadOnlyList<PageFile> Lazy, IReadOnlyList<string> External);
+public sealed record EntryPage(string Path, IReadOnlyList<PageFile> Initial, IReadOnlyList<PageFile> Lazy, IReadOnlyList<string> External)
+{
+    /// <summary>The folder, relative to the output folder, that the page is served from.</summary>
+    public string SiteRoot { get; init; } = string.Empty;
+
+    /// <summary>What the page loads first that could not be measured: while any is left, its initial load is incomplete.</summary>
+    public IReadOnlyList<PageGap> Gaps { get; init; } = [];
+}

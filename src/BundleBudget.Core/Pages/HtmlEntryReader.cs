@@ -15,7 +15,9 @@ internal static class HtmlEntryReader
 {
     public static (string? BaseHref, IReadOnlyList<HtmlReference> References, IReadOnlyList<string> InlineModules, IReadOnlyDictionary<string, string> ImportMap) Read(string html)
     {
-        var document = new HtmlParser().ParseDocument(html);
+        // Parsed as a browser with scripting on parses it: a <noscript> fallback (Angular writes one for every stylesheet it
+        // loads late) is text then, not a second copy of the stylesheet.
+        var document = new HtmlParser(new HtmlParserOptions { IsScripting = true }).ParseDocument(html);
         var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
         var references = new List<HtmlReference>();
         var inlineModules = new List<string>();

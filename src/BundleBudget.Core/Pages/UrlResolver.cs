@@ -1,15 +1,18 @@
 namespace BundleBudget.Core.Pages;
 
 /// <summary>
-/// Resolves the URLs of a page against the page and its &lt;base href&gt; to files of the output folder. The checker
-/// does this itself (AngleSharp resolves against about:///). data: and other hosts' URLs are external.
+/// Resolves the URLs of a page against the page, its &lt;base href&gt; and the folder it is served from to files of the
+/// output folder. The checker does this itself (AngleSharp resolves against about:///). data: and other hosts' URLs
+/// are external. A folder reached through a second symbolic link is found under the path its files are listed at.
 /// </summary>
-internal sealed class UrlResolver(IReadOnlySet<string> files)
+internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionary<string, string>? aliases = null)
 {
     private static readonly Uri Origin = new("https://bundlebudget.invalid/");
 
     /// <summary>The output file a URL names, null when external, or a path that is not in the output (unresolved).</summary>
-    public (string? Path, bool External) Resolve(string fromPath, string url, string? baseHref = null)
+    /// <param name="fromPath">The referencing file, relative to the output folder.</param>
+    /// <param name="siteRoot">The folder, relative to the output folder, served at '/'.</param>
+    public (string? Path, bool External) Resolve(string fromPath, string url, string? baseHref = null, string siteRoot = "")
     {
         var trimmed = url.Trim();
         if (trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("blob:", StringComparison.OrdinalIgnoreCase))
@@ -17,7 +20,12 @@ internal sealed class UrlResolver(IReadOnlySet<string> files)
             return (null, true);
         }
 
-        var page = new Uri(Origin, Escape(fromPath));
+        if (!SiteLayout.IsInside(fromPath, siteRoot))
+        {
+            siteRoot = string.Empty;
+        }
+
+        var page = new Uri(Origin, Escape(SiteLayout.UrlPathOf(fromPath, siteRoot)));
         var baseUri = baseHref is null ? page : Combine(page, baseHref) ?? page;
         var target = Combine(baseUri, trimmed);
         if (target is null || !string.Equals(target.Host, Origin.Host, StringComparison.OrdinalIgnoreCase) || target.Scheme != Origin.Scheme)
@@ -25,18 +33,18 @@ internal sealed class UrlResolver(IReadOnlySet<string> files)
             return (null, true);
         }
 
-        var path = Uri.UnescapeDataString(target.AbsolutePath).TrimStart('/');
-        if (files.Contains(path))
+        var urlPath = Uri.UnescapeDataString(target.AbsolutePath).TrimStart('/');
+        var path = Join(siteRoot, urlPath);
+        if (Find(path) is { } found)
         {
-            return (path, false);
+            return (found, false);
         }
 
         // An app served under a base path (Vite's base: '/app/') names '/app/assets/x.js' for the file 'assets/x.js'.
-        var segments = path.Split('/');
+        var segments = urlPath.Split('/');
         for (var skip = 1; skip < segments.Length; skip++)
         {
-            var shorter = string.Join('/', segments.Skip(skip));
-            if (files.Contains(shorter))
+            if (Find(Join(siteRoot, string.Join('/', segments.Skip(skip)))) is { } shorter)
             {
                 return (shorter, false);
             }
@@ -44,6 +52,31 @@ internal sealed class UrlResolver(IReadOnlySet<string> files)
 
         return (path, false);
     }
+
+    private string? Find(string path)
+    {
+        if (files.Contains(path))
+        {
+            return path;
+        }
+
+        if (aliases is null || aliases.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (link, listed) in aliases)
+        {
+            if (path.StartsWith(link + "/", StringComparison.Ordinal) && files.Contains(listed + path[link.Length..]))
+            {
+                return listed + path[link.Length..];
+            }
+        }
+
+        return null;
+    }
+
+    private static string Join(string root, string path) => root.Length == 0 ? path : $"{root}/{path}";
 
     private static Uri? Combine(Uri baseUri, string relative) =>
         Uri.TryCreate(baseUri, relative, out var combined) ? combined : null;

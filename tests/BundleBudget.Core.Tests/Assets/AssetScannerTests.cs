@@ -9,7 +9,7 @@ public class AssetScannerTests
     [Test]
     public void Scans_the_real_vite_output_in_path_order_with_slash_separators()
     {
-        var assets = AssetScanner.Scan(TestAssets.ViteDist);
+        var assets = AssetScanner.Scan(TestAssets.ViteDist).Assets;
         var paths = assets.Select(a => a.Path).ToList();
         Assert.That(paths, Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
         Assert.That(paths, Does.Contain("assets/main-C17BpASX.js"));
@@ -30,7 +30,7 @@ public class AssetScannerTests
         File.CreateSymbolicLink(folder.Combine("dist", "broken.js"), "/nonexistent/target.js");
         Directory.CreateSymbolicLink(folder.Combine("dist", "linked"), folder.Combine("dist", "a"));
 
-        var assets = AssetScanner.Scan(folder.Combine("dist"));
+        var assets = AssetScanner.Scan(folder.Combine("dist")).Assets;
 
         Assert.That(assets.Select(a => a.Path), Is.EquivalentTo(new[] { "a/x.js", "broken.js" }));
         var measured = AssetMeasurer.Measure(assets, _ => false, SizeCache.InMemory());

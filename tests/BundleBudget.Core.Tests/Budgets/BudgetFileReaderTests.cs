@@ -315,11 +315,14 @@ public class BudgetFileReaderTests
     }
 
     [Test]
-    public void Text_that_is_not_valid_UTF_8_or_a_lone_surrogate_is_BB9001()
+    public void Text_that_is_not_valid_UTF_8_is_BB9013_naming_the_encoding_and_a_lone_surrogate_is_BB9001()
     {
         byte[] invalid = [.. "{ \"name\": \""u8.ToArray(), 0xE9, 0x74, 0xE9, .. "\", \"budgets\": [] }"u8.ToArray()];
         var result = BudgetFileReader.Parse(BudgetPath, invalid);
-        Assert.That(result.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.InvalidJson));
+        var error = result.Diagnostics.Single();
+        Assert.That(error.Code, Is.EqualTo(DiagnosticCodes.UnsupportedEncoding));
+        Assert.That(error.Message, Does.Contain("not UTF-8").And.Contain("0xE9").And.Contain("Windows-1252"));
+        Assert.That((error.Line, error.Column), Is.EqualTo((1, 12)));
 
         Single(Parse("""{ "budgets": [ { "name": "\uD800", "type": "script", "maximumError": 1 } ] }"""), DiagnosticCodes.InvalidJson);
     }

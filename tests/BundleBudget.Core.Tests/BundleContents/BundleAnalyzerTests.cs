@@ -11,7 +11,7 @@ public class BundleAnalyzerTests
     private static string TsAppDist => Path.Combine(TestAssets.Folder, "ts-app", "dist");
 
     private static BundleAnalysis AnalyzeTsApp() =>
-        BundleAnalyzer.Analyze(TsAppDist, AssetScanner.Scan(TsAppDist), ImportSettings.Default);
+        BundleAnalyzer.Analyze(TsAppDist, AssetScanner.Scan(TsAppDist).Assets, ImportSettings.Default);
 
     [Test]
     public void Attributes_every_byte_of_every_bundle_as_source_map_explorer_does()
@@ -68,7 +68,7 @@ public class BundleAnalyzerTests
     public void An_allowed_package_is_not_reported()
     {
         var settings = ImportSettings.Default with { Allow = [BundleBudget.Core.Budgets.FileGlob.TryParse("moment", out var glob, out _) ? glob! : null!] };
-        var analysis = BundleAnalyzer.Analyze(TsAppDist, AssetScanner.Scan(TsAppDist), settings);
+        var analysis = BundleAnalyzer.Analyze(TsAppDist, AssetScanner.Scan(TsAppDist).Assets, settings);
         Assert.That(analysis.Findings.Select(f => f.Package), Is.EqualTo(new[] { "lodash" }));
     }
 
@@ -84,7 +84,7 @@ public class BundleAnalyzerTests
         folder.Write("dist/nomap.js", "y()");
         var dist = folder.Combine("dist");
 
-        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist), ImportSettings.Default);
+        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist).Assets, ImportSettings.Default);
 
         var inlineBundle = analysis.Bundles.Single();
         Assert.That(inlineBundle.SourceMap, Is.EqualTo("inline"));
@@ -117,7 +117,7 @@ public class BundleAnalyzerTests
         folder.Write("dist/maps/rooted.js.map", """{"version":3,"sources":["node_modules/moment/moment.js"],"names":[],"mappings":"AAAA"}""");
         var dist = folder.Combine("dist");
 
-        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist), ImportSettings.Default);
+        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist).Assets, ImportSettings.Default);
 
         Assert.That(analysis.Findings.Select(f => (f.Bundle.Path, f.Package)), Is.EquivalentTo(new[] { ("big-inline.js", "lodash"), ("assets/rooted.js", "moment") }));
         Assert.That(analysis.Bundles.Single(b => b.Bundle == "assets/rooted.js").SourceMap, Is.EqualTo("maps/rooted.js.map"));
@@ -133,7 +133,7 @@ public class BundleAnalyzerTests
         folder.Write("dist/good.js", "y()");
         var dist = folder.Combine("dist");
 
-        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist), ImportSettings.Default);
+        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist).Assets, ImportSettings.Default);
 
         var problem = analysis.Diagnostics.Single();
         Assert.That(problem.Code, Is.EqualTo(DiagnosticCodes.SourceMapNotRead));
@@ -148,7 +148,7 @@ public class BundleAnalyzerTests
         folder.Write("dist/escape.js", "x()\n//# sourceMappingURL=../../../../../../dev/zero");
         folder.Write("dist/rooted.js", "x()\n//# sourceMappingURL=/../../../dev/zero");
         var dist = folder.Combine("dist");
-        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist), ImportSettings.Default);
+        var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist).Assets, ImportSettings.Default);
         Assert.That(analysis.Bundles, Is.Empty);
         Assert.That(analysis.Diagnostics, Is.Empty);
     }

@@ -9,7 +9,7 @@ public class AssetMeasurerTests
     [Test]
     public void Measures_counted_files_and_gives_maps_their_raw_size_only()
     {
-        var assets = AssetScanner.Scan(TestAssets.ViteDist);
+        var assets = AssetScanner.Scan(TestAssets.ViteDist).Assets;
         var result = AssetMeasurer.Measure(assets, _ => false, SizeCache.InMemory());
 
         var main = result.SizesByPath["assets/main-C17BpASX.js"];
@@ -27,7 +27,7 @@ public class AssetMeasurerTests
     [Test]
     public void Computes_brotli_only_for_the_files_asked()
     {
-        var assets = AssetScanner.Scan(TestAssets.ViteDist);
+        var assets = AssetScanner.Scan(TestAssets.ViteDist).Assets;
         var result = AssetMeasurer.Measure(assets, a => a.Path.EndsWith(".css", StringComparison.Ordinal), SizeCache.InMemory());
 
         Assert.That(result.Statistics.BrotliComputed, Is.EqualTo(2));
@@ -44,13 +44,13 @@ public class AssetMeasurerTests
         var cachePath = folder.Combine("cache.json");
 
         var firstCache = SizeCache.Load(cachePath);
-        var first = AssetMeasurer.Measure(AssetScanner.Scan(dist), _ => true, firstCache);
+        var first = AssetMeasurer.Measure(AssetScanner.Scan(dist).Assets, _ => true, firstCache);
         firstCache.Save();
         Assert.That(first.Statistics.GzipComputed, Is.EqualTo(16));
         Assert.That(first.Statistics.BrotliComputed, Is.EqualTo(16));
 
         var secondCache = SizeCache.Load(cachePath);
-        var again = AssetMeasurer.Measure(AssetScanner.Scan(dist), _ => true, secondCache);
+        var again = AssetMeasurer.Measure(AssetScanner.Scan(dist).Assets, _ => true, secondCache);
         secondCache.Save();
         Assert.That(again.Statistics.GzipComputed, Is.Zero);
         Assert.That(again.Statistics.BrotliComputed, Is.Zero);
@@ -59,7 +59,7 @@ public class AssetMeasurerTests
 
         // A new content hash in the chunk's name, same content: the cache answers.
         File.Move(Path.Combine(dist, "assets", "main-C17BpASX.js"), Path.Combine(dist, "assets", "main-9c8d7e00.js"));
-        var third = AssetMeasurer.Measure(AssetScanner.Scan(dist), _ => true, SizeCache.Load(cachePath));
+        var third = AssetMeasurer.Measure(AssetScanner.Scan(dist).Assets, _ => true, SizeCache.Load(cachePath));
         Assert.That(third.Statistics.GzipComputed, Is.Zero);
         Assert.That(third.Statistics.BrotliComputed, Is.Zero);
         Assert.That(third.SizesByPath["assets/main-9c8d7e00.js"], Is.EqualTo(again.SizesByPath["assets/main-C17BpASX.js"]));
@@ -71,7 +71,7 @@ public class AssetMeasurerTests
         using var folder = new TemporaryFolder();
         folder.Write("dist/app.js", string.Concat(Enumerable.Repeat("console.log('budget');\n", 500)));
         var cache = SizeCache.InMemory();
-        var assets = AssetScanner.Scan(folder.Combine("dist"));
+        var assets = AssetScanner.Scan(folder.Combine("dist")).Assets;
 
         var gzipOnly = AssetMeasurer.Measure(assets, _ => false, cache);
         var withBrotli = AssetMeasurer.Measure(assets, _ => true, cache);
@@ -89,7 +89,7 @@ public class AssetMeasurerTests
         var cachePath = folder.Write("cache.json", "{ this is not json");
         folder.Write("dist/app.js", "let a = 1;");
         var cache = SizeCache.Load(cachePath);
-        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")), _ => false, cache);
+        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => false, cache);
         cache.Save();
 
         Assert.That(result.Diagnostics, Is.Empty);
@@ -102,7 +102,7 @@ public class AssetMeasurerTests
     {
         using var folder = new TemporaryFolder();
         folder.Write("dist/app.js", "let a = 1;");
-        var assets = AssetScanner.Scan(folder.Combine("dist")).ToList();
+        var assets = AssetScanner.Scan(folder.Combine("dist")).Assets.ToList();
         var gone = folder.Combine("dist", "gone.js");
         assets.Add(new Asset("gone.js", gone, AssetType.Script, 10));
 
@@ -120,7 +120,7 @@ public class AssetMeasurerTests
     {
         using var folder = new TemporaryFolder();
         folder.Write("dist/empty.js", string.Empty);
-        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")), _ => true, SizeCache.InMemory());
+        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => true, SizeCache.InMemory());
         Assert.That(result.SizesByPath["empty.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));
     }
 
@@ -134,7 +134,7 @@ public class AssetMeasurerTests
         Assert.That(mkfifo.ExitCode, Is.Zero, mkfifo.ToString());
         File.CreateSymbolicLink(folder.Combine("dist", "zero.js"), "/dev/zero");
 
-        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")), _ => true, SizeCache.InMemory());
+        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => true, SizeCache.InMemory());
 
         Assert.That(result.SizesByPath["pipe.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));
         Assert.That(result.SizesByPath["zero.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));

@@ -81,7 +81,7 @@ public class ImageTests
     [Test]
     public void Every_check_fires_on_the_image_made_for_it_and_on_no_other()
     {
-        var assets = AssetScanner.Scan(Site);
+        var assets = AssetScanner.Scan(Site).Assets;
         var (images, diagnostics) = ImageAnalyzer.Analyze(assets, new ImageSettings());
         var findings = images.Where(i => i.Findings.Count > 0).ToDictionary(i => i.Asset.Path, i => string.Join(",", i.Findings.Select(f => f.Code)));
         Assert.That(findings, Is.EquivalentTo(new Dictionary<string, string>

@@ -58,7 +58,7 @@ public class PageGraphTests
     public void The_initial_and_lazy_files_of_each_page_are_those_of_the_bundlers_manifest(string fixture, string page)
     {
         var dist = Path.Combine(TestAssets.Folder, fixture, "dist");
-        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), null);
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist).Assets, null);
         var (initial, lazy) = FromManifest(dist, page);
 
         var built = graph.Find(page)!;
@@ -71,7 +71,7 @@ public class PageGraphTests
     public void The_lazy_chunk_of_the_ts_app_is_reached_through_a_dynamic_import()
     {
         var dist = Path.Combine(TestAssets.Folder, "ts-app", "dist");
-        var index = PageGraph.Build(dist, AssetScanner.Scan(dist), null).Find("index.html")!;
+        var index = PageGraph.Build(dist, AssetScanner.Scan(dist).Assets, null).Find("index.html")!;
         var reports = index.Lazy.Single(f => f.Path == "assets/reports-3-a6-wP2.js");
         Assert.That(reports.Reason, Is.EqualTo(LoadReason.DynamicImport));
         Assert.That(reports.From, Is.EqualTo("assets/main-DLj0KV1X.js"));
@@ -121,7 +121,7 @@ public class PageGraphTests
         folder.Write("dist/app/js/legacy.js", "var legacy;");
         var dist = folder.Combine("dist");
 
-        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), ["app/index.html"]);
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist).Assets, ["app/index.html"]);
         var page = graph.Pages.Single();
 
         Assert.That(page.Initial.Select(f => $"{f.Path} {f.Reason}"), Is.EquivalentTo(new[]
@@ -151,25 +151,28 @@ public class PageGraphTests
     }
 
     [Test]
-    public void A_base_path_the_server_adds_is_found_in_the_output_and_a_broken_chunk_is_a_warning()
+    public void A_base_path_the_server_adds_is_found_in_the_output_and_a_broken_chunk_is_a_warning_and_a_gap()
     {
         using var folder = new TemporaryFolder();
         folder.Write("dist/index.html", "<script type=module src=\"/my-app/assets/main.js\"></script>");
-        folder.Write("dist/assets/main.js", "import './ok.js'; let = = 1;");
+        folder.Write("dist/assets/main.js", "import './ok.js'; let s = \"never closed\nimport './unseen.js';");
         folder.Write("dist/assets/ok.js", "export {}");
+        folder.Write("dist/assets/unseen.js", "export {}");
         var dist = folder.Combine("dist");
 
-        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), null);
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist).Assets, null);
 
-        Assert.That(graph.Pages.Single().Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "assets/main.js" }));
+        var page = graph.Pages.Single();
+        Assert.That(page.Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "assets/main.js", "assets/ok.js" }));
         Assert.That(graph.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.ChunkNotParsed));
+        Assert.That(page.Gaps.Single().Target, Is.EqualTo("assets/main.js"), "what main.js imports after the error is unknown: the initial load is incomplete");
     }
 
     [Test]
     public void A_named_entry_that_is_not_in_the_output_is_a_warning()
     {
         var dist = Path.Combine(TestAssets.Folder, "vite-app", "dist");
-        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), ["index.html", "missing.html"]);
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist).Assets, ["index.html", "missing.html"]);
         Assert.That(graph.Pages.Select(p => p.Path), Is.EqualTo(new[] { "index.html" }));
         Assert.That(graph.Diagnostics.Single().Message, Does.Contain("missing.html"));
     }
@@ -187,7 +190,7 @@ public class PageGraphTests
         folder.Write("dist/vendor/lib/deep.js", "export {}");
         var dist = folder.Combine("dist");
 
-        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist), null);
+        var graph = PageGraph.Build(dist, AssetScanner.Scan(dist).Assets, null);
 
         var page = graph.Pages.Single();
         Assert.That(page.Initial.Select(f => f.Path), Is.EquivalentTo(new[] { "index.html", "assets/mapped.js", "vendor/lib/util.js", "vendor/lib/deep.js" }));

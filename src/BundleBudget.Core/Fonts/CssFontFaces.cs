@@ -1,0 +1,223 @@
+namespace BundleBudget.Core.Fonts;
+
+/// <summary>One @font-face rule as written: its family and the value of its last src declaration.</summary>
+internal sealed record CssFontFaceRule(string? Family, string Src);
+
+/// <summary>One entry of a src list: <c>url(...) format(...)</c>; <c>local()</c> entries name no file and are left out.</summary>
+internal sealed record CssFontSource(string Url, string? Format);
+
+/// <summary>
+/// Finds @font-face rules in CSS text and reads their src lists, skipping comments and strings, wherever the rules
+/// are nested. Linear in the text.
+/// </summary>
+internal static class CssFontFaces
+{
+    public static IEnumerable<CssFontFaceRule> Rules(string css)
+    {
+        var position = 0;
+        while ((position = NextAtRule(css, position)) >= 0)
+        {
+            var open = css.IndexOf('{', position);
+            var end = open < 0 ? -1 : BlockEnd(css, open);
+            if (end < 0)
+            {
+                yield break;
+            }
+
+            var declarations = Declarations(css.AsSpan(open + 1, end - open - 1).ToString());
+            var src = declarations.LastOrDefault(d => d.Name == "src").Value;
+            var family = declarations.LastOrDefault(d => d.Name == "font-family").Value?.Trim().Trim('"', '\'');
+            if (src is not null)
+            {
+                yield return new CssFontFaceRule(family, src);
+            }
+
+            position = end + 1;
+        }
+    }
+
+    public static IReadOnlyList<CssFontSource> Sources(string src)
+    {
+        var sources = new List<CssFontSource>();
+        foreach (var item in SplitTopLevel(src, ','))
+        {
+            var url = Function(item, "url");
+            if (url is null || url.Length == 0)
+            {
+                continue; // local(...), or nothing usable
+            }
+
+            sources.Add(new CssFontSource(url, Function(item, "format")?.ToLowerInvariant()));
+        }
+
+        return sources;
+    }
+
+    /// <summary>The position just after the next "@font-face" outside comments and strings, or -1.</summary>
+    private static int NextAtRule(string css, int from)
+    {
+        for (var i = from; i < css.Length; i++)
+        {
+            var c = css[i];
+            if (c == '/' && i + 1 < css.Length && css[i + 1] == '*')
+            {
+                var close = css.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                i = close + 1;
+            }
+            else if (c is '"' or '\'')
+            {
+                i = StringEnd(css, i);
+            }
+            else if (c == '@' && string.Compare(css, i + 1, "font-face", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
+            {
+                return i + 10;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The index of the '}' that closes the block opened at <paramref name="open"/>, or -1.</summary>
+    private static int BlockEnd(string css, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < css.Length; i++)
+        {
+            var c = css[i];
+            if (c == '/' && i + 1 < css.Length && css[i + 1] == '*')
+            {
+                var close = css.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    return -1;
+                }
+
+                i = close + 1;
+            }
+            else if (c is '"' or '\'')
+            {
+                i = StringEnd(css, i);
+            }
+            else if (c == '{')
+            {
+                depth++;
+            }
+            else if (c == '}' && --depth == 0)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int StringEnd(string css, int start)
+    {
+        var quote = css[start];
+        for (var i = start + 1; i < css.Length; i++)
+        {
+            if (css[i] == '\\')
+            {
+                i++;
+            }
+            else if (css[i] == quote || css[i] == '\n')
+            {
+                return i;
+            }
+        }
+
+        return css.Length;
+    }
+
+    private static List<(string Name, string Value)> Declarations(string block)
+    {
+        var declarations = new List<(string, string)>();
+        foreach (var declaration in SplitTopLevel(StripComments(block), ';'))
+        {
+            var colon = declaration.IndexOf(':');
+            if (colon > 0)
+            {
+                declarations.Add((declaration[..colon].Trim().ToLowerInvariant(), declaration[(colon + 1)..].Replace("!important", string.Empty, StringComparison.OrdinalIgnoreCase).Trim()));
+            }
+        }
+
+        return declarations;
+    }
+
+    private static string StripComments(string text)
+    {
+        var start = text.IndexOf("/*", StringComparison.Ordinal);
+        while (start >= 0)
+        {
+            var end = text.IndexOf("*/", start + 2, StringComparison.Ordinal);
+            text = end < 0 ? text[..start] : text[..start] + " " + text[(end + 2)..];
+            start = text.IndexOf("/*", StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    /// <summary>Splits at a separator that is outside strings and parentheses.</summary>
+    private static IEnumerable<string> SplitTopLevel(string text, char separator)
+    {
+        var depth = 0;
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '"' or '\'')
+            {
+                i = StringEnd(text, i);
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (c == separator && depth == 0)
+            {
+                yield return text[start..i];
+                start = i + 1;
+            }
+        }
+
+        yield return text[start..];
+    }
+
+    /// <summary>The argument of <c>name(...)</c> in a src entry, unquoted; null when absent.</summary>
+    private static string? Function(string item, string name)
+    {
+        var at = 0;
+        while ((at = item.IndexOf(name, at, StringComparison.OrdinalIgnoreCase)) >= 0)
+        {
+            var open = at + name.Length;
+            var isWholeName = (at == 0 || !char.IsLetterOrDigit(item[at - 1]) && item[at - 1] != '-') && open < item.Length && item[open] == '(';
+            if (!isWholeName)
+            {
+                at = open;
+                continue;
+            }
+
+            var inner = item.AsSpan(open + 1).Trim();
+            if (inner.Length > 0 && inner[0] is '"' or '\'')
+            {
+                var quote = inner[0];
+                var close = inner[1..].IndexOf(quote);
+                return close < 0 ? null : inner.Slice(1, close).ToString();
+            }
+
+            var end = inner.IndexOf(')');
+            return end < 0 ? null : inner[..end].Trim().ToString();
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,105 @@
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Diagnostics;
+
+namespace BundleBudget.Core.Pages;
+
+/// <summary>
+/// Where the output folder's pages are served from: the folder whose files the server sends at '/'. Root-relative URLs
+/// and <c>&lt;base href="/"&gt;</c> resolve against it. By default it is the output folder itself, or, when the output
+/// folder holds no page of its own and exactly one folder directly inside it holds an index.html (Angular's application
+/// builder writes <c>dist/app/browser/</c> beside <c>dist/app/server/</c>), that folder. budget.json's <c>siteRoot</c>
+/// (and an entry's own) says it explicitly. Files outside every folder served are not sent to browsers: not counted.
+/// </summary>
+public sealed class SiteLayout
+{
+    private readonly IReadOnlyDictionary<string, string> _rootOfEntry;
+
+    private SiteLayout(string defaultRoot, IReadOnlyDictionary<string, string> rootOfEntry, bool detected)
+    {
+        DefaultRoot = defaultRoot;
+        _rootOfEntry = rootOfEntry;
+        Detected = detected;
+        ServedRoots = rootOfEntry.Values.Append(defaultRoot).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The output folder served as it is.</summary>
+    public static SiteLayout Whole { get; } = new(string.Empty, new Dictionary<string, string>(), detected: false);
+
+    /// <summary>The site root of pages without one of their own, relative to the output folder; "" for the output folder.</summary>
+    public string DefaultRoot { get; }
+
+    /// <summary>Whether <see cref="DefaultRoot"/> was found by looking at the output rather than named in budget.json.</summary>
+    public bool Detected { get; }
+
+    /// <summary>Every folder served, relative to the output folder.</summary>
+    public IReadOnlyList<string> ServedRoots { get; }
+
+    public bool ServesEverything => ServedRoots.Contains(string.Empty);
+
+    /// <summary>The folder a page is served from: its entry's siteRoot, else the default root when the page is inside it, else the output folder.</summary>
+    public string RootOf(string pagePath) =>
+        _rootOfEntry.TryGetValue(pagePath, out var root) ? root
+        : IsInside(pagePath, DefaultRoot) ? DefaultRoot
+        : string.Empty;
+
+    public bool IsServed(string path) => ServesEverything || ServedRoots.Any(root => IsInside(path, root));
+
+    /// <summary>The path of a file as a URL path under its site root ("browser/main.js" under "browser" is "main.js").</summary>
+    public static string UrlPathOf(string path, string root) => root.Length == 0 ? path : path[(root.Length + 1)..];
+
+    public static bool IsInside(string path, string root) =>
+        root.Length == 0 || path.StartsWith(root + "/", StringComparison.Ordinal);
+
+    public static (SiteLayout Layout, IReadOnlyList<Diagnostic> Diagnostics) Resolve(string outputFolder, IReadOnlyList<Asset> assets, BudgetFile budget)
+    {
+        var rootOfEntry = (budget.Entries ?? [])
+            .Where(e => e.SiteRoot is not null)
+            .GroupBy(e => e.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().SiteRoot!, StringComparer.Ordinal);
+        var diagnostics = new List<Diagnostic>();
+        foreach (var root in rootOfEntry.Values.Append(budget.SiteRoot).OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            if (!Directory.Exists(Path.Combine(outputFolder, root)))
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingPageFile, $"The site root '{root}' named in budget.json is not a folder of the output folder {outputFolder}.", budget.Path));
+            }
+        }
+
+        if (budget.SiteRoot is { } explicitRoot)
+        {
+            return (new SiteLayout(explicitRoot, rootOfEntry, detected: false), diagnostics);
+        }
+
+        var detected = rootOfEntry.Count == 0 ? Detect(assets) : null;
+        if (detected is null)
+        {
+            return (new SiteLayout(string.Empty, rootOfEntry, detected: false), diagnostics);
+        }
+
+        var outside = assets.Where(a => a.Type.IsCounted() && !IsInside(a.Path, detected)).Select(a => a.Path).ToList();
+        var outsideNote = outside.Count == 0 ? string.Empty
+            : $" The {outside.Count} {(outside.Count == 1 ? "file" : "files")} outside it ({string.Join(", ", outside.Take(3))}{(outside.Count > 3 ? ", ..." : string.Empty)}) are not sent to browsers and not counted.";
+        diagnostics.Add(new Diagnostic(
+            DiagnosticCodes.ServedFromSubfolder,
+            Severity.Info,
+            $"The pages of the output folder are served from its subfolder {detected}/ (the only folder in it with an index.html, as Angular's browser/): root-relative URLs and <base href=\"/\"> resolve against it.{outsideNote} Set \"siteRoot\" in budget.json to say so explicitly.",
+            Path.Combine(outputFolder, detected)));
+        return (new SiteLayout(detected, rootOfEntry, detected: true), diagnostics);
+    }
+
+    /// <summary>The single folder directly inside the output folder that holds an index.html, when the output folder holds no page of its own.</summary>
+    private static string? Detect(IReadOnlyList<Asset> assets)
+    {
+        if (assets.Any(a => a.Type == AssetType.Document && !a.Path.Contains('/')))
+        {
+            return null;
+        }
+
+        var candidates = assets
+            .Where(a => a.Path.Count(c => c == '/') == 1 && a.Path.EndsWith("/index.html", StringComparison.Ordinal))
+            .Select(a => a.Path[..a.Path.IndexOf('/')])
+            .ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+}
