@@ -20,6 +20,7 @@ public class MSBuildTaskTests
         Assert.That(entries, Does.Contain("tasks/net8.0/BundleBudget.Core.dll"));
         Assert.That(entries, Does.Contain("tasks/net8.0/Acornima.dll").And.Contain("tasks/net8.0/AngleSharp.dll").And.Contain("tasks/net8.0/AngleSharp.Css.dll").And.Contain("tasks/net8.0/SixLabors.ImageSharp.dll"));
         Assert.That(entries, Does.Contain("schema/bundle-budget-report.schema.json"));
+        Assert.That(entries, Does.Contain("schema/budget.schema.json"));
         Assert.That(entries, Does.Contain("buildMultiTargeting/BundleBudget.targets"));
         Assert.That(entries, Has.None.StartsWith("tasks/net8.0/Microsoft.Build"));
         Assert.That(entries, Has.None.StartsWith("lib/"));
