@@ -230,42 +230,31 @@ public class BudgetSchemaTests
             }
             """);
 
-        // reader support lands with issue 8: strict, siteRoot and entries as objects.
         yield return Sample("strict", """
             { "strict": true, "budgets": [{ "type": "script", "maximumError": "500KB" }] }
-            """, issue8: true);
+            """);
         yield return Sample("siteRoot", """
             { "outputPath": "dist/app", "siteRoot": "browser", "budgets": [{ "type": "initial", "maximumError": "170KB" }] }
-            """, issue8: true);
+            """);
         yield return Sample("entries as objects", """
             {
               "strict": false,
               "entries": ["index.html", { "path": "browser/index.html", "siteRoot": "browser" }, { "path": "browser/admin/index.html" }],
               "budgets": [{ "type": "initial", "entry": "browser/index.html", "maximumError": "170KB" }]
             }
-            """, issue8: true);
+            """);
     }
 
-    private static TestCaseData Sample(string name, string json, bool issue8 = false) => new TestCaseData(json, issue8).SetArgDisplayNames(name);
+    private static TestCaseData Sample(string name, string json) => new TestCaseData(json).SetArgDisplayNames(name);
 
     [TestCaseSource(nameof(ValidSamples))]
-    public void A_file_the_reader_accepts_validates(string json, bool issue8)
+    public void A_file_the_reader_accepts_validates(string json)
     {
         var read = Read(json);
         var errors = read.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-        if (issue8 && !ReaderKnowsIssue8Keys())
-        {
-            // reader support lands with issue 8: until then only the new keys may be errors.
-            errors = errors.Where(d => !(d.Message.Contains("\"strict\"", StringComparison.Ordinal) || d.Message.Contains("\"siteRoot\"", StringComparison.Ordinal) || d.Message.Contains("\"entries\"", StringComparison.Ordinal))).ToList();
-        }
-
         Assert.That(errors, Is.Empty, "the reader accepts the sample: " + string.Join("\n", errors));
         Assert.That(SchemaErrors(json), Is.Empty);
     }
-
-    // reader support lands with issue 8
-    private static bool ReaderKnowsIssue8Keys() =>
-        !Read("""{ "strict": true, "siteRoot": "browser", "entries": [{ "path": "browser/index.html", "siteRoot": "browser" }], "imports": {} }""").HasErrors;
 
     /// <summary>Files the reader rejects, each for a reason the schema expresses too.</summary>
     public static IEnumerable<TestCaseData> InvalidSamples()
