@@ -4,6 +4,7 @@ using BundleBudget.Core;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 using BundleBudget.Core.Reports;
+using BundleBudget.Core.Text;
 
 namespace BundleBudget.Cli;
 
@@ -17,7 +18,8 @@ internal static class CheckCommand
             arguments.Directory,
             DefaultOutputPath: "wwwroot",
             CachePath: arguments.CachePath ?? DefaultCachePath(arguments),
-            BrotliForAll: arguments.Brotli));
+            BrotliForAll: arguments.Brotli,
+            Strict: arguments.Strict));
         Print(result, arguments.Quiet);
         WriteReport(arguments.JsonReport, path => JsonReportWriter.Write(result, path));
         WriteReport(arguments.MarkdownReport, path => MarkdownReportWriter.Write(result, path));
@@ -25,9 +27,15 @@ internal static class CheckCommand
         if (GitHubActions.IsRunning(Environment.GetEnvironmentVariable))
         {
             var workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE");
-            foreach (var diagnostic in result.Diagnostics)
+            var (annotated, omitted) = PrintLimit.Apply(result.Diagnostics);
+            foreach (var diagnostic in annotated)
             {
                 Console.Out.WriteLine(GitHubActions.Annotation(diagnostic, workspace));
+            }
+
+            foreach (var line in omitted)
+            {
+                Console.Out.WriteLine(PlainText.Line(line));
             }
 
             WriteReport(Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY"), path => GitHubActions.AppendStepSummary(path, MarkdownReportWriter.Render(result)));
@@ -50,7 +58,7 @@ internal static class CheckCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            Console.Error.WriteLine(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", Path.GetFullPath(path)).ToString());
+            Console.Error.WriteLine(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", SafeFullPath(path)).ToString());
         }
     }
 
@@ -66,22 +74,71 @@ internal static class CheckCommand
             Console.Out.WriteLine();
         }
 
-        foreach (var diagnostic in result.Diagnostics)
+        var (shown, omitted) = PrintLimit.Apply(result.Diagnostics);
+        foreach (var diagnostic in shown)
         {
             (diagnostic.Severity == Severity.Error ? Console.Error : Console.Out).WriteLine(diagnostic.ToString());
         }
 
-        Console.Out.WriteLine(SummaryTable.Headline(result));
+        foreach (var line in omitted)
+        {
+            Console.Out.WriteLine(PlainText.Line(line));
+        }
+
+        Console.Out.WriteLine(PlainText.Line(SummaryTable.Headline(result)));
     }
 
-    private static string DefaultCachePath(CheckArguments arguments)
+    private static string SafeFullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+    }
+
+    /// <summary>
+    /// Beside the JSON report when there is one; else in the user's own cache folder, keyed by the budget file. Never a
+    /// shared folder such as /tmp, where the first user to run would own the cache and another could plant sizes in it.
+    /// Null (sizes kept in memory only) when the user has no cache folder.
+    /// </summary>
+    private static string? DefaultCachePath(CheckArguments arguments)
     {
         if (arguments.JsonReport is { } json)
         {
             return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(json))!, "bundle-budget-cache.json");
         }
 
+        var folder = UserCacheFolder();
+        if (folder is null)
+        {
+            return null;
+        }
+
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(arguments.BudgetFile))))[..16];
-        return Path.Combine(Path.GetTempPath(), "bundle-budget", $"{key}.json");
+        return Path.Combine(folder, "bundle-budget", $"{key}.json");
     }
+
+    /// <summary>$XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows.</summary>
+    internal static string? UserCacheFolder()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return NonEmpty(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData));
+        }
+
+        var home = NonEmpty(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)) ?? NonEmpty(Environment.GetEnvironmentVariable("HOME"));
+        if (OperatingSystem.IsMacOS())
+        {
+            return home is null ? null : Path.Combine(home, "Library", "Caches");
+        }
+
+        var xdg = NonEmpty(Environment.GetEnvironmentVariable("XDG_CACHE_HOME"));
+        return xdg is not null && Path.IsPathFullyQualified(xdg) ? xdg : home is null ? null : Path.Combine(home, ".cache");
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

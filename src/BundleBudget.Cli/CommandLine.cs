@@ -4,6 +4,8 @@ namespace BundleBudget.Cli;
 internal sealed record CheckArguments(string BudgetFile, string? Directory, string? JsonReport, string? MarkdownReport, string? CachePath, bool Brotli, bool Quiet)
 {
     public string? SarifReport { get; init; }
+
+    public bool Strict { get; init; }
 }
 
 /// <summary>The parsed arguments of <c>bundle-budget compare</c>; a null base means the head has nothing to compare with.</summary>
@@ -28,12 +30,15 @@ internal static class CommandLine
           --markdown FILE   write the Markdown summary (for a pull-request comment) to FILE
           --sarif FILE      write the findings as SARIF 2.1.0 (for code-scanning dashboards) to FILE
           --brotli          compute brotli sizes of every file, not only where a budget compares brotli
-          --cache FILE      where computed sizes are cached (default: next to the JSON report, else the temp folder)
+          --cache FILE      where computed sizes are cached (default: next to the JSON report, else the user's cache folder)
+          --strict          a budget that could not be fully measured (BB1007) is an error, not a warning
           --quiet           print only errors, warnings and the verdict
           -h, --help        show this help
           --version         show the version
 
-        Exit codes: 0 within budget (warnings allowed), 1 over budget, 2 bad input or usage; compare: 0, or 2 for bad input.
+        Exit codes: 0 within budget (warnings and incomplete budgets allowed), 1 over budget (or an incomplete budget
+        with --strict), 2 bad input or usage; compare: 0, or 2 for bad input.
+        At most 20 findings of one code are printed, then a line with the count; the reports list them all.
         Under GitHub Actions (GITHUB_ACTIONS=true) findings are also printed as workflow annotations and the
         Markdown is appended to $GITHUB_STEP_SUMMARY.
         Sizes: 1 kB = 1000 bytes (SI); KiB = 1024 bytes.
@@ -44,7 +49,7 @@ internal static class CommandLine
     {
         string budget = "budget.json";
         string? directory = null, json = null, markdown = null, cache = null, sarif = null;
-        bool brotli = false, quiet = false;
+        bool brotli = false, quiet = false, strict = false;
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -84,12 +89,15 @@ internal static class CommandLine
                 case "--quiet":
                     quiet = true;
                     break;
+                case "--strict":
+                    strict = true;
+                    break;
                 default:
                     throw new UsageException($"Unknown option '{arg}'.");
             }
         }
 
-        return new CheckArguments(budget, directory, json, markdown, cache, brotli, quiet) { SarifReport = sarif };
+        return new CheckArguments(budget, directory, json, markdown, cache, brotli, quiet) { SarifReport = sarif, Strict = strict };
     }
 
     /// <exception cref="UsageException">The arguments are not valid.</exception>

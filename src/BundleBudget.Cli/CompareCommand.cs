@@ -1,5 +1,6 @@
 using BundleBudget.Core.Compare;
 using BundleBudget.Core.Reports;
+using BundleBudget.Core.Text;
 
 namespace BundleBudget.Cli;
 
@@ -34,7 +35,11 @@ internal static class CompareCommand
         var threshold = new NoiseThreshold(arguments.ThresholdPercent, arguments.ThresholdBytes);
         var comparison = ReportComparer.Compare(baseReport, head, threshold);
         var markdown = ComparisonMarkdownWriter.Render(comparison, threshold);
-        Console.Out.WriteLine(markdown);
+        foreach (var line in markdown.Split('\n'))
+        {
+            Console.Out.WriteLine(PlainText.Line(line.TrimEnd('\r')));
+        }
+
         CheckCommand.WriteReport(arguments.MarkdownReport, path => File.WriteAllText(path, markdown));
         CheckCommand.WriteReport(arguments.JsonReport, path => ComparisonJsonWriter.Write(comparison, path));
         if (GitHubActions.IsRunning(Environment.GetEnvironmentVariable))

@@ -1,4 +1,6 @@
 using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Reports;
+using BundleBudget.Core.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -28,18 +30,36 @@ public abstract class BundleBudgetTask : Microsoft.Build.Utilities.Task
 
     protected abstract void ExecuteCore();
 
+    /// <summary>Logs diagnostics, at most <see cref="PrintLimit.PerCode"/> of one code, then a line with how many more there are.</summary>
+    protected void LogDiagnostics(IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var (shown, omitted) = PrintLimit.Apply(diagnostics);
+        foreach (var diagnostic in shown)
+        {
+            LogDiagnostic(diagnostic);
+        }
+
+        foreach (var line in omitted)
+        {
+            Log.LogMessage(MessageImportance.High, PlainText.Line(line));
+        }
+    }
+
+    /// <summary>Logs one diagnostic with its code; names in it are escaped so that none can start a line of its own.</summary>
     protected void LogDiagnostic(Diagnostic diagnostic)
     {
+        var file = diagnostic.File is null ? null : PlainText.EscapeControl(diagnostic.File);
+        var message = PlainText.EscapeControl(diagnostic.Message);
         switch (diagnostic.Severity)
         {
             case Severity.Error:
-                Log.LogError(null, diagnostic.Code, null, diagnostic.File, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
+                Log.LogError(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, message);
                 break;
             case Severity.Warning:
-                Log.LogWarning(null, diagnostic.Code, null, diagnostic.File, diagnostic.Line, diagnostic.Column, 0, 0, diagnostic.Message);
+                Log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, message);
                 break;
             default:
-                Log.LogMessage(null, diagnostic.Code, null, diagnostic.File, diagnostic.Line, diagnostic.Column, 0, 0, MessageImportance.Normal, diagnostic.Message);
+                Log.LogMessage(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, MessageImportance.Normal, message);
                 break;
         }
     }

@@ -2,6 +2,7 @@ using BundleBudget.Core;
 using BundleBudget.Core.Compare;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Reports;
+using BundleBudget.Core.Text;
 using Microsoft.Build.Framework;
 
 namespace BundleBudget.Tasks;
@@ -27,6 +28,9 @@ public sealed class CheckBundleBudget : BundleBudgetTask
 
     public bool Brotli { get; set; }
 
+    /// <summary>A budget that could not be fully measured (BB1007) is an error.</summary>
+    public bool Strict { get; set; }
+
     /// <summary>A JSON report of an earlier build (the base branch's, say): the summary then shows what changed.</summary>
     public string? BaselineReport { get; set; }
 
@@ -36,14 +40,11 @@ public sealed class CheckBundleBudget : BundleBudgetTask
 
     protected override void ExecuteCore()
     {
-        var result = BudgetCheck.Run(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath, CachePath, Brotli));
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            LogDiagnostic(diagnostic);
-        }
+        var result = BudgetCheck.Run(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath, CachePath, Brotli, Strict));
+        LogDiagnostics(result.Diagnostics);
 
         WriteReports(result);
-        Log.LogMessage(MessageImportance.High, SummaryTable.Headline(result) + $" Report: {ReportPath}");
+        Log.LogMessage(MessageImportance.High, PlainText.Line(SummaryTable.Headline(result) + $" Report: {ReportPath}"));
         if (result.BudgetFile is not null && result.Statistics is not null)
         {
             foreach (var line in SummaryTable.Lines(result))
@@ -70,10 +71,10 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         {
             var baseline = File.Exists(BaselineReport) ? ReportSnapshot.Read(BaselineReport!) : null;
             var comparison = ReportComparer.Compare(baseline, ReportSnapshot.Read(ReportPath), new NoiseThreshold());
-            Log.LogMessage(MessageImportance.High, ComparisonText.Headline(comparison, BaselineReport!));
+            Log.LogMessage(MessageImportance.High, PlainText.Line(ComparisonText.Headline(comparison, BaselineReport!)));
             foreach (var line in ComparisonText.Lines(comparison))
             {
-                Log.LogMessage(MessageImportance.High, line);
+                Log.LogMessage(MessageImportance.High, PlainText.Line(line));
             }
         }
         catch (InvalidDataException e)

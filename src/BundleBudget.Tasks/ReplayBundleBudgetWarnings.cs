@@ -26,15 +26,12 @@ public sealed class ReplayBundleBudgetWarnings : BundleBudgetTask
             var warnings = report.RootElement.GetProperty("diagnostics").EnumerateArray()
                 .Where(d => d.GetProperty("severity").GetString() == "warning")
                 .ToList();
-            foreach (var warning in warnings)
-            {
-                LogDiagnostic(Diagnostic.Warning(
-                    warning.GetProperty("code").GetString()!,
-                    warning.GetProperty("message").GetString()!,
-                    warning.GetProperty("file").GetString(),
-                    warning.GetProperty("line").GetInt32(),
-                    warning.GetProperty("column").GetInt32()));
-            }
+            LogDiagnostics(warnings.Select(warning => Diagnostic.Warning(
+                warning.GetProperty("code").GetString()!,
+                warning.GetProperty("message").GetString()!,
+                warning.GetProperty("file").GetString(),
+                warning.GetProperty("line").GetInt32(),
+                warning.GetProperty("column").GetInt32())).ToList());
 
             Log.LogMessage(MessageImportance.High, $"BundleBudget: unchanged since the last check ({warnings.Count} {(warnings.Count == 1 ? "warning" : "warnings")} repeated). Report: {ReportPath}");
         }

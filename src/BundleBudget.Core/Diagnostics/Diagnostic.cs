@@ -1,4 +1,5 @@
 using System.Globalization;
+using BundleBudget.Core.Text;
 
 namespace BundleBudget.Core.Diagnostics;
 
@@ -20,7 +21,10 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
     public static Diagnostic Warning(string code, string message, SourceLocation at) =>
         new(code, Severity.Warning, message, at.File, at.Line, at.Column);
 
-    /// <summary>The canonical form that MSBuild, editors and CI log parsers recognise: <c>file(line,col): error CODE: message</c>.</summary>
+    /// <summary>
+    /// The canonical form that MSBuild, editors and CI log parsers recognise, <c>file(line,col): error CODE: message</c>,
+    /// as one safe line: control characters in names are escaped.
+    /// </summary>
     public override string ToString()
     {
         var severity = Severity switch
@@ -29,9 +33,10 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
             Severity.Warning => "warning",
             _ => "info",
         };
-        var origin = File is null ? "bundle-budget"
-            : Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{File}({Line},{Math.Max(Column, 1)})")
-            : File;
-        return $"{origin}: {severity} {Code}: {Message}";
+        var file = File is null ? null : PlainText.EscapeControl(File);
+        var origin = file is null ? "bundle-budget"
+            : Line > 0 ? string.Create(CultureInfo.InvariantCulture, $"{file}({Line},{Math.Max(Column, 1)})")
+            : file;
+        return PlainText.Line($"{origin}: {severity} {Code}: {Message}");
     }
 }

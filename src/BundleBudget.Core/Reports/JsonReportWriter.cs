@@ -49,6 +49,8 @@ public static class JsonReportWriter
         json.WriteString("budgetFile", result.BudgetFilePath);
         json.WriteString("budgetFileHash", HashOf(result.BudgetFilePath));
         json.WriteString("outputPath", result.OutputFolder);
+        json.WriteString("siteRoot", result.SiteRoot);
+        json.WriteBoolean("strict", result.Strict);
         json.WriteString("compression", Name(result.BudgetFile?.Compression ?? Compression.Gzip));
         WriteAssets(json, result);
         WriteBudgets(json, result);
@@ -71,6 +73,12 @@ public static class JsonReportWriter
             json.WriteString("path", asset.Path);
             json.WriteString("type", asset.Type.ToWireName());
             json.WriteBoolean("counted", asset.IsCounted);
+            json.WriteString("excluded", asset.Exclusion switch
+            {
+                AssetExclusion.NotServed => "not-served",
+                AssetExclusion.NotDownloaded => "not-downloaded",
+                _ => null,
+            });
             result.Sizes.TryGetValue(asset.Path, out var sizes);
             json.WriteNumberOrNull("raw", sizes?.Raw);
             json.WriteNumberOrNull("gzip", sizes?.Gzip);
@@ -101,6 +109,17 @@ public static class JsonReportWriter
             json.WriteNumberOrNull("maximumWarning", budget.IsTime ? (long?)budget.MaximumWarningMilliseconds : budget.MaximumWarning?.Bytes);
             json.WriteNumberOrNull("maximumError", budget.IsTime ? (long?)budget.MaximumErrorMilliseconds : budget.MaximumError?.Bytes);
             json.WriteString("status", Name(budgetResult.Status));
+            json.WriteBoolean("incomplete", budgetResult.IsIncomplete);
+            json.WriteStartArray("unmeasured");
+            foreach (var gap in budgetResult.Unmeasured)
+            {
+                json.WriteStartObject();
+                json.WriteString("path", gap.Path);
+                json.WriteString("reason", gap.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             if (budget.Scope == BudgetScope.Each)
             {
                 json.WriteStartArray("offendingFiles");
@@ -129,12 +148,24 @@ public static class JsonReportWriter
         {
             json.WriteStartObject();
             json.WriteString("path", page.Path);
+            json.WriteString("siteRoot", page.SiteRoot);
             WritePageFiles(json, "initial", page.Initial, result);
             WritePageFiles(json, "lazy", page.Lazy, result);
             json.WriteStartArray("external");
             foreach (var url in page.External)
             {
                 json.WriteStringValue(url);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("gaps");
+            foreach (var gap in page.Gaps)
+            {
+                json.WriteStartObject();
+                json.WriteString("from", gap.From);
+                json.WriteString("target", gap.Target);
+                json.WriteString("reason", gap.Reason);
+                json.WriteEndObject();
             }
 
             json.WriteEndArray();
@@ -296,6 +327,7 @@ public static class JsonReportWriter
 
             json.WriteEndArray();
             json.WriteBoolean("initial", font.Initial);
+            json.WriteBoolean("downloaded", font.Downloaded);
             WriteFindings(json, font.Findings);
             json.WriteEndObject();
         }
@@ -342,6 +374,7 @@ public static class JsonReportWriter
         json.WriteString("status", Name(result.Status));
         json.WriteNumber("errors", result.ErrorCount);
         json.WriteNumber("warnings", result.WarningCount);
+        json.WriteNumber("incompleteBudgets", result.Budgets.Count(b => b.IsIncomplete));
         json.WriteStartArray("totals");
         foreach (var total in TypeTotal.Compute(result))
         {

@@ -9,6 +9,8 @@ namespace BundleBudget.Core.Reports;
 /// <summary>A Markdown summary ready to paste into a pull-request comment: one table of budgets, then sizes by type.</summary>
 public static class MarkdownReportWriter
 {
+    private const int MaxGapsPerBudget = 10;
+
     public static void Write(CheckResult result, string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
@@ -18,14 +20,11 @@ public static class MarkdownReportWriter
     public static string Render(CheckResult result)
     {
         var text = new StringBuilder();
-        var verdict = result.Status switch
-        {
-            _ when result.HasInputErrors => ":x: the budget file or output folder is not valid",
-            BudgetStatus.Error => ":x: over budget",
-            BudgetStatus.Warning => ":warning: within budget, with warnings",
-            _ => ":white_check_mark: within budget",
-        };
-        text.Append("## BundleBudget: ").AppendLine(verdict).AppendLine();
+        var icon = result.HasInputErrors || result.Status == BudgetStatus.Error ? ":x:"
+            : result.Budgets.Any(b => b.IsIncomplete) ? ":grey_question:"
+            : result.Status == BudgetStatus.Warning ? ":warning:"
+            : ":white_check_mark:";
+        text.Append("## BundleBudget: ").Append(icon).Append(' ').AppendLine(SummaryTable.Verdict(result)).AppendLine();
         text.AppendLine("| Status | Budget | Actual | Warning at | Error at |");
         text.AppendLine("|---|---|---:|---:|---:|");
         foreach (var budgetResult in result.Budgets)
@@ -41,6 +40,16 @@ public static class MarkdownReportWriter
             {
                 text.Append("| ").Append(Icon(offender.Status)).Append(" | &nbsp;&nbsp;").Append(Escape(offender.Asset.Path))
                     .Append(" | ").Append(budget.Format(offender.Actual)).AppendLine(" | | |");
+            }
+
+            foreach (var gap in budgetResult.Unmeasured.Take(MaxGapsPerBudget))
+            {
+                text.Append("| :grey_question: | &nbsp;&nbsp;").Append(Escape(gap.Path)).Append(" | not measured: ").Append(Escape(gap.Reason)).AppendLine(" | | |");
+            }
+
+            if (budgetResult.Unmeasured.Count > MaxGapsPerBudget)
+            {
+                text.Append("| | &nbsp;&nbsp;and ").Append(budgetResult.Unmeasured.Count - MaxGapsPerBudget).AppendLine(" more not measured (see the JSON report) | | | |");
             }
         }
 
@@ -85,14 +94,21 @@ public static class MarkdownReportWriter
         AppendHeaviest(text, "Heaviest images", result.Images.Select(i => (i.Asset.Path, i.Info.Bytes, Detail: i.Info.Width is { } w ? $"{i.Info.Format} {w} x {i.Info.Height}" : i.Info.Format ?? "unreadable", Findings: i.Findings.Select(f => f.Code))));
         AppendHeaviest(text, "Fonts", result.Fonts.Select(f => (f.Asset.Path, f.Asset.Length, Detail: $"{f.Info.Format ?? "unreadable"}{(f.Initial ? ", initial" : string.Empty)}", Findings: f.Findings.Select(x => x.Code))));
 
-        var problems = result.Diagnostics.Where(d => !d.Code.StartsWith("BB1", StringComparison.Ordinal) && !d.Code.StartsWith("BB3", StringComparison.Ordinal)
+        var problems = result.Diagnostics.Where(d => (!d.Code.StartsWith("BB1", StringComparison.Ordinal) || d.Code is DiagnosticCodes.BudgetIncomplete or DiagnosticCodes.MissingPageFile or DiagnosticCodes.ChunkNotParsed or DiagnosticCodes.FileTooLargeToParse)
+            && !d.Code.StartsWith("BB3", StringComparison.Ordinal)
             && d.Code is not (DiagnosticCodes.WholeLibraryImport or DiagnosticCodes.WholeLibraryBundled)).ToList();
         if (problems.Count > 0)
         {
+            var (shown, omitted) = PrintLimit.Apply(problems);
             text.AppendLine().AppendLine("**Other findings**").AppendLine();
-            foreach (var problem in problems)
+            foreach (var problem in shown)
             {
                 text.Append("- `").Append(problem.Code).Append("` ").AppendLine(Escape(problem.Message));
+            }
+
+            foreach (var line in omitted)
+            {
+                text.Append("- ").AppendLine(Escape(line));
             }
         }
 
@@ -148,14 +164,26 @@ public static class MarkdownReportWriter
         return ByteSize.Format(total);
     }
 
-    /// <summary>Makes any text inert in a table cell: no Markdown, no HTML, no line breaks.</summary>
+    /// <summary>
+    /// Makes any text inert in a table cell: no Markdown, no HTML, no line breaks or other control characters, and no
+    /// @mention that would notify someone or #123 that would link an issue (a zero-width space follows the '@' or '#',
+    /// as Renovate does).
+    /// </summary>
     public static string Escape(string text)
     {
         var escaped = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            var next = i + 1 < text.Length ? text[i + 1] : '\0';
             switch (c)
             {
+                case '@' when char.IsAsciiLetterOrDigit(next) || next is '-' or '_':
+                    escaped.Append("@&#8203;");
+                    break;
+                case '#' when char.IsAsciiDigit(next):
+                    escaped.Append("\\#&#8203;");
+                    break;
                 case '<':
                     escaped.Append("&lt;");
                     break;
@@ -167,6 +195,9 @@ public static class MarkdownReportWriter
                     break;
                 case '\r' or '\n':
                     escaped.Append(' ');
+                    break;
+                case < ' ' or (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'):
+                    escaped.Append('\\').Append(Text.PlainText.EscapeControl(c.ToString()));
                     break;
                 case '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' or '!':
                     escaped.Append('\\').Append(c);
@@ -184,6 +215,7 @@ public static class MarkdownReportWriter
     {
         BudgetStatus.Error => ":x:",
         BudgetStatus.Warning => ":warning:",
+        BudgetStatus.Incomplete => ":grey_question: incomplete",
         _ => ":white_check_mark:",
     };
 }

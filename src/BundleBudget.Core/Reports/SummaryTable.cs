@@ -1,5 +1,6 @@
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Evaluation;
+using BundleBudget.Core.Text;
 
 namespace BundleBudget.Core.Reports;
 
@@ -8,33 +9,42 @@ public static class SummaryTable
 {
     public static string Headline(CheckResult result)
     {
-        var verdict = result.Status switch
+        return $"BundleBudget: {Verdict(result)} ({Count(result.Budgets.Count, "budget")}, {Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")}).";
+    }
+
+    /// <summary>The check's verdict in words; an incomplete budget is never reported as within budget.</summary>
+    public static string Verdict(CheckResult result)
+    {
+        var incomplete = result.Budgets.Count(b => b.IsIncomplete);
+        return result switch
         {
-            _ when result.HasInputErrors => "the budget file or output folder is not valid, see the errors",
-            BudgetStatus.Error => "over budget",
-            BudgetStatus.Warning => "within budget, with warnings",
+            { HasInputErrors: true } => "the budget file or output folder is not valid, see the errors",
+            _ when result.Budgets.Any(b => b.Status == BudgetStatus.Error) => "over budget",
+            _ when incomplete > 0 => $"incomplete, {Count(incomplete, "budget")} could not be fully measured{(result.Strict ? " (strict: an error)" : string.Empty)}, see BB1007",
+            { Status: BudgetStatus.Error } => "failed, see the errors",
+            { Status: BudgetStatus.Warning } => "within budget, with warnings",
             _ => "within budget",
         };
-        return $"BundleBudget: {verdict} ({Count(result.Budgets.Count, "budget")}, {Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")}).";
     }
 
     public static IReadOnlyList<string> Lines(CheckResult result)
     {
         var rows = new List<string[]> { new[] { "Status", "Budget", "Actual", "Warning at", "Error at" } };
+        // Names are escaped before the columns are aligned, so that an escaped name keeps its column.
         foreach (var budgetResult in result.Budgets)
         {
             var budget = budgetResult.Budget;
             rows.Add(
             [
                 StatusText(budgetResult.Status),
-                budget.Label,
-                $"{ActualText(budgetResult)} {budgetResult.SizeKind}",
+                PlainText.EscapeControl(budget.Label),
+                PlainText.EscapeControl($"{ActualText(budgetResult)} {budgetResult.SizeKind}"),
                 budget.DescribeWarningLimit ?? "-",
                 budget.DescribeErrorLimit ?? "-",
             ]);
         }
 
-        var lines = new List<string> { $"Output folder: {result.OutputFolder}", "Sizes: 1 kB = 1000 bytes, 1 MB = 1000 kB." };
+        var lines = new List<string> { PlainText.Line($"Output folder: {result.OutputFolder}"), "Sizes: 1 kB = 1000 bytes, 1 MB = 1000 kB." };
         lines.AddRange(Align(rows));
         lines.Add(string.Empty);
         var totals = new List<string[]> { new[] { "Type", "Files", "Raw", "Gzip", "Brotli" } };
@@ -51,10 +61,14 @@ public static class SummaryTable
     {
         BudgetStatus.Error => "ERROR",
         BudgetStatus.Warning => "warning",
+        BudgetStatus.Incomplete => "INCOMPLETE",
         _ => "ok",
     };
 
-    public static string ActualText(BudgetResult result) => result.Budget switch
+    public static string ActualText(BudgetResult result) =>
+        result.IsIncomplete ? $"{MeasuredText(result)} ({Count(result.Unmeasured.Count, "gap")}: not measured)" : MeasuredText(result);
+
+    private static string MeasuredText(BudgetResult result) => result.Budget switch
     {
         { IsTime: true, Entry: { } timed } => $"about {result.Budget.Format(result.Actual)} for {timed}",
         { IsTime: true } => $"slowest about {result.Budget.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
@@ -72,6 +86,6 @@ public static class SummaryTable
     private static IEnumerable<string> Align(List<string[]> rows)
     {
         var widths = Enumerable.Range(0, rows[0].Length).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        return rows.Select(r => "  " + string.Join("  ", r.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd());
+        return rows.Select(r => PlainText.Line("  " + string.Join("  ", r.Select((cell, i) => cell.PadRight(widths[i]))).TrimEnd()));
     }
 }
