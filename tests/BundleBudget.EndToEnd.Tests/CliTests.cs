@@ -60,7 +60,8 @@ public class CliTests
         var result = Run("check", "--budget", budget, "--dir", TestAssets.ViteDist, "--brotli", "--json", json, "--quiet");
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
-        Assert.That(result.StandardOutput.Trim().Split('\n')[^1], Is.EqualTo("BundleBudget: within budget, with warnings (1 budget, 0 errors, 2 warnings)."));
+        Assert.That(result.StandardOutput.Trim().Split('\n')[^1], Is.EqualTo("BundleBudget: within budget, with warnings (1 budget, 0 errors, 3 warnings)."), "BB3003, BB3011 and BB2005: no source beside this budget.json");
+        Assert.That(result.StandardOutput, Does.Contain("warning BB2005: No front-end source file was found in the usual places beside budget.json"));
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         var main = report.RootElement.GetProperty("assets").EnumerateArray().Single(a => a.GetProperty("path").GetString() == "assets/main-C17BpASX.js");
         Assert.That(main.GetProperty("brotli").GetInt64(), Is.EqualTo(7804));

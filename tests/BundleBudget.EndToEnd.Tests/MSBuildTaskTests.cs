@@ -86,6 +86,7 @@ public class MSBuildTaskTests
             Assert.That(summary.GetProperty("status").GetString(), Is.EqualTo("error"));
             Assert.That(summary.GetProperty("errors").GetInt32(), Is.EqualTo(2));
             Assert.That(summary.GetProperty("warnings").GetInt32(), Is.EqualTo(3), "BB1002 for the fonts, BB3003 for the hero PNG, BB3011 for the WOFF fallback");
+            Assert.That(report.RootElement.GetProperty("sourceFilesAnalysed").GetInt32(), Is.GreaterThan(0), "the sources of the front end beside the project are read");
         }
 
         var again = sample.Build();

@@ -14,6 +14,7 @@ internal sealed class SampleProject : IDisposable
     {
         TemporaryFolder.CopyDirectory(Path.Combine(TestAssets.Folder, "SampleWebApp"), ProjectDirectory);
         TemporaryFolder.CopyDirectory(TestAssets.ViteDist, Path.Combine(_root.Path, "testassets", "vite-app", "dist"));
+        TemporaryFolder.CopyDirectory(Path.Combine(TestAssets.ViteApp, "src"), Path.Combine(_root.Path, "testassets", "vite-app", "src"));
         foreach (var part in new[] { "src", "dist" })
         {
             TemporaryFolder.CopyDirectory(Path.Combine(TestAssets.Folder, "ts-app", part), Path.Combine(_root.Path, "testassets", "ts-app", part));
@@ -59,7 +60,8 @@ internal sealed class SampleProject : IDisposable
           "outputPath": "../vite-app/dist",
           "budgets": [
             {{budgets}}
-          ]
+          ],
+          "imports": { "sources": ["../vite-app/src/**/*.{js,css}"] }
         }
         """);
 

@@ -26,7 +26,7 @@ internal static class ImportSettingsReader
             switch (property.Name)
             {
                 case "sources":
-                    settings = settings with { Sources = ReadGlobs(property, context) };
+                    settings = settings with { Sources = ReadGlobs(property, context), SourcesGiven = true };
                     break;
                 case "allow":
                     settings = settings with { Allow = ReadGlobs(property, context) };

@@ -6,20 +6,46 @@ using BundleBudget.Core.Imports;
 
 namespace BundleBudget.Core.BundleContents;
 
+/// <summary>How a library got into a bundle: imported by the sources, or pulled in by another package of the bundle that depends on it.</summary>
+/// <param name="Via">The package that pulls it in, or null when the sources import it themselves.</param>
+/// <param name="ImportedAt">Where the sources import it (or <paramref name="Via"/>), when they do.</param>
+public sealed record LibraryOrigin(string? Via, SourceReference? ImportedAt)
+{
+    public string Describe()
+    {
+        var at = ImportedAt is { } site ? $"imported at {site.RelativeFile}:{site.Reference.Line}:{site.Reference.Column}" : null;
+        return Via is null ? at ?? "imported by the sources" : at is null ? Via : $"{Via} ({at})";
+    }
+}
+
 /// <summary>A whole library found inside a built bundle through its source map.</summary>
 public sealed record BundledLibraryFinding(Asset Bundle, ImportRule Rule, string Package, string Source, long PackageBytes, long BundleBytes, Severity Severity)
 {
+    /// <summary>What brought it in, as far as the sources, the bundle's other packages and their dependencies tell.</summary>
+    public IReadOnlyList<LibraryOrigin> Origins { get; init; } = [];
+
     public Diagnostic ToDiagnostic()
     {
         var fix = Rule.Fix(new ModuleReference(Package, ImportForm.Default, 0, 0, [], null, TypeOnly: false));
         var share = BundleBytes == 0 ? 0 : PackageBytes * 100.0 / BundleBytes;
+        var direct = Origins.Where(o => o.Via is null).Select(o => o.Describe()).ToList();
+        var pulled = Origins.Where(o => o.Via is not null).Select(o => o.Describe()).ToList();
+        var origin = (direct.Count, pulled.Count) switch
+        {
+            (0, 0) => "Find the import that pulls it in, then",
+            (0, _) => $"It is pulled in by {Join(pulled)}: there,",
+            (_, 0) => $"It is {Join(direct)}: there,",
+            _ => $"It is {Join(direct)}, and pulled in by {Join(pulled)}: there,",
+        };
         return new Diagnostic(
             DiagnosticCodes.WholeLibraryBundled,
             Severity,
             string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{Bundle.Path} contains the whole of {Package} ({Source}): {Budgets.ByteSize.Format(PackageBytes)} of its {Budgets.ByteSize.Format(BundleBytes)} ({share:0}%, raw). Find the import that pulls it in, then {fix}."),
+                $"{Bundle.Path} contains the whole of {Package} ({Source}): {Budgets.ByteSize.Format(PackageBytes)} of its {Budgets.ByteSize.Format(BundleBytes)} ({share:0}%, raw). {origin} {fix}."),
             Bundle.FullPath);
     }
+
+    private static string Join(List<string> parts) => parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1];
 }
 
 public sealed record BundleAnalysis(IReadOnlyList<BundleComposition> Bundles, IReadOnlyList<BundledLibraryFinding> Findings, IReadOnlyList<Diagnostic> Diagnostics)
@@ -34,18 +60,27 @@ public sealed record BundleAnalysis(IReadOnlyList<BundleComposition> Bundles, IR
 /// </summary>
 public static class BundleAnalyzer
 {
-    private const long MaxMapBytes = 256L * 1024 * 1024;
-
     public static BundleAnalysis Analyze(string outputFolder, IReadOnlyList<Asset> assets, ImportSettings settings, ImportAnalysis? imports = null)
     {
+        imports ??= ImportAnalysis.None;
         var compositions = new ConcurrentBag<BundleComposition>();
         var findings = new ConcurrentBag<BundledLibraryFinding>();
         var problems = new ConcurrentBag<Diagnostic>();
-        var scripts = assets.Where(a => a.Type == AssetType.Script).ToList();
+        var scripts = assets.Where(a => a.Type == AssetType.Script && a.IsCounted).ToList();
         Parallel.ForEach(scripts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, script =>
         {
             try
             {
+                if (script.Length > ParseLimits.Script)
+                {
+                    if (HasSourceMap(script))
+                    {
+                        problems.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{script.Path} is not attributed through its source map: it is {Budgets.ByteSize.Format(script.Length)}, larger than the {Budgets.ByteSize.Format(ParseLimits.Script)} BundleBudget parses. Its size is measured; whole libraries inside it are not looked for.", script.FullPath));
+                    }
+
+                    return;
+                }
+
                 var composition = Compose(outputFolder, script);
                 if (composition is null)
                 {
@@ -55,7 +90,7 @@ public static class BundleAnalyzer
                 compositions.Add(composition);
                 foreach (var finding in FindWholeLibraries(script, composition, settings))
                 {
-                    findings.Add(finding);
+                    findings.Add(finding with { Origins = Origins(finding.Package, composition, settings, imports) });
                 }
             }
             catch (Exception e) when (e is not OutOfMemoryException)
@@ -71,6 +106,56 @@ public static class BundleAnalyzer
             compositions.OrderBy(c => c.Bundle, StringComparer.Ordinal).ToList(),
             orderedFindings,
             problems.OrderBy(p => p.File, StringComparer.Ordinal).Concat(orderedFindings.Select(f => f.ToDiagnostic())).ToList());
+    }
+
+    /// <summary>
+    /// How a library came into a bundle: the sources' own imports of it, and the bundle's other packages that depend on
+    /// it (by their package.json or the lockfile, or by a rule that knows it pulls the library in), with where the
+    /// sources import those.
+    /// </summary>
+    private static IReadOnlyList<LibraryOrigin> Origins(string library, BundleComposition composition, ImportSettings settings, ImportAnalysis imports)
+    {
+        var origins = new List<LibraryOrigin>();
+        if (imports.References.FirstOrDefault(r => r.Package == library) is { } direct)
+        {
+            origins.Add(new LibraryOrigin(null, direct));
+        }
+
+        var root = imports.Root;
+        foreach (var package in composition.Packages.Select(p => p.Package).Where(p => p != library && p is not (BundleComposition.AppSources or BundleComposition.Unmapped)))
+        {
+            var dependsOnIt = (root is not null && imports.Packages?.Find(package, root) is { } installed && installed.Dependencies.Contains(library))
+                || settings.Rules.Any(r => r.Pulls.Contains(library) && r.Modules.Any(m => m.IsMatch(package)));
+            if (dependsOnIt)
+            {
+                origins.Add(new LibraryOrigin(package, imports.References.FirstOrDefault(r => r.Package == package)));
+            }
+        }
+
+        // A package the sources import comes before one only found in the bundle.
+        return origins.OrderBy(o => o.Via is null ? 0 : o.ImportedAt is null ? 2 : 1).ToList();
+    }
+
+    /// <summary>Whether a script has a source map, from its name's .map sibling or a sourceMappingURL comment in its last 4 kB.</summary>
+    private static bool HasSourceMap(Asset script)
+    {
+        if (File.Exists(script.FullPath + ".map"))
+        {
+            return true;
+        }
+
+        try
+        {
+            using var stream = new FileStream(script.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            stream.Seek(Math.Max(0, stream.Length - 4096), SeekOrigin.Begin);
+            var tail = new byte[4096];
+            var read = stream.ReadAtLeast(tail, tail.Length, throwOnEndOfStream: false);
+            return Encoding.UTF8.GetString(tail, 0, read).Contains("sourceMappingURL=", StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private static IEnumerable<BundledLibraryFinding> FindWholeLibraries(Asset script, BundleComposition composition, ImportSettings settings)
@@ -187,7 +272,7 @@ public static class BundleAnalyzer
         }
 
         var length = new FileInfo(candidate).Length;
-        if (length > MaxMapBytes || length == 0)
+        if (length > ParseLimits.SourceMap || length == 0)
         {
             throw new InvalidDataException(length == 0 ? "it is empty" : $"it is {Budgets.ByteSize.Format(length)}, larger than BundleBudget reads");
         }

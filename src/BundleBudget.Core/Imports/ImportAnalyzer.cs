@@ -3,7 +3,11 @@ using BundleBudget.Core.Diagnostics;
 
 namespace BundleBudget.Core.Imports;
 
-/// <summary>Reads every source file in parallel and flags the references a rule matches (BB2001); unreadable files are BB2003.</summary>
+/// <summary>
+/// Reads every source file in parallel and flags the references a rule matches (BB2001), for rules that depend on the
+/// version installed with the version the file gets; unreadable files are BB2003. Sources that match nothing are
+/// BB2005: an analysis that read nothing never passes silently.
+/// </summary>
 public static class ImportAnalyzer
 {
     public static ImportAnalysis Analyze(string root, ImportSettings settings)
@@ -14,7 +18,14 @@ public static class ImportAnalyzer
         }
 
         var files = SourceFileFinder.Find(root, settings.Sources);
+        if (files.Count == 0)
+        {
+            return ImportAnalysis.None with { Diagnostics = [NothingToRead(root, settings)] };
+        }
+
+        var packages = new InstalledPackages();
         var findings = new ConcurrentBag<ImportFinding>();
+        var references = new ConcurrentBag<SourceReference>();
         var problems = new ConcurrentBag<Diagnostic>();
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
         {
@@ -24,22 +35,40 @@ public static class ImportAnalyzer
                 problems.Add(problem);
             }
 
+            var folder = Path.GetDirectoryName(file.FullPath)!;
             foreach (var reference in result.References)
             {
+                var package = ImportRule.PackageOf(reference.Module);
+                if (package is not null && !reference.TypeOnly)
+                {
+                    references.Add(new SourceReference(file.RelativePath, reference, package));
+                }
+
                 if (settings.IsAllowed(reference.Module, file.RelativePath))
                 {
                     continue;
                 }
 
-                if (settings.Rules.FirstOrDefault(r => r.Matches(reference)) is { } rule)
+                var installed = new Lazy<InstalledPackage?>(() => package is null ? null : packages.Find(package, folder));
+                if (settings.Rules.FirstOrDefault(r => r.Matches(reference, () => installed.Value)) is { } rule)
                 {
-                    findings.Add(new ImportFinding(file.FullPath, file.RelativePath, reference, rule, settings.Severity));
+                    findings.Add(new ImportFinding(file.FullPath, file.RelativePath, reference, rule, settings.Severity) { Installed = installed.IsValueCreated ? installed.Value : null });
                 }
             }
         });
 
         var ordered = findings.OrderBy(f => f.RelativeFile, StringComparer.Ordinal).ThenBy(f => f.Reference.Line).ThenBy(f => f.Reference.Column).ToList();
         var diagnostics = problems.OrderBy(p => p.File, StringComparer.Ordinal).Concat(ordered.Select(f => f.ToDiagnostic())).ToList();
-        return new ImportAnalysis(ordered, diagnostics, files.Count);
+        var allReferences = references.OrderBy(r => r.RelativeFile, StringComparer.Ordinal).ThenBy(r => r.Reference.Line).ThenBy(r => r.Reference.Column).ToList();
+        return new ImportAnalysis(ordered, diagnostics, files.Count) { References = allReferences, Packages = packages, Root = root };
+    }
+
+    private static Diagnostic NothingToRead(string root, ImportSettings settings)
+    {
+        var globs = string.Join(", ", settings.Sources.Select(s => $"'{s.Pattern}'"));
+        var message = settings.SourcesGiven
+            ? $"\"imports.sources\" matches no source file: {globs}, relative to {root}. No import was analysed. Fix the globs (they are relative to budget.json's folder and may leave it: \"../client/src/**/*.ts\")."
+            : $"No front-end source file was found in the usual places beside budget.json ({string.Join(", ", ImportSettings.DefaultSources.Select(f => f + "/"))} in {root}), so no import was analysed. Set \"imports\": {{ \"sources\": [\"../client/src/**/*.{{ts,tsx}}\"] }} to where your sources are, or \"imports\": {{ \"rules\": \"none\" }} if this project has none.";
+        return Diagnostic.Warning(DiagnosticCodes.NoSourceFiles, message, Path.Combine(root, "budget.json"));
     }
 }

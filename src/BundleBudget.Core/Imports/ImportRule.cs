@@ -18,11 +18,38 @@ public sealed record ImportRule(
     Func<ModuleReference, string> Fix,
     IReadOnlyList<FileGlob> BundledSources)
 {
-    public bool Matches(ModuleReference reference) =>
+    /// <summary>
+    /// A condition on the version installed (null when nothing tells it): Chart.js is a whole library in version 2 only.
+    /// Null for a rule that holds for every version.
+    /// </summary>
+    public Func<ModuleReference, InstalledPackage?, bool>? When { get; init; }
+
+    /// <summary>Libraries the module brings in whole, whatever imports it (chartjs-adapter-moment brings moment).</summary>
+    public IReadOnlyList<string> Pulls { get; init; } = [];
+
+    /// <summary>Whether the rule flags the reference when the version installed is not known.</summary>
+    public bool Matches(ModuleReference reference) => Matches(reference, () => null);
+
+    /// <summary>Whether the rule flags the reference, given the version of its package a source file gets (looked up only when the rule depends on it).</summary>
+    public bool Matches(ModuleReference reference, Func<InstalledPackage?> installed) =>
         !reference.TypeOnly
         && Forms.Contains(reference.Form)
         && Modules.Any(m => m.IsMatch(reference.Module))
-        && NamesMatch(reference);
+        && NamesMatch(reference)
+        && (When is null || When(reference, installed()));
+
+    /// <summary>The npm package a module specifier names ("@scope/name" or "name"), or null for a relative, absolute or URL specifier.</summary>
+    public static string? PackageOf(string specifier)
+    {
+        var module = specifier.TrimStart('~');
+        if (module.Length == 0 || module[0] is '.' or '/' or '#' || module.Contains(':', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = module.Split('/');
+        return module[0] == '@' ? segments.Length > 1 ? $"{segments[0]}/{segments[1]}" : null : segments[0];
+    }
 
     /// <summary>A rule narrowed to some names flags a named import (or destructured require) only when it takes one of them.</summary>
     private bool NamesMatch(ModuleReference reference)

@@ -62,7 +62,9 @@ internal static class JavaScriptModuleReader
     {
         private readonly List<(Node Specifier, ModuleReference Reference)> _found = [];
         private readonly Dictionary<Node, int> _requireCalls = [];
+        // Each binding's members in order of first use, and a set to keep that linear in the number of member accesses.
         private readonly Dictionary<string, List<string>> _members = new(StringComparer.Ordinal);
+        private readonly HashSet<(string Binding, string Member)> _seenMembers = [];
 
         public void OnNode(Node node, in OnNodeContext context)
         {
@@ -94,13 +96,13 @@ internal static class JavaScriptModuleReader
                     });
                     break;
                 case MemberExpression { Object: Identifier target, Property: Identifier member, Computed: false }:
-                    if (!_members.TryGetValue(target.Name, out var list))
+                    if (_seenMembers.Add((target.Name, member.Name)))
                     {
-                        _members[target.Name] = list = [];
-                    }
+                        if (!_members.TryGetValue(target.Name, out var list))
+                        {
+                            _members[target.Name] = list = [];
+                        }
 
-                    if (!list.Contains(member.Name))
-                    {
                         list.Add(member.Name);
                     }
 

@@ -58,6 +58,42 @@ public static class RecommendedImportRules
             "all of jQuery, about 87 kB minified and 30 kB gzip",
             _ => "use the native DOM (querySelectorAll, classList, fetch, addEventListener), or at least the slim build 'jquery/dist/jquery.slim'",
             ["jquery/dist/jquery.js", "jquery/dist/jquery.min.js"]),
+        Rule("chart.js-v2", ["chart.js", "chart.js/dist/Chart.js", "chart.js/dist/Chart.min.js", "chart.js/dist/Chart.bundle.js", "chart.js/dist/Chart.bundle.min.js"], ValueForms,
+            "all of Chart.js 2, about 160 kB minified with every chart type, and all of Moment.js with its locales, which Chart.js 2 requires (over 300 kB minified together); Chart.js 2 does not tree-shake",
+            _ => "upgrade to Chart.js 3 or later, which tree-shakes: import { Chart, LineController, LineElement, PointElement, LinearScale, TimeScale } from 'chart.js', Chart.register(...) the parts you use, and a date adapter without Moment.js (chartjs-adapter-date-fns)",
+            ["chart.js/dist/Chart.js", "chart.js/dist/Chart.min.js", "chart.js/dist/Chart.bundle.js", "chart.js/dist/Chart.bundle.min.js"]) with
+        {
+            // The dist/Chart*.js files are version 2's builds. 'chart.js' itself is the whole library in version 2 only;
+            // when no node_modules or lockfile tells the version, a default import or require() can only be version 2
+            // (version 3 and later have no default export) or the CommonJS build, which is whole in every version.
+            When = (reference, installed) => reference.Module != "chart.js"
+                || installed?.Major is < 3
+                || (installed?.Major is null && reference.Form is ImportForm.Default or ImportForm.Require or ImportForm.ImportEquals),
+            Pulls = ["moment"],
+        },
+        Rule("chart.js-commonjs", ["chart.js"], [ImportForm.Require, ImportForm.ImportEquals],
+            "all of Chart.js: require() loads its CommonJS build, which holds every chart type, scale and plugin and does not tree-shake",
+            _ => "import { Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale } from 'chart.js' and Chart.register(...) only the parts you use",
+            ["chart.js/dist/chart.cjs", "chart.js/dist/chart.umd.js", "chart.js/dist/chart.umd.min.js", "chart.js/dist/chart.min.js"]) with
+        {
+            When = (_, installed) => installed?.Major is >= 3,
+        },
+        Rule("moment-adapter", ["chartjs-adapter-moment", "react-moment", "vue-moment", "ngx-moment", "angular-moment"], ValueForms,
+            "all of Moment.js, which it requires: about 70 kB minified plus up to 200 kB of locales, and Moment.js does not tree-shake",
+            r => r.Module == "chartjs-adapter-moment"
+                ? "use chartjs-adapter-date-fns (with date-fns, which tree-shakes) or chartjs-adapter-luxon"
+                : "format dates with Intl.DateTimeFormat, or a component built on date-fns or Day.js",
+            []) with
+        {
+            Pulls = ["moment"],
+        },
+        Rule("fontawesome-all", ["@fortawesome/fontawesome-free/css/all.css", "@fortawesome/fontawesome-free/css/all.min.css", "@fortawesome/fontawesome-pro/css/all.css", "@fortawesome/fontawesome-pro/css/all.min.css",
+                "@fortawesome/fontawesome-free/js/all.js", "@fortawesome/fontawesome-free/js/all.min.js", "@fortawesome/fontawesome-pro/js/all.js", "@fortawesome/fontawesome-pro/js/all.min.js",
+                "font-awesome/css/font-awesome.css", "font-awesome/css/font-awesome.min.css"],
+            [ImportForm.SideEffect, ImportForm.Default, ImportForm.Namespace, ImportForm.Require, ImportForm.ImportEquals, ImportForm.DynamicImport],
+            "every Font Awesome icon: the all-in-one file defines about 1,600 icons (about 60 kB of minified CSS, or over 1 MB of SVG in JavaScript), and its @font-face rules ship the webfonts of every style, solid, regular and brands (several hundred kB, with EOT, TTF and SVG copies before version 6)",
+            _ => "load only the styles you use ('@fortawesome/fontawesome-free/css/fontawesome.min.css' plus 'solid.min.css'), or better, import the icons you use as SVG: import { library } from '@fortawesome/fontawesome-svg-core' and import { faUser } from '@fortawesome/free-solid-svg-icons'",
+            []),
         Rule("chart.js-auto", ["chart.js/auto", "chart.js/auto/*"], ValueForms,
             "every Chart.js controller, element, scale and plugin registered, about 200 kB minified",
             _ => "import { Chart, LineController, LineElement, PointElement, LinearScale, CategoryScale } from 'chart.js' and Chart.register(...) only the parts you use",

@@ -16,7 +16,7 @@ public sealed record SourceReadResult(string File, IReadOnlyList<ModuleReference
 /// </summary>
 public static partial class SourceModuleReader
 {
-    public static readonly string[] Extensions = [".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".vue", ".svelte"];
+    public static readonly string[] Extensions = [".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", ".mts", ".cts", ".vue", ".svelte", ".css", ".scss", ".sass", ".less"];
 
     private const int StackSize = 16 * 1024 * 1024;
 
@@ -25,6 +25,12 @@ public static partial class SourceModuleReader
         string text;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > ParseLimits.SourceFile)
+            {
+                return new SourceReadResult(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"This source file is {Budgets.ByteSize.Format(length)}, larger than the {Budgets.ByteSize.Format(ParseLimits.SourceFile)} BundleBudget reads for imports: it is not analysed; the other files were.", path));
+            }
+
             text = File.ReadAllText(path, Encoding.UTF8);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -56,6 +62,7 @@ public static partial class SourceModuleReader
                 ".tsx" => Scan(path, text, jsx: true, typeScript: true),
                 ".jsx" => Scan(path, text, jsx: true, typeScript: false),
                 ".vue" or ".svelte" => ReadScriptBlocks(path, text),
+                ".css" or ".scss" or ".sass" or ".less" => new SourceReadResult(path, StylesheetModuleReader.Read(text, lineComments: extension != ".css", new LineMap(text).Locate), null),
                 _ => new SourceReadResult(path, [], null),
             };
         }

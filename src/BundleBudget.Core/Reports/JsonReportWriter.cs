@@ -276,6 +276,18 @@ public static class JsonReportWriter
             json.WriteString("source", finding.Source);
             json.WriteString("rule", finding.Rule.Id);
             json.WriteNumber("bytes", finding.PackageBytes);
+            json.WriteStartArray("origins");
+            foreach (var origin in finding.Origins)
+            {
+                json.WriteStartObject();
+                json.WriteString("via", origin.Via);
+                json.WriteString("file", origin.ImportedAt?.RelativeFile);
+                json.WriteNumberOrNull("line", origin.ImportedAt?.Reference.Line);
+                json.WriteNumberOrNull("column", origin.ImportedAt?.Reference.Column);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
             json.WriteEndObject();
         }

@@ -81,13 +81,13 @@ public class ReportTests
         var summary = root.GetProperty("summary");
         Assert.That(summary.GetProperty("status").GetString(), Is.EqualTo("error"));
         Assert.That(summary.GetProperty("errors").GetInt32(), Is.EqualTo(1));
-        Assert.That(summary.GetProperty("warnings").GetInt32(), Is.EqualTo(3), "BB1002, and BB3003 for the hero PNG and BB3011 for the WOFF fallback");
+        Assert.That(summary.GetProperty("warnings").GetInt32(), Is.EqualTo(4), "BB1002, BB3003 for the hero PNG, BB3011 for the WOFF fallback, and BB2005: no front-end source beside this budget.json");
         var all = summary.GetProperty("totals").EnumerateArray().Single(t => t.GetProperty("type").GetString() == "all");
         Assert.That(all.GetProperty("files").GetInt32(), Is.EqualTo(15), "the WOFF fallback is listed, not counted");
         Assert.That(all.GetProperty("raw").GetInt64(), Is.EqualTo(_result.Assets.Where(a => a.IsCounted).Sum(a => a.Length)));
 
         var diagnostics = root.GetProperty("diagnostics").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList();
-        Assert.That(diagnostics, Is.EquivalentTo(new[] { "BB1002", "BB1001", "BB3003", "BB3011" }));
+        Assert.That(diagnostics, Is.EquivalentTo(new[] { "BB2005", "BB1002", "BB1001", "BB3003", "BB3011" }));
     }
 
     [Test]
@@ -129,7 +129,7 @@ public class ReportTests
         Assert.That(lines, Has.Some.Matches(@"^\s+warning\s+script\s+10\.4 kB in 4 files gzip\s+5\.0 kB\s+500\.0 kB$"));
         Assert.That(lines, Has.Some.Matches(@"^\s+ERROR\s+image \(each\)\s+largest 184\.8 kB of 5 files raw"));
         Assert.That(lines, Has.Some.Matches(@"^\s+all\s+15\s+281\.8 kB"));
-        Assert.That(SummaryTable.Headline(_result), Is.EqualTo("BundleBudget: over budget (3 budgets, 1 error, 3 warnings)."));
+        Assert.That(SummaryTable.Headline(_result), Is.EqualTo("BundleBudget: over budget (3 budgets, 1 error, 4 warnings)."));
     }
 
     private static long? Nullable(JsonElement element) => element.ValueKind == JsonValueKind.Null ? null : element.GetInt64();

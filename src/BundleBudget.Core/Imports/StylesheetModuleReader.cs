@@ -1,0 +1,111 @@
+namespace BundleBudget.Core.Imports;
+
+/// <summary>
+/// Reads the modules a stylesheet source (.css, .scss, .sass, .less) pulls in: <c>@import</c> (quoted or
+/// <c>url()</c>, several separated by commas in Sass), and Sass's <c>@use</c> and <c>@forward</c>. Comments and strings
+/// are skipped; a leading '~' (webpack's "from node_modules") is dropped. Each is a side-effect import at its quote.
+/// </summary>
+internal static class StylesheetModuleReader
+{
+    private static readonly string[] AtRules = ["@import", "@use", "@forward"];
+
+    public static IReadOnlyList<ModuleReference> Read(string text, bool lineComments, Func<int, (int Line, int Column)> locate)
+    {
+        var references = new List<ModuleReference>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            {
+                var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? text.Length : end + 1;
+            }
+            else if (c == '/' && lineComments && i + 1 < text.Length && text[i + 1] == '/' && (i == 0 || text[i - 1] != ':'))
+            {
+                var end = text.IndexOfAny(['\n', '\r'], i);
+                i = end < 0 ? text.Length : end;
+            }
+            else if (c is '"' or '\'')
+            {
+                i = StringEnd(text, i);
+            }
+            else if (c == '@' && AtRules.FirstOrDefault(r => string.CompareOrdinal(text, i, r, 0, r.Length) == 0 && (i + r.Length >= text.Length || !char.IsLetterOrDigit(text[i + r.Length]) && text[i + r.Length] != '-')) is { } rule)
+            {
+                i = ReadImports(text, i + rule.Length, references, locate);
+            }
+        }
+
+        return references;
+    }
+
+    /// <summary>Reads the specifiers after an at-rule up to its ';' or '{' (or line end in indented Sass); returns where it stopped.</summary>
+    private static int ReadImports(string text, int at, List<ModuleReference> references, Func<int, (int Line, int Column)> locate)
+    {
+        var i = at;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c is ';' or '{' or '}' or '\n' or '\r')
+            {
+                return i;
+            }
+
+            if (c is '"' or '\'')
+            {
+                var end = StringEnd(text, i);
+                Add(text[(i + 1)..Math.Min(end, text.Length)], i, references, locate);
+                i = end + 1;
+            }
+            else if (string.CompareOrdinal(text, i, "url(", 0, 4) == 0)
+            {
+                var close = text.IndexOf(')', i + 4);
+                if (close < 0)
+                {
+                    return text.Length;
+                }
+
+                var inner = text[(i + 4)..close].Trim();
+                var quoted = inner.Length > 1 && inner[0] is '"' or '\'';
+                var start = text.IndexOf(quoted ? inner[0] : inner.FirstOrDefault(), i + 4);
+                Add(quoted ? inner[1..^1] : inner, Math.Max(start, i), references, locate);
+                i = close + 1;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return i;
+    }
+
+    private static void Add(string specifier, int offset, List<ModuleReference> references, Func<int, (int Line, int Column)> locate)
+    {
+        var module = specifier.Trim().TrimStart('~');
+        if (module.Length == 0 || module.Contains("://", StringComparison.Ordinal) || module.StartsWith("//", StringComparison.Ordinal) || module.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var (line, column) = locate(offset);
+        references.Add(new ModuleReference(module, ImportForm.SideEffect, line, column, [], null, TypeOnly: false));
+    }
+
+    private static int StringEnd(string text, int start)
+    {
+        var quote = text[start];
+        for (var i = start + 1; i < text.Length; i++)
+        {
+            if (text[i] == '\\')
+            {
+                i++;
+            }
+            else if (text[i] == quote || text[i] is '\n' or '\r')
+            {
+                return i;
+            }
+        }
+
+        return text.Length;
+    }
+}
