@@ -1,0 +1,11 @@
+
+export default {
+  basePath: '/',
+  allowedHosts: [],
+  supportedLocales: {
+  "en-US": ""
+},
+  entryPoints: {
+    '': () => import('./main.server.mjs')
+  },
+};

@@ -1,0 +1,16 @@
+export default `<!DOCTYPE html><html lang="en" data-beasties-container><head>
+  <meta charset="utf-8">
+  <title>About</title>
+  <base href="/">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" type="image/x-icon" href="favicon.ico">
+<style>:root{--accent: #c3002f;--ink: #1f2328;--muted: #59636e;--surface: #f6f8fa}*,*:before,*:after{box-sizing:border-box}html{-webkit-text-size-adjust:100%}body{margin:0;font-family:system-ui,-apple-system,Segoe UI,Roboto,Helvetica Neue,Arial,sans-serif;line-height:1.5;color:var(--ink);background:#fff}h2{line-height:1.2;margin:0 0 .75rem}a{color:var(--accent);text-decoration:none}a:hover,a:focus-visible{text-decoration:underline}main{max-width:40rem;margin:0 auto;padding:1.5rem 1rem}.muted{color:var(--muted)}@media(prefers-color-scheme:dark){body{color:#e6edf3;background:#0d1117}}
+</style><link rel="stylesheet" href="styles-TUBMZHBH.css" media="print" onload="this.media='all'"><noscript><link rel="stylesheet" href="styles-TUBMZHBH.css"></noscript><style ng-app-id="ng">.bar[_ngcontent-ng-c375535316]{display:flex;align-items:center;justify-content:space-between;padding:.75rem 1rem;background:var(--surface);border-bottom:1px solid #d1d9e0}.brand[_ngcontent-ng-c375535316]{font-weight:600;color:var(--ink)}nav[_ngcontent-ng-c375535316]   a[_ngcontent-ng-c375535316]{margin-left:1rem}nav[_ngcontent-ng-c375535316]   a.active[_ngcontent-ng-c375535316]{font-weight:600}</style></head>
+<body><!--nghm--><script type="text/javascript" id="ng-event-dispatch-contract">(()=>{function p(t,n,r,o,e,i,f,m){return{eventType:t,event:n,targetElement:r,eic:o,timeStamp:e,eia:i,eirp:f,eiack:m}}function u(t){let n=[],r=e=>{n.push(e)};return{c:t,q:n,et:[],etc:[],d:r,h:e=>{r(p(e.type,e,e.target,t,Date.now()))}}}function s(t,n,r){for(let o=0;o<n.length;o++){let e=n[o];(r?t.etc:t.et).push(e),t.c.addEventListener(e,t.h,r)}}function c(t,n,r,o,e=window){let i=u(t);e._ejsas||(e._ejsas={}),e._ejsas[n]=i,s(i,r),s(i,o,!0)}window.__jsaction_bootstrap=c;})();
+</script><script>window.__jsaction_bootstrap(document.body,"ng",["click"],[]);</script>
+  <app-root ng-version="21.2.24" _nghost-ng-c375535316 ngh="1" ng-server-context="ssg"><header _ngcontent-ng-c375535316 class="bar"><a _ngcontent-ng-c375535316 routerlink="/" class="brand" href="/" jsaction="click:;">angular-app</a><nav _ngcontent-ng-c375535316><a _ngcontent-ng-c375535316 routerlink="/" routerlinkactive="active" href="/" class jsaction="click:;">Home</a><a _ngcontent-ng-c375535316 routerlink="/about" routerlinkactive="active" href="/about" class="active" jsaction="click:;">About</a></nav></header><main _ngcontent-ng-c375535316><router-outlet _ngcontent-ng-c375535316></router-outlet><app-about ngh="0"><h2>About</h2><p>This page is loaded on demand.</p><p class="muted">Built 2026-01-01.</p></app-about><!----></main></app-root>
+<link rel="modulepreload" href="chunk-VS2WHN2I.js"><script src="main-EWCNKD7M.js" type="module"></script>
+<link rel="modulepreload" href="chunk-IUFFJXD3.js">
+
+
+<script id="ng-state" type="application/json">{"__nghData__":[{},{"c":{"9":[{"i":"c4272557890","r":1}]}}]}</script></body></html>`;
