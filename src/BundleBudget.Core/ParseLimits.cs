@@ -22,4 +22,7 @@ public static class ParseLimits
 
     /// <summary>A front-end source file read for its imports.</summary>
     public const long SourceFile = 16L * 1024 * 1024;
+
+    /// <summary>A limit as written in the README: "16 MiB".</summary>
+    public static string Describe(long limit) => $"{limit / (1024 * 1024)} MiB";
 }

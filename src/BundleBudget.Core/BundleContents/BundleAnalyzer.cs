@@ -75,7 +75,7 @@ public static class BundleAnalyzer
                 {
                     if (HasSourceMap(script))
                     {
-                        problems.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{script.Path} is not attributed through its source map: it is {Budgets.ByteSize.Format(script.Length)}, larger than the {Budgets.ByteSize.Format(ParseLimits.Script)} BundleBudget parses. Its size is measured; whole libraries inside it are not looked for.", script.FullPath));
+                        problems.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{script.Path} is not attributed through its source map: it is {Budgets.ByteSize.Format(script.Length)}, larger than the {ParseLimits.Describe(ParseLimits.Script)} BundleBudget parses. Its size is measured; whole libraries inside it are not looked for.", script.FullPath));
                     }
 
                     return;
@@ -162,18 +162,18 @@ public static class BundleAnalyzer
     {
         foreach (var rule in settings.Rules.Where(r => r.BundledSources.Count > 0))
         {
-            foreach (var (source, _) in composition.Sources)
+            // The source named is the first of the rule's patterns that the bundle holds: moment/moment.js before a locale.
+            var match = rule.BundledSources
+                .Select(glob => composition.Sources.Select(s => (Source: s.Source, Package: BundleComposition.PackageOf(s.Source, out var modulePath), ModulePath: modulePath))
+                    .FirstOrDefault(s => s.Package is not null && glob.IsMatch(s.ModulePath)))
+                .FirstOrDefault(s => s.Package is not null);
+            if (match.Package is not { } package || settings.IsAllowed(package, script.Path))
             {
-                var package = BundleComposition.PackageOf(source, out var modulePath);
-                if (package is null || !rule.BundledSources.Any(g => g.IsMatch(modulePath)) || settings.IsAllowed(package, script.Path))
-                {
-                    continue;
-                }
-
-                var packageBytes = composition.Packages.Where(p => p.Package == package).Sum(p => p.Bytes);
-                yield return new BundledLibraryFinding(script, rule, package, "node_modules/" + modulePath, packageBytes, composition.Bytes, settings.Severity);
-                break;
+                continue;
             }
+
+            var packageBytes = composition.Packages.Where(p => p.Package == package).Sum(p => p.Bytes);
+            yield return new BundledLibraryFinding(script, rule, package, "node_modules/" + match.ModulePath, packageBytes, composition.Bytes, settings.Severity);
         }
     }
 

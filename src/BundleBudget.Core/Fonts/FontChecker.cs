@@ -85,7 +85,12 @@ public static class FontChecker
             findings.Add(new(DiagnosticCodes.FontMisnamed, $"{font.Path} is a {Describe(info.Format)} font, not {Describe(named)} as its name says: servers send it with the wrong type and browsers may reject it. Convert it to real WOFF2 (or name it for what it is).", null));
         }
 
-        if (font.Exclusion == AssetExclusion.NotDownloaded)
+        if (font.Exclusion == AssetExclusion.NotDownloaded && info.Format == "woff2")
+        {
+            var taken = FirstDownloadedFormat(usedBy);
+            findings.Add(new(DiagnosticCodes.FontFormat, $"{font.Path} (WOFF2, {ByteSize.Format(font.Length)}) is never downloaded: every @font-face that names it lists {Describe(taken)} before it, and browsers take the first format they read. List the WOFF2 first (and drop the {Describe(taken)} file): every browser in use reads WOFF2, and it is the smallest.", null));
+        }
+        else if (font.Exclusion == AssetExclusion.NotDownloaded)
         {
             var why = info.Format is "eot" or "svg"
                 ? $"no browser in use reads {Describe(info.Format)} fonts (they were for Internet Explorer and old iOS Safari), so it is never downloaded"

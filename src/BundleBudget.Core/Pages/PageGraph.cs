@@ -293,7 +293,7 @@ public sealed partial record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnly
         {
             if (asset.Length > limit)
             {
-                var reason = $"it is {ByteSize.Format(asset.Length)}, larger than the {ByteSize.Format(limit)} BundleBudget parses";
+                var reason = $"it is {ByteSize.Format(asset.Length)}, larger than the {ParseLimits.Describe(limit)} BundleBudget parses";
                 _unreadable[asset.Path] = reason;
                 Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{asset.Path} is not read for what it loads: {reason}. Its size is measured; the initial load of the pages that load it is incomplete.", asset.FullPath));
                 return null;

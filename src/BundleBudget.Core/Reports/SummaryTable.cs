@@ -66,7 +66,7 @@ public static class SummaryTable
     };
 
     public static string ActualText(BudgetResult result) =>
-        result.IsIncomplete ? $"{MeasuredText(result)} ({Count(result.Unmeasured.Count, "gap")}: not measured)" : MeasuredText(result);
+        result.IsIncomplete ? $"{MeasuredText(result)} (incomplete: {result.Unmeasured.Count} not measured)" : MeasuredText(result);
 
     private static string MeasuredText(BudgetResult result) => result.Budget switch
     {
