@@ -99,11 +99,17 @@ internal static class PositionedJsonParser
         return text.TrimEnd(' ', '.');
     }
 
-    /// <summary>Turns byte offsets into 1-based line and column (columns count characters, not bytes).</summary>
+    /// <summary>
+    /// Turns byte offsets into 1-based line and column (columns count characters, not bytes). Offsets come in increasing
+    /// order while parsing, so the column is counted on from the last one: linear even when the whole file is one line.
+    /// </summary>
     private sealed class LineMap
     {
         private readonly byte[] _text;
         private readonly List<int> _lineStarts = [0];
+        private int _lastLine = -1;
+        private long _lastOffset;
+        private int _lastColumn;
 
         public LineMap(ReadOnlySpan<byte> utf8)
         {
@@ -128,8 +134,8 @@ internal static class PositionedJsonParser
         {
             var index = _lineStarts.BinarySearch((int)offset);
             var line = index >= 0 ? index : ~index - 1;
-            var column = 1;
-            for (var i = _lineStarts[line]; i < offset; i++)
+            var (from, column) = line == _lastLine && offset >= _lastOffset ? (_lastOffset, _lastColumn) : (_lineStarts[line], 1);
+            for (var i = from; i < offset; i++)
             {
                 if ((_text[i] & 0xC0) != 0x80)
                 {
@@ -137,6 +143,7 @@ internal static class PositionedJsonParser
                 }
             }
 
+            (_lastLine, _lastOffset, _lastColumn) = (line, offset, column);
             return (line + 1, column);
         }
     }

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Evaluation;
+
+namespace BundleBudget.Core.Tests.Hostile;
+
+/// <summary>Output folders that are links, loops, aliases, and pages that name files twice or too large to parse.</summary>
+[Platform(Exclude = "Win", Reason = "symbolic links to folders need privileges on Windows")]
+public class OutputFolderTests
+{
+    private TemporaryFolder _folder = null!;
+
+    [SetUp]
+    public void SetUp() => _folder = new TemporaryFolder();
+
+    [TearDown]
+    public void TearDown() => _folder.Dispose();
+
+    private CheckResult Check(string outputPath, string budgets, string extra = "")
+    {
+        var path = _folder.Write("project/budget.json", $$"""
+            {
+              "outputPath": {{JsonSerializer.Serialize(outputPath)}},
+              "imports": { "rules": "none" },
+              {{extra}}
+              "budgets": [ {{budgets}} ]
+            }
+            """);
+        return BudgetCheck.Run(new CheckOptions(path));
+    }
+
+    [Test]
+    public void A_symlinked_output_folder_is_measured_like_the_folder_it_points_to()
+    {
+        TemporaryFolder.CopyDirectory(TestAssets.ViteDist, _folder.Combine("client", "dist"));
+        Directory.CreateDirectory(_folder.Combine("project"));
+        Directory.CreateSymbolicLink(_folder.Combine("project", "wwwroot"), Path.Combine("..", "client", "dist"));
+        const string Budgets = """{ "type": "script", "maximumError": "500KB" }, { "type": "initial", "maximumError": "500KB" }""";
+
+        var linked = Check("wwwroot", Budgets);
+        var real = Check(_folder.Combine("client", "dist"), Budgets);
+
+        Assert.That(linked.Assets.Select(a => (a.Path, a.Length)), Is.EqualTo(real.Assets.Select(a => (a.Path, a.Length))));
+        Assert.That(linked.Assets, Has.Count.EqualTo(20));
+        Assert.That(linked.Budgets[0].MatchedFiles, Is.EqualTo(4));
+        Assert.That(linked.Budgets.Select(b => b.Actual), Is.EqualTo(real.Budgets.Select(b => b.Actual)));
+        Assert.That(linked.Diagnostics.Select(d => d.Code), Does.Not.Contain(DiagnosticCodes.EmptyOutputFolder).And.Not.Contain(DiagnosticCodes.BudgetIncomplete));
+    }
+
+    [Test]
+    public void A_link_loop_is_named_and_not_followed_and_a_second_link_to_a_folder_is_an_alias_pages_can_load_through()
+    {
+        _folder.Write("dist/index.html", "<script type=module src=\"/static/app.js\"></script>");
+        _folder.Write("dist/assets/app.js", "export const x = 1;");
+        Directory.CreateSymbolicLink(_folder.Combine("dist", "assets", "loop"), "..");
+        Directory.CreateSymbolicLink(_folder.Combine("dist", "static"), "assets");
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "script", "maximumError": "500KB" }, { "type": "initial", "maximumError": "500KB" }""");
+
+        Assert.That(result.Assets.Select(a => a.Path), Is.EqualTo(new[] { "assets/app.js", "index.html" }), "each file once, under its own path");
+        var loop = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.SymbolicLinkLoop);
+        Assert.That(loop.Message, Does.Contain("assets/loop"));
+        Assert.That(loop.Severity, Is.EqualTo(Severity.Warning));
+        var page = result.Pages.Find("index.html")!;
+        Assert.That(page.Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "assets/app.js" }), "/static/app.js is the same file through the link");
+        Assert.That(page.Gaps, Is.Empty);
+        Assert.That(result.Budgets.Select(b => b.Status), Is.All.EqualTo(BudgetStatus.Pass));
+    }
+
+    [Test]
+    public void A_page_that_names_one_file_many_times_loads_it_once()
+    {
+        var repeated = string.Concat(Enumerable.Repeat("<script src=\"/app.js\"></script><link rel=modulepreload href=\"app.js\"><link rel=stylesheet href=\"/s.css\">", 20_000));
+        _folder.Write("dist/index.html", $"<html><head>{repeated}<noscript><link rel=stylesheet href=\"/s.css\"></noscript></head></html>");
+        _folder.Write("dist/app.js", new string('x', 10_000));
+        _folder.Write("dist/s.css", "body{color:red}");
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "initial", "compression": "raw", "maximumError": "10MB" }""");
+
+        var page = result.Pages.Find("index.html")!;
+        Assert.That(page.Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "app.js", "s.css" }));
+        var expected = new FileInfo(_folder.Combine("dist", "index.html")).Length + 10_000 + "body{color:red}".Length;
+        Assert.That(result.Budgets.Single().Actual, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Files_larger_than_what_is_parsed_are_measured_named_and_make_the_initial_load_incomplete()
+    {
+        _folder.Write("dist/index.html", "<link rel=stylesheet href=big.css><script type=module src=big.js></script><a href=other.html>x</a>");
+        CreateSparse(_folder.Combine("dist", "big.js"), ParseLimits.Script + 1);
+        CreateSparse(_folder.Combine("dist", "big.css"), ParseLimits.Stylesheet + 1);
+        CreateSparse(_folder.Combine("dist", "other.html"), ParseLimits.Page + 1);
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "total", "compression": "raw", "maximumError": "1GB" }, { "type": "initial", "compression": "raw", "maximumError": "1GB" }""");
+
+        var tooLarge = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.FileTooLargeToParse).Select(d => Path.GetFileName(d.File)).ToList();
+        Assert.That(tooLarge, Is.SupersetOf(new[] { "big.js", "big.css", "other.html" }));
+        Assert.That(result.Diagnostics.Single(d => d.File!.EndsWith("big.js", StringComparison.Ordinal) && d.Code == DiagnosticCodes.FileTooLargeToParse).Message, Does.Contain("64 MiB"));
+        Assert.That(result.Sizes["big.js"].Raw, Is.EqualTo(ParseLimits.Script + 1));
+        Assert.That(result.Budgets[0].Status, Is.EqualTo(BudgetStatus.Pass), "sizes are streamed: the total is complete");
+        var initial = result.Budgets[1];
+        Assert.That(initial.Status, Is.EqualTo(BudgetStatus.Incomplete), "what big.js and big.css load is unknown");
+        Assert.That(initial.Unmeasured.Select(u => u.Path), Has.Some.Contains("big.js").And.Some.Contains("big.css"));
+        Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.InternalError), Is.Empty);
+    }
+
+    [Test]
+    public void A_missing_file_a_page_loads_first_never_lets_its_initial_budget_pass()
+    {
+        _folder.Write("dist/index.html", "<script src=\"/gone.js\"></script>");
+        var result = Check(_folder.Combine("dist"), """{ "type": "initial", "maximumError": "170KB" }""");
+
+        var budget = result.Budgets.Single();
+        Assert.That(budget.Status, Is.EqualTo(BudgetStatus.Incomplete));
+        Assert.That(budget.Unmeasured.Single().Path, Is.EqualTo("index.html: 'gone.js'").Or.EqualTo("index.html: '/gone.js'"));
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Contain(DiagnosticCodes.MissingPageFile).And.Contain(DiagnosticCodes.BudgetIncomplete));
+        Assert.That(BundleBudget.Core.Reports.SummaryTable.Headline(result), Does.Contain("incomplete").And.Not.Contain("within budget"));
+    }
+
+    private static void CreateSparse(string path, long length)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using var stream = new FileStream(path, FileMode.Create);
+        stream.SetLength(length);
+    }
+}
