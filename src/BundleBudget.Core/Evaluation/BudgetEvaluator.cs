@@ -146,6 +146,13 @@ public static class BudgetEvaluator
 
         var offenders = new List<OffendingFile>();
         var unmeasured = new List<Unmeasured>();
+        if (limited.Count == 0)
+        {
+            // The page may be in a folder that could not be listed: then what it limits is unknown, not nothing.
+            unmeasured.AddRange(context.Gaps.Folders.Where(f => budget.Entry is null || SiteLayout.IsInside(budget.Entry, f.Path))
+                .Select(f => new Unmeasured(f.Path.Length == 0 ? "." : f.Path + "/", $"the folder could not be listed, so its pages are unknown ({f.Reason})")));
+        }
+
         long largest = 0;
         var sizeKind = DescribeCompression(budget, []);
         foreach (var page in limited)
@@ -252,6 +259,8 @@ public static class BudgetEvaluator
 
         public bool Strict { get; } = strict;
 
+        public MeasurementGaps Gaps { get; } = gaps;
+
         public List<BudgetResult> Results { get; } = [];
 
         public List<Diagnostic> Diagnostics { get; } = [];
@@ -260,7 +269,7 @@ public static class BudgetEvaluator
             sizes.TryGetValue(asset.Path, out var measured) ? BudgetEvaluator.SizeFor(budget, asset, measured) : null;
 
         public string WhyUnmeasured(Budget budget, Asset asset) =>
-            gaps.Files.TryGetValue(asset.Path, out var reason) ? reason
+            Gaps.Files.TryGetValue(asset.Path, out var reason) ? reason
             : sizes.ContainsKey(asset.Path) ? $"its {budget.CompressionFor(asset).ToString().ToLowerInvariant()} size was not computed"
             : "it could not be read";
     }
