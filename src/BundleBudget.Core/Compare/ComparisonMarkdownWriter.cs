@@ -69,9 +69,12 @@ public static class ComparisonMarkdownWriter
     private static string Headline(ReportComparison comparison)
     {
         var head = comparison.Head;
+        var incomplete = head.Budgets.Count(b => b.Status == "incomplete");
         var verdict = head.Status switch
         {
-            "error" => $":x: over budget ({Count(head.Errors, "error")})",
+            "error" when head.Budgets.Any(b => b.Status == "error") => $":x: over budget ({Count(head.Errors, "error")})",
+            "error" => $":x: failed ({Count(head.Errors, "error")})",
+            _ when incomplete > 0 => $":grey_question: incomplete: {Count(incomplete, "budget")} could not be fully measured",
             "warning" => $":warning: within budget, {Count(head.Warnings, "warning")}",
             _ => ":white_check_mark: within budget",
         };
@@ -157,7 +160,9 @@ public static class ComparisonMarkdownWriter
     {
         "error" => ":x:",
         "warning" => ":warning:",
-        _ => ":white_check_mark:",
+        "incomplete" => ":grey_question: incomplete",
+        "pass" => ":white_check_mark:",
+        _ => ":grey_question:",
     };
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -124,6 +124,11 @@ public static class MarkdownReportWriter
                 .AppendLine(" |");
         }
 
+        if (TypeTotal.NotCounted(result) is { } notCounted)
+        {
+            text.AppendLine().AppendLine(Escape(notCounted));
+        }
+
         text.AppendLine().AppendLine("</details>").AppendLine();
         text.AppendLine("Sizes in SI units: 1 kB = 1000 bytes.");
         return text.ToString();

@@ -54,6 +54,11 @@ public static class SummaryTable
         }
 
         lines.AddRange(Align(totals));
+        if (TypeTotal.NotCounted(result) is { } notCounted)
+        {
+            lines.Add("  " + notCounted);
+        }
+
         return lines;
     }
 

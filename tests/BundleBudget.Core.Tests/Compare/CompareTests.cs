@@ -77,6 +77,20 @@ public class CompareTests
     }
 
     [Test]
+    public void An_incomplete_head_is_never_shown_as_within_budget()
+    {
+        _folder.Write("dist/index.html", "<script src=\"/gone.js\"></script>");
+        var budget = _folder.Write("budget.json", """{ "outputPath": "dist", "imports": { "rules": "none" }, "budgets": [ { "type": "initial", "maximumError": "170KB" } ] }""");
+        var report = _folder.Combine("head.json");
+        JsonReportWriter.Write(BudgetCheck.Run(new CheckOptions(budget)), report);
+
+        var markdown = ComparisonMarkdownWriter.Render(ReportComparer.Compare(null, ReportSnapshot.Read(report), new NoiseThreshold()), new NoiseThreshold());
+
+        Assert.That(markdown, Does.Contain("## BundleBudget: :grey_question: incomplete: 1 budget could not be fully measured"));
+        Assert.That(markdown, Does.Contain(":grey_question: incomplete").And.Not.Contain("within budget"));
+    }
+
+    [Test]
     public void New_whole_library_imports_are_listed()
     {
         ReportSnapshot Imports(string allow)
