@@ -173,6 +173,22 @@ public partial class HostileInputTests
     }
 
     [Test]
+    public void A_file_one_byte_over_a_parse_limit_is_said_to_be_larger_in_sizes_that_differ()
+    {
+        _folder.Write("dist/index.html", "<!doctype html><title>small</title>");
+        Sparse(_folder.Combine("dist", "big.html"), (16L * 1024 * 1024) + 1);
+        var budget = _folder.Write("budget.json", """{ "outputPath": "dist", "budgets": [ { "type": "document", "maximumError": "1MB" } ] }""");
+
+        var result = Run("check", "--budget", budget);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var warning = Lines(result.Output).Single(l => l.Contains(": warning BB1008: big.html is not read", StringComparison.Ordinal));
+        var sizes = Regex.Match(warning, @"it is (?<size>[0-9.]+ [kMG]?B), larger than the (?<limit>[0-9.]+ [kMG]?B) BundleBudget parses");
+        Assert.That(sizes.Success, Is.True, warning);
+        Assert.That(sizes.Groups["size"].Value, Is.Not.EqualTo(sizes.Groups["limit"].Value), "'X is larger than X' does not tell the user how far over the limit the file is: " + warning);
+    }
+
+    [Test]
     public void A_file_name_that_holds_a_workflow_command_is_escaped_in_every_line_under_GitHub_Actions()
     {
         var dist = _folder.Combine("dist");
