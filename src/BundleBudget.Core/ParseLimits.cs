@@ -25,4 +25,9 @@ public static class ParseLimits
 
     /// <summary>A limit as written in the README: "16 MiB".</summary>
     public static string Describe(long limit) => $"{limit / (1024 * 1024)} MiB";
+
+    /// <summary>Why a file is not parsed, with both lengths exact: "it is 16,777,217 bytes (16.78 MB), over the 16 MiB (16,777,216 bytes) BundleBudget parses".</summary>
+    public static string Over(long length, long limit) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"it is {length:N0} bytes ({Budgets.ByteSize.Format(length)}), over the {Describe(limit)} ({limit:N0} bytes) BundleBudget parses");
 }

@@ -75,7 +75,7 @@ public static class BundleAnalyzer
                 {
                     if (HasSourceMap(script))
                     {
-                        problems.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{script.Path} is not attributed through its source map: it is {Budgets.ByteSize.Format(script.Length)}, larger than the {ParseLimits.Describe(ParseLimits.Script)} BundleBudget parses. Its size is measured; whole libraries inside it are not looked for.", script.FullPath));
+                        problems.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{script.Path} is not attributed through its source map: {ParseLimits.Over(script.Length, ParseLimits.Script)}. Its size is measured; whole libraries inside it are not looked for.", script.FullPath));
                     }
 
                     return;
@@ -179,7 +179,16 @@ public static class BundleAnalyzer
 
     private static BundleComposition? Compose(string outputFolder, Asset script)
     {
-        var generated = File.ReadAllText(script.FullPath, Encoding.UTF8);
+        string generated;
+        try
+        {
+            generated = File.ReadAllText(script.FullPath, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // the bundle itself cannot be read: the measurer names it (BB9030), and its budgets are incomplete
+        }
+
         var (mapJson, mapName) = LocateMap(outputFolder, script, generated);
         if (mapJson is null)
         {

@@ -47,7 +47,7 @@ public static class FontFaceReader
             if (stylesheet.Length > ParseLimits.Stylesheet)
             {
                 complete = false;
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{stylesheet.Path} is not read for its @font-face rules: it is {Budgets.ByteSize.Format(stylesheet.Length)}, larger than the {ParseLimits.Describe(ParseLimits.Stylesheet)} BundleBudget parses. Its fonts are counted as if every one downloads.", stylesheet.FullPath));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{stylesheet.Path} is not read for its @font-face rules: {ParseLimits.Over(stylesheet.Length, ParseLimits.Stylesheet)}. Its fonts are counted as if every one downloads.", stylesheet.FullPath));
                 continue;
             }
 

@@ -28,7 +28,7 @@ public static partial class SourceModuleReader
             var length = new FileInfo(path).Length;
             if (length > ParseLimits.SourceFile)
             {
-                return new SourceReadResult(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"This source file is {Budgets.ByteSize.Format(length)}, larger than the {ParseLimits.Describe(ParseLimits.SourceFile)} BundleBudget reads for imports: it is not analysed; the other files were.", path));
+                return new SourceReadResult(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"This source file is not analysed for imports: {ParseLimits.Over(length, ParseLimits.SourceFile)}. The other files were.", path));
             }
 
             text = File.ReadAllText(path, Encoding.UTF8);

@@ -72,7 +72,7 @@ public sealed partial record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnly
             var html = ReadText(page, ParseLimits.Page);
             if (html is null)
             {
-                walk.Gaps.Add(new PageGap(page.Path, page.Path, "the page itself could not be read, so what it loads is unknown"));
+                walk.Gaps.Add(new PageGap(page.Path, page.Path, $"the page itself could not be read ({_unreadable.GetValueOrDefault(page.Path, "unreadable")}), so what it loads is unknown"));
             }
 
             var (baseHref, htmlReferences, inlineModules, importMap) = HtmlEntryReader.Read(html ?? string.Empty);
@@ -293,7 +293,7 @@ public sealed partial record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnly
         {
             if (asset.Length > limit)
             {
-                var reason = $"it is {ByteSize.Format(asset.Length)}, larger than the {ParseLimits.Describe(limit)} BundleBudget parses";
+                var reason = ParseLimits.Over(asset.Length, limit);
                 _unreadable[asset.Path] = reason;
                 Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{asset.Path} is not read for what it loads: {reason}. Its size is measured; the initial load of the pages that load it is incomplete.", asset.FullPath));
                 return null;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BundleBudget.Core.Diagnostics;
 
 namespace BundleBudget.Core.Reports;
@@ -26,7 +27,7 @@ public static class PrintLimit
 
         var omitted = seen
             .Where(c => c.Value > perCode)
-            .Select(c => $"bundle-budget: {c.Value - perCode:N0} more {c.Key} {Noun(diagnostics, c.Key, c.Value - perCode)} not printed ({perCode} shown, {c.Value:N0} in all); the JSON report lists every one.")
+            .Select(c => string.Create(CultureInfo.InvariantCulture, $"bundle-budget: {c.Value - perCode:N0} more {c.Key} {Noun(diagnostics, c.Key, c.Value - perCode)} not printed ({perCode} shown, {c.Value:N0} in all); the JSON report lists every one."))
             .ToList();
         return (shown, omitted);
     }
