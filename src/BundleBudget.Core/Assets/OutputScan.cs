@@ -6,6 +6,9 @@ namespace BundleBudget.Core.Assets;
 /// <param name="Path">Relative to the output folder, with '/' separators.</param>
 public sealed record UnreadablePath(string Path, bool IsFolder, string Reason)
 {
+    /// <summary>The path in words: "the folder private/" or "assets/locked.js".</summary>
+    public string Describe() => IsFolder ? $"the folder {(Path.Length == 0 ? "." : Path)}/" : Path;
+
     /// <summary>Whether a file at <paramref name="relativePath"/> would be this path or lie inside it.</summary>
     public bool Covers(string relativePath) =>
         string.Equals(relativePath, Path, StringComparison.Ordinal)

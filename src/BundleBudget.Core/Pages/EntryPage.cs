@@ -20,6 +20,12 @@ public enum LoadReason
 
     /// <summary>A dynamic <c>import()</c>: a lazy chunk.</summary>
     DynamicImport,
+
+    /// <summary>The document of an &lt;iframe&gt;, loaded with the page.</summary>
+    Frame,
+
+    /// <summary>What an &lt;object&gt; or &lt;embed&gt; loads.</summary>
+    Embed,
 }
 
 /// <summary>A file a page loads, relative to the output folder, and how the page comes to load it.</summary>

@@ -1,101 +1,291 @@
-using AngleSharp.Dom;
+using System.Text;
+using AngleSharp.Html;
 using AngleSharp.Html.Parser;
+using AngleSharp.Html.Parser.Tokens;
+using AngleSharp.Text;
 
 namespace BundleBudget.Core.Pages;
 
-/// <summary>A reference from an HTML page, its URL as written, and the inline module code to follow if any.</summary>
+/// <summary>A reference from an HTML page: its URL as written, why the page loads it, and whether it waits (lazy).</summary>
 internal sealed record HtmlReference(string Url, LoadReason Reason, bool Lazy = false, string? Loading = null);
+
+/// <summary>What an HTML page asks for, as read from it.</summary>
+/// <param name="InlineStyles">The text of its &lt;style&gt; elements, for their @imports.</param>
+internal sealed record HtmlPage(string? BaseHref, IReadOnlyList<HtmlReference> References, IReadOnlyList<string> InlineModules, IReadOnlyDictionary<string, string> ImportMap, IReadOnlyList<string> InlineStyles);
 
 /// <summary>
 /// Reads what an HTML page asks for before it is usable: scripts (classic and module; async and defer scripts still
-/// load at once), stylesheets, module preloads, preloads (fonts and images too) and eager images. Attribute values
-/// are compared case-insensitively, as browsers do.
+/// load at once), stylesheets, module preloads, preloads (fonts and images too), eager images (the one a &lt;picture&gt;
+/// or srcset gives the emulated phone), video posters, image inputs, frames, objects and embeds, and inline styles'
+/// @imports. The page is tokenized as a browser with scripting on tokenizes it (a &lt;noscript&gt; fallback is text),
+/// without building a document tree: time is linear in the page's length, however deep its nesting.
 /// </summary>
 internal static class HtmlEntryReader
 {
-    public static (string? BaseHref, IReadOnlyList<HtmlReference> References, IReadOnlyList<string> InlineModules, IReadOnlyDictionary<string, string> ImportMap) Read(string html)
+    /// <summary>The script types browsers run as classic scripts (the JavaScript MIME type essences of the HTML standard).</summary>
+    private static readonly HashSet<string> ClassicScriptTypes = new(StringComparer.OrdinalIgnoreCase)
     {
-        // Parsed as a browser with scripting on parses it: a <noscript> fallback (Angular writes one for every stylesheet it
-        // loads late) is text then, not a second copy of the stylesheet.
-        var document = new HtmlParser(new HtmlParserOptions { IsScripting = true }).ParseDocument(html);
-        var baseHref = document.QuerySelector("base[href]")?.GetAttribute("href");
-        var references = new List<HtmlReference>();
-        var inlineModules = new List<string>();
-        var importMap = new Dictionary<string, string>(StringComparer.Ordinal);
+        "application/ecmascript", "application/javascript", "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript",
+        "text/javascript1.0", "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4", "text/javascript1.5",
+        "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
+    };
 
-        foreach (var script in document.QuerySelectorAll("script"))
+    public static HtmlPage Read(string html)
+    {
+        var reader = new Reader();
+        var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver) { SkipComments = true };
+        while (true)
         {
-            var type = script.GetAttribute("type")?.Trim() ?? string.Empty;
-            if (type.Equals("importmap", StringComparison.OrdinalIgnoreCase))
+            var token = tokenizer.Get();
+            if (token.Type == HtmlTokenType.EndOfFile)
             {
-                ReadImportMap(script.TextContent, importMap);
-                continue;
+                break;
             }
 
-            var isModule = type.Equals("module", StringComparison.OrdinalIgnoreCase);
-            var isClassic = type.Length == 0 || type.Contains("javascript", StringComparison.OrdinalIgnoreCase) || type.Contains("ecmascript", StringComparison.OrdinalIgnoreCase);
-            if ((!isModule && !isClassic) || script.HasAttribute("nomodule"))
+            if (token.Type == HtmlTokenType.StartTag)
             {
-                continue; // data blocks (application/json, importmap) and legacy bundles modern browsers skip
+                tokenizer.State = reader.Start(token.AsTag());
+            }
+            else if (token.Type == HtmlTokenType.EndTag)
+            {
+                reader.End(token.Name);
+                tokenizer.State = HtmlParseMode.PCData;
+            }
+            else if (token.Type == HtmlTokenType.Character)
+            {
+                reader.Text(token.Data);
+            }
+        }
+
+        return reader.Page();
+    }
+
+    private sealed class Reader
+    {
+        private readonly List<HtmlReference> _references = [];
+        private readonly List<string> _inlineModules = [];
+        private readonly List<string> _inlineStyles = [];
+        private readonly Dictionary<string, string> _importMap = new(StringComparer.Ordinal);
+        private readonly StringBuilder _text = new();
+        private string? _baseHref;
+        private int _templateDepth;
+
+        /// <summary>What the text being collected belongs to: an inline module, an import map, a style, or nothing.</summary>
+        private string? _collecting;
+
+        /// <summary>The first &lt;source&gt; of the open &lt;picture&gt; that applies, once found; null outside a picture.</summary>
+        private (bool Open, string? Chosen, bool Decided) _picture;
+
+        public HtmlPage Page() => new(_baseHref, _references, _inlineModules, _importMap, _inlineStyles);
+
+        /// <summary>Handles a start tag and gives the tokenizer state for what follows it.</summary>
+        public HtmlParseMode Start(HtmlTagToken tag)
+        {
+            var name = tag.Name.ToLowerInvariant();
+            if (name == "template")
+            {
+                _templateDepth++;
             }
 
-            if (script.GetAttribute("src") is { Length: > 0 } src)
+            if (_templateDepth > 0)
             {
-                var loading = script.HasAttribute("async") ? "async" : script.HasAttribute("defer") ? "defer" : null;
-                references.Add(new HtmlReference(src, isModule ? LoadReason.ModuleScript : LoadReason.Script, Loading: loading));
+                return ModeAfter(name); // the content of a <template> is inert: nothing in it loads
+            }
+
+            switch (name)
+            {
+                case "base" when _baseHref is null && Attribute(tag, "href") is { } href:
+                    _baseHref = href;
+                    break;
+                case "script":
+                    return Script(tag);
+                case "style":
+                    BeginCollecting("style");
+                    break;
+                case "link":
+                    Link(tag);
+                    break;
+                case "picture":
+                    _picture = (true, null, false);
+                    break;
+                case "source" when _picture is { Open: true, Decided: false } && ResponsiveImages.Applies(Attribute(tag, "type"), Attribute(tag, "media")):
+                    _picture = (true, ResponsiveImages.Choose(Attribute(tag, "srcset"), Attribute(tag, "sizes"), null), true);
+                    break;
+                case "img":
+                    Image(tag);
+                    break;
+                case "video" when Attribute(tag, "poster") is { Length: > 0 } poster:
+                    _references.Add(new HtmlReference(poster, LoadReason.Image));
+                    break;
+                case "input" when string.Equals(Attribute(tag, "type")?.Trim(), "image", StringComparison.OrdinalIgnoreCase) && Attribute(tag, "src") is { Length: > 0 } src:
+                    _references.Add(new HtmlReference(src, LoadReason.Image));
+                    break;
+                case "iframe" when Attribute(tag, "src") is { Length: > 0 } frame:
+                    _references.Add(new HtmlReference(frame, LoadReason.Frame, Lazy: IsLazy(tag)));
+                    break;
+                case "object" when Attribute(tag, "data") is { Length: > 0 } data:
+                    _references.Add(new HtmlReference(data, LoadReason.Embed));
+                    break;
+                case "embed" when Attribute(tag, "src") is { Length: > 0 } embedded:
+                    _references.Add(new HtmlReference(embedded, LoadReason.Embed));
+                    break;
+            }
+
+            return ModeAfter(name);
+        }
+
+        public void End(string tagName)
+        {
+            var name = tagName.ToLowerInvariant();
+            if (name == "template" && _templateDepth > 0)
+            {
+                _templateDepth--;
+                return;
+            }
+
+            if (name == "picture")
+            {
+                _picture = default;
+            }
+
+            if (_collecting is null || name is not ("script" or "style"))
+            {
+                return;
+            }
+
+            var text = _text.ToString();
+            switch (_collecting)
+            {
+                case "module":
+                    _inlineModules.Add(text);
+                    break;
+                case "importmap":
+                    ReadImportMap(text);
+                    break;
+                case "style":
+                    _inlineStyles.Add(text);
+                    break;
+            }
+
+            _collecting = null;
+        }
+
+        public void Text(string data)
+        {
+            if (_collecting is not null)
+            {
+                _text.Append(data);
+            }
+        }
+
+        private HtmlParseMode Script(HtmlTagToken tag)
+        {
+            var type = Attribute(tag, "type")?.Trim() ?? string.Empty;
+            var essence = type.Split(';')[0].Trim();
+            if (essence.Equals("importmap", StringComparison.OrdinalIgnoreCase))
+            {
+                BeginCollecting("importmap");
+                return HtmlParseMode.Script;
+            }
+
+            var isModule = essence.Equals("module", StringComparison.OrdinalIgnoreCase);
+            var isClassic = essence.Length == 0 || ClassicScriptTypes.Contains(essence);
+            if ((!isModule && !isClassic) || tag.Attributes.Any(a => a.Name.Equals("nomodule", StringComparison.OrdinalIgnoreCase)))
+            {
+                return HtmlParseMode.Script; // data blocks and legacy bundles modern browsers skip
+            }
+
+            if (Attribute(tag, "src") is { Length: > 0 } src)
+            {
+                var loading = HasAttribute(tag, "async") ? "async" : HasAttribute(tag, "defer") ? "defer" : null;
+                _references.Add(new HtmlReference(src, isModule ? LoadReason.ModuleScript : LoadReason.Script, Loading: loading));
             }
             else if (isModule)
             {
-                inlineModules.Add(script.TextContent);
+                BeginCollecting("module");
             }
+
+            return HtmlParseMode.Script;
         }
 
-        foreach (var link in document.QuerySelectorAll("link[href]"))
+        private void Link(HtmlTagToken tag)
         {
-            var href = link.GetAttribute("href")!;
-            var rel = Tokens(link.GetAttribute("rel"));
-            if (rel.Contains("stylesheet") && !rel.Contains("alternate"))
+            var href = Attribute(tag, "href");
+            var rel = Tokens(Attribute(tag, "rel"));
+            if (rel.Contains("stylesheet") && !rel.Contains("alternate") && href is { Length: > 0 })
             {
-                references.Add(new HtmlReference(href, LoadReason.Stylesheet));
+                _references.Add(new HtmlReference(href, LoadReason.Stylesheet));
             }
-            else if (rel.Contains("modulepreload"))
+            else if (rel.Contains("modulepreload") && href is { Length: > 0 })
             {
-                references.Add(new HtmlReference(href, LoadReason.ModulePreload));
+                _references.Add(new HtmlReference(href, LoadReason.ModulePreload));
             }
             else if (rel.Contains("preload"))
             {
-                references.Add(new HtmlReference(href, LoadReason.Preload));
-            }
-        }
-
-        foreach (var image in document.QuerySelectorAll("img[src]"))
-        {
-            var lazy = string.Equals(image.GetAttribute("loading")?.Trim(), "lazy", StringComparison.OrdinalIgnoreCase);
-            references.Add(new HtmlReference(image.GetAttribute("src")!, LoadReason.Image, lazy));
-        }
-
-        return (baseHref, references, inlineModules, importMap);
-    }
-
-    /// <summary>The "imports" of an import map: bare specifiers (or "prefix/" keys) to URLs. A broken map maps nothing.</summary>
-    private static void ReadImportMap(string json, Dictionary<string, string> importMap)
-    {
-        try
-        {
-            using var document = System.Text.Json.JsonDocument.Parse(json);
-            if (document.RootElement.TryGetProperty("imports", out var imports) && imports.ValueKind == System.Text.Json.JsonValueKind.Object)
-            {
-                foreach (var entry in imports.EnumerateObject().Where(e => e.Value.ValueKind == System.Text.Json.JsonValueKind.String))
+                var isImage = string.Equals(Attribute(tag, "as")?.Trim(), "image", StringComparison.OrdinalIgnoreCase);
+                var url = isImage ? ResponsiveImages.Choose(Attribute(tag, "imagesrcset"), Attribute(tag, "imagesizes"), href) : href;
+                if (url is { Length: > 0 } && (!isImage || ResponsiveImages.Applies(Attribute(tag, "type"), Attribute(tag, "media"))))
                 {
-                    importMap[entry.Name] = entry.Value.GetString()!;
+                    _references.Add(new HtmlReference(url, LoadReason.Preload));
                 }
             }
         }
-        catch (System.Text.Json.JsonException)
-        {
-        }
-    }
 
-    private static HashSet<string> Tokens(string? value) =>
-        (value ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(t => t.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+        private void Image(HtmlTagToken tag)
+        {
+            var url = _picture is { Open: true, Chosen: { } fromSource }
+                ? fromSource
+                : ResponsiveImages.Choose(Attribute(tag, "srcset"), Attribute(tag, "sizes"), Attribute(tag, "src"));
+            if (url is { Length: > 0 })
+            {
+                _references.Add(new HtmlReference(url, LoadReason.Image, IsLazy(tag)));
+            }
+        }
+
+        private void BeginCollecting(string what)
+        {
+            _collecting = what;
+            _text.Clear();
+        }
+
+        private void ReadImportMap(string json)
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(json);
+                if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("imports", out var imports) && imports.ValueKind == System.Text.Json.JsonValueKind.Object)
+                {
+                    foreach (var entry in imports.EnumerateObject().Where(e => e.Value.ValueKind == System.Text.Json.JsonValueKind.String))
+                    {
+                        _importMap[entry.Name] = entry.Value.GetString()!;
+                    }
+                }
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // a broken import map maps nothing, as in the browser
+            }
+        }
+
+        /// <summary>The tokenizer state after an element's start tag, as the HTML tree builder sets it (scripting on).</summary>
+        private static HtmlParseMode ModeAfter(string name) => name switch
+        {
+            "script" => HtmlParseMode.Script,
+            "style" or "xmp" or "iframe" or "noembed" or "noframes" or "noscript" => HtmlParseMode.Rawtext,
+            "textarea" or "title" => HtmlParseMode.RCData,
+            "plaintext" => HtmlParseMode.Plaintext,
+            _ => HtmlParseMode.PCData,
+        };
+
+        private static bool IsLazy(HtmlTagToken tag) => string.Equals(Attribute(tag, "loading")?.Trim(), "lazy", StringComparison.OrdinalIgnoreCase);
+
+        private static string? Attribute(HtmlTagToken tag, string name) =>
+            tag.Attributes.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;
+
+        private static bool HasAttribute(HtmlTagToken tag, string name) => tag.Attributes.Any(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+
+        private static HashSet<string> Tokens(string? value) =>
+            (value ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(t => t.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+    }
 }

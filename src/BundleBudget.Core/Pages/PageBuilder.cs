@@ -1,0 +1,358 @@
+using System.Text;
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Imports;
+
+namespace BundleBudget.Core.Pages;
+
+/// <summary>Follows what one entry page loads; shares, across the pages, what each file references (read once).</summary>
+internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, Asset> byPath, SiteLayout layout)
+{
+    /// <summary>Frames inside frames are followed this deep.</summary>
+    private const int MaxFrameDepth = 3;
+
+    private readonly UrlResolver _resolver = new(byPath.Keys.ToHashSet(StringComparer.Ordinal), scan.Aliases);
+    private readonly Dictionary<string, FileReferences> _references = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HtmlPage?> _documents = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+
+    /// <summary>Why a file could not be read for its references, by path.</summary>
+    private readonly Dictionary<string, string> _unreadable = new(StringComparer.Ordinal);
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    public EntryPage BuildPage(Asset page)
+    {
+        var walk = new PageWalk(page, layout.RootOf(page.Path));
+        walk.Initial.Add(new PageFile(page.Path, LoadReason.Document, page.Path));
+        walk.Seen.Add(page.Path);
+        ReadDocument(walk, page, depth: 0);
+
+        // Breadth-first over what the initial files import; the list grows while it is walked.
+        for (var i = 1; i < walk.Initial.Count; i++)
+        {
+            var file = walk.Initial[i];
+            if (file.Reason == LoadReason.Frame)
+            {
+                continue; // a frame's document was read where it was found
+            }
+
+            var references = ReferencesOf(file.Path);
+            if (references.Problem is { } problem)
+            {
+                walk.Gaps.Add(new PageGap(file.From, file.Path, problem));
+            }
+
+            foreach (var (url, dynamic) in references.References)
+            {
+                Follow(walk, file.Path, url, dynamic, baseHref: null);
+            }
+        }
+
+        var lazy = new List<PageFile>();
+        var lazySeen = new HashSet<string>(walk.Seen, StringComparer.Ordinal);
+        var pending = new Queue<PageFile>(walk.LazyRoots);
+        while (pending.Count > 0)
+        {
+            var file = pending.Dequeue();
+            if (!lazySeen.Add(file.Path))
+            {
+                continue;
+            }
+
+            lazy.Add(file);
+            foreach (var (url, dynamic) in ReferencesOf(file.Path).References)
+            {
+                var (path, isExternal) = ResolveModule(walk, file.Path, url, baseHref: null);
+                if (isExternal)
+                {
+                    walk.External.Add(url);
+                }
+                else if (Exists(byPath[file.Path], url, path!, walk, initial: false))
+                {
+                    pending.Enqueue(new PageFile(path!, dynamic ? LoadReason.DynamicImport : ReasonFor(path!), file.Path));
+                }
+            }
+        }
+
+        return new EntryPage(page.Path, walk.Initial, lazy, walk.External.ToList())
+        {
+            SiteRoot = walk.SiteRoot,
+            Gaps = walk.Gaps,
+        };
+    }
+
+    /// <summary>Adds what an HTML document (the page, or a frame in it) names; frames are followed a few levels deep.</summary>
+    private void ReadDocument(PageWalk walk, Asset document, int depth)
+    {
+        var html = Document(document);
+        if (html is null)
+        {
+            walk.Gaps.Add(new PageGap(document.Path, document.Path, $"the {(depth == 0 ? "page" : "frame")} itself could not be read ({_unreadable.GetValueOrDefault(document.Path, "unreadable")}), so what it loads is unknown"));
+            return;
+        }
+
+        if (depth == 0)
+        {
+            walk.ImportMap = html.ImportMap;
+            walk.BaseHref = html.BaseHref;
+        }
+
+        foreach (var reference in html.References)
+        {
+            var (path, isExternal) = _resolver.Resolve(document.Path, reference.Url, html.BaseHref, walk.SiteRoot);
+            if (isExternal)
+            {
+                walk.External.Add(reference.Url);
+                continue;
+            }
+
+            if (!Exists(document, reference.Url, path!, walk, initial: !reference.Lazy))
+            {
+                continue;
+            }
+
+            var file = new PageFile(path!, reference.Reason, document.Path) { Loading = reference.Loading };
+            if (reference.Lazy)
+            {
+                walk.LazyRoots.Add(file);
+            }
+            else if (walk.Seen.Add(path!))
+            {
+                walk.Initial.Add(file);
+                if (reference.Reason == LoadReason.Frame && byPath[path!].Type == AssetType.Document && depth < MaxFrameDepth)
+                {
+                    ReadDocument(walk, byPath[path!], depth + 1);
+                }
+            }
+        }
+
+        foreach (var module in html.InlineModules)
+        {
+            var (references, problem) = ChunkImportScanner.Scan(module);
+            if (problem is not null)
+            {
+                walk.Gaps.Add(new PageGap(document.Path, "an inline module script", problem));
+            }
+
+            foreach (var reference in references)
+            {
+                Follow(walk, document.Path, reference.Specifier, reference.Dynamic, html.BaseHref);
+            }
+        }
+
+        foreach (var style in html.InlineStyles)
+        {
+            foreach (var import in StylesheetModuleReader.Read(style, lineComments: false, _ => (0, 0)))
+            {
+                var (path, isExternal) = _resolver.Resolve(document.Path, import.Module, html.BaseHref, walk.SiteRoot);
+                if (isExternal)
+                {
+                    walk.External.Add(import.Module);
+                }
+                else if (Exists(document, import.Module, path!, walk, initial: true) && walk.Seen.Add(path!))
+                {
+                    walk.Initial.Add(new PageFile(path!, LoadReason.CssImport, document.Path));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A module specifier (a CSS @import is always relative to its stylesheet): a bare one ("app", "lit/decorators.js")
+    /// through the page's import map (resolved against the page's base URL), else external; a relative or absolute one
+    /// against the importing file, or the page's base URL for a page's own inline module.
+    /// </summary>
+    private (string? Path, bool External) ResolveModule(PageWalk walk, string from, string specifier, string? baseHref)
+    {
+        var isBare = AssetClassifier.Classify(from) != AssetType.Stylesheet && !(specifier.StartsWith("./", StringComparison.Ordinal) || specifier.StartsWith("../", StringComparison.Ordinal) || specifier.StartsWith('/') || specifier.Contains(':', StringComparison.Ordinal));
+        if (!isBare)
+        {
+            return _resolver.Resolve(from, specifier, baseHref, walk.SiteRoot);
+        }
+
+        if (walk.ImportMap.TryGetValue(specifier, out var mapped))
+        {
+            return _resolver.Resolve(walk.Page.Path, mapped, walk.BaseHref, walk.SiteRoot);
+        }
+
+        var prefix = walk.ImportMap.Keys.Where(k => k.EndsWith('/') && specifier.StartsWith(k, StringComparison.Ordinal)).MaxBy(k => k.Length);
+        return prefix is null ? (null, true) : _resolver.Resolve(walk.Page.Path, walk.ImportMap[prefix] + specifier[prefix.Length..], walk.BaseHref, walk.SiteRoot);
+    }
+
+    private void Follow(PageWalk walk, string from, string url, bool dynamic, string? baseHref)
+    {
+        var (path, isExternal) = ResolveModule(walk, from, url, baseHref);
+        if (isExternal)
+        {
+            walk.External.Add(url);
+            return;
+        }
+
+        if (!Exists(byPath.GetValueOrDefault(from) ?? walk.Page, url, path!, walk, initial: !dynamic))
+        {
+            return;
+        }
+
+        if (dynamic)
+        {
+            walk.LazyRoots.Add(new PageFile(path!, LoadReason.DynamicImport, from));
+        }
+        else if (walk.Seen.Add(path!))
+        {
+            walk.Initial.Add(new PageFile(path!, ReasonFor(path!), from));
+        }
+    }
+
+    private static LoadReason ReasonFor(string path) =>
+        AssetClassifier.Classify(path) == AssetType.Stylesheet ? LoadReason.CssImport : LoadReason.StaticImport;
+
+    /// <summary>Whether the file is in the output; if not, says so once per referencing file and URL, and, for the initial load, records the gap.</summary>
+    private bool Exists(Asset from, string url, string path, PageWalk walk, bool initial)
+    {
+        if (byPath.ContainsKey(path))
+        {
+            return true;
+        }
+
+        var why = WhyMissing(path, walk.SiteRoot);
+        if (initial)
+        {
+            walk.Gaps.Add(new PageGap(from.Path, url, why));
+        }
+
+        if (_reported.Add($"{from.Path}|{url}"))
+        {
+            Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingPageFile, $"{from.Path} loads '{url}', {why}, so no budget counts it{(initial ? " and the initial load of the pages that load it is incomplete" : string.Empty)}.", from.FullPath));
+        }
+
+        return false;
+    }
+
+    private string WhyMissing(string path, string siteRoot)
+    {
+        if (scan.UnreadableAt(path) is { } unreadable)
+        {
+            return $"which is in {unreadable.Describe()}, which could not be read";
+        }
+
+        // The file may be in the output folder, outside the folder the page is served from: the site root is wrong.
+        if (siteRoot.Length > 0 && path.StartsWith(siteRoot + "/", StringComparison.Ordinal) && byPath.ContainsKey(path[(siteRoot.Length + 1)..]))
+        {
+            return $"which the server does not send from the site root '{siteRoot}/' (the output folder has '{path[(siteRoot.Length + 1)..]}': is \"siteRoot\" right?)";
+        }
+
+        return "which is not in the output folder";
+    }
+
+    /// <summary>An HTML document as read, once per document.</summary>
+    private HtmlPage? Document(Asset document)
+    {
+        if (!_documents.TryGetValue(document.Path, out var html))
+        {
+            var text = ReadText(document, ParseLimits.Page);
+            html = text is null ? null : HtmlEntryReader.Read(text);
+            _documents[document.Path] = html;
+        }
+
+        return html;
+    }
+
+    /// <summary>The imports of a module chunk or the @imports of a stylesheet, read once per file.</summary>
+    private FileReferences ReferencesOf(string path)
+    {
+        if (_references.TryGetValue(path, out var cached))
+        {
+            return cached;
+        }
+
+        var asset = byPath[path];
+        FileReferences references;
+        if (asset.Type is AssetType.Script or AssetType.Stylesheet)
+        {
+            var text = ReadText(asset, asset.Type == AssetType.Script ? ParseLimits.Script : ParseLimits.Stylesheet);
+            references = text is null
+                ? new FileReferences([], _unreadable.GetValueOrDefault(path, "it could not be read"))
+                : asset.Type == AssetType.Script ? ScriptReferences(asset, text) : new FileReferences(CssImports(text), null);
+        }
+        else
+        {
+            references = new FileReferences([], null);
+        }
+
+        _references[path] = references;
+        return references;
+    }
+
+    private FileReferences ScriptReferences(Asset asset, string code)
+    {
+        var (found, problem) = ChunkImportScanner.Scan(code);
+        if (problem is not null)
+        {
+            Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ChunkNotParsed, $"The imports of this chunk could not be followed: {problem}. The initial load of the pages that load it is incomplete.", asset.FullPath));
+        }
+
+        var references = found.Select(r => (r.Specifier, r.Dynamic)).Concat(VitePreloads.Dependencies(code).Select(d => ("/" + d, true))).ToList();
+        return new FileReferences(references, problem is null ? null : $"its imports could not be followed ({problem})");
+    }
+
+    private static IReadOnlyList<(string, bool)> CssImports(string css) =>
+        StylesheetModuleReader.Read(css, lineComments: false, _ => (0, 0)).Select(r => (r.Module, false)).ToList();
+
+    /// <summary>
+    /// The text of a file, or null (with a warning) when it cannot be read or is larger than BundleBudget parses. A file
+    /// that reports no length (empty, or a FIFO or device behind a link) is never opened: it could block or never end.
+    /// </summary>
+    private string? ReadText(Asset asset, long limit)
+    {
+        if (asset.Length > limit)
+        {
+            var reason = ParseLimits.Over(asset.Length, limit);
+            _unreadable[asset.Path] = reason;
+            Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{asset.Path} is not read for what it loads: {reason}. Its size is measured; the initial load of the pages that load it is incomplete.", asset.FullPath));
+            return null;
+        }
+
+        if (asset.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        try
+        {
+            return File.ReadAllText(asset.FullPath, Encoding.UTF8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _unreadable[asset.Path] = $"it could not be read ({e.Message})";
+            Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"Cannot read this file to follow what it loads: {e.Message}", asset.FullPath));
+            return null;
+        }
+    }
+
+    /// <summary>What one file references, and why they may be incomplete.</summary>
+    private sealed record FileReferences(IReadOnlyList<(string Url, bool Dynamic)> References, string? Problem);
+
+    /// <summary>The state of the walk over one page.</summary>
+    private sealed class PageWalk(Asset page, string siteRoot)
+    {
+        public Asset Page { get; } = page;
+
+        public string SiteRoot { get; } = siteRoot;
+
+        public List<PageFile> Initial { get; } = [];
+
+        public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+
+        public List<PageFile> LazyRoots { get; } = [];
+
+        public SortedSet<string> External { get; } = new(StringComparer.Ordinal);
+
+        public List<PageGap> Gaps { get; } = [];
+
+        public IReadOnlyDictionary<string, string> ImportMap { get; set; } = new Dictionary<string, string>();
+
+        public string? BaseHref { get; set; }
+    }
+}

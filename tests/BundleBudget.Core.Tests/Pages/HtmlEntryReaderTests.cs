@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Pages;
+
+namespace BundleBudget.Core.Tests.Pages;
+
+/// <summary>What a browser fetches for a page, element by element, on Lighthouse's emulated phone (412 px, DPR 1.75).</summary>
+public class HtmlEntryReaderTests
+{
+    private static IReadOnlyList<string> Initial(string html) =>
+        HtmlEntryReader.Read(html).References.Where(r => !r.Lazy).Select(r => $"{r.Reason}:{r.Url}").ToList();
+
+    [TestCase("<img srcset=\"small.jpg 1x, big.jpg 2x\">", "Image:big.jpg")]
+    [TestCase("<img src=one.jpg srcset=\"two.jpg 2x\">", "Image:two.jpg")]
+    [TestCase("<img src=one.jpg srcset=\"onehalf.jpg 1.5x\">", "Image:onehalf.jpg")]
+    [TestCase("<img srcset=\"s.jpg 400w, m.jpg 800w, l.jpg 1600w\">", "Image:m.jpg")]
+    [TestCase("<img srcset=\"s.jpg 400w, m.jpg 800w, l.jpg 1600w\" sizes=\"(min-width: 800px) 33vw, 50vw\">", "Image:s.jpg")]
+    [TestCase("<img srcset=\"s.jpg 300w, m.jpg 500w\" sizes=\"100vw\">", "Image:m.jpg")]
+    [TestCase("<picture><source srcset=pic.avif type=image/avif><source srcset=pic.webp type=image/webp><img src=pic.jpg></picture>", "Image:pic.avif")]
+    [TestCase("<picture><source srcset=pic.jxl type=image/jxl><source srcset=pic.webp type=image/webp><img src=pic.jpg></picture>", "Image:pic.webp")]
+    [TestCase("<picture><source media=\"(min-width: 800px)\" srcset=wide.jpg><img src=narrow.jpg></picture>", "Image:narrow.jpg")]
+    [TestCase("<picture><source media=\"(max-width: 600px)\" srcset=phone.jpg><img src=desk.jpg></picture>", "Image:phone.jpg")]
+    [TestCase("<link rel=preload as=image href=fallback.jpg imagesrcset=\"a.jpg 400w, b.jpg 1000w\">", "Preload:b.jpg")]
+    [TestCase("<script type=text/jscript src=a.js></script><script type=\"text/livescript\" src=b.js></script>", "Script:a.js|Script:b.js")]
+    [TestCase("<script type=text/x-template src=t.js></script><script type=application/json src=d.json></script>", "")]
+    [TestCase("<video poster=poster.jpg></video><input type=image src=go.png>", "Image:poster.jpg|Image:go.png")]
+    [TestCase("<iframe src=frame.html></iframe><object data=movie.swf></object><embed src=pdf.pdf>", "Frame:frame.html|Embed:movie.swf|Embed:pdf.pdf")]
+    [TestCase("<template><script src=never.js></script><img src=never.png></template><script src=yes.js></script>", "Script:yes.js")]
+    [TestCase("<noscript><link rel=stylesheet href=a.css><img src=b.png></noscript>", "")]
+    [TestCase("<textarea><script src=no.js></script></textarea><title><img src=no.png></title>", "")]
+    [TestCase("<script>document.write('<script src=no.js><\\/script>')</script><script src=after.js></script>", "Script:after.js")]
+    public void Reads_what_a_browser_fetches(string html, string expected)
+    {
+        Assert.That(Initial(html), Is.EqualTo(expected.Length == 0 ? [] : expected.Split('|')));
+    }
+
+    [Test]
+    public void Inline_styles_import_maps_base_and_inline_modules_are_read()
+    {
+        var page = HtmlEntryReader.Read("""
+            <base href="/v2/"><base href="/ignored/">
+            <script type="importmap">{ "imports": { "lib": "./lib.js" } }</script>
+            <script type="module">import "lib"; import "./inl.js";</script>
+            <style>@import url("inline.css"); body { color: red }</style>
+            """);
+        Assert.That(page.BaseHref, Is.EqualTo("/v2/"));
+        Assert.That(page.ImportMap["lib"], Is.EqualTo("./lib.js"));
+        Assert.That(page.InlineModules.Single(), Does.Contain("import \"./inl.js\""));
+        Assert.That(page.InlineStyles.Single(), Does.Contain("@import url(\"inline.css\")"));
+    }
+
+    [Test]
+    public void The_base_url_applies_to_import_maps_inline_modules_and_inline_style_imports()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/index.html", """
+            <base href="/v2/"><script type="importmap">{"imports":{"lib":"./lib.js"}}</script>
+            <script type="module">import "lib"; import "./inl.js";</script><style>@import "s.css";</style>
+            """);
+        foreach (var file in new[] { "lib.js", "inl.js", "s.css", "v2/lib.js", "v2/inl.js", "v2/s.css" })
+        {
+            folder.Write($"dist/{file}", "/* x */");
+        }
+
+        var graph = PageGraph.Build(folder.Combine("dist"), AssetScanner.Scan(folder.Combine("dist")).Assets, null);
+        Assert.That(graph.Pages.Single().Initial.Skip(1).Select(f => f.Path), Is.EquivalentTo(new[] { "v2/lib.js", "v2/inl.js", "v2/s.css" }));
+    }
+
+    [Test]
+    public void A_frame_is_loaded_with_the_page_and_what_it_loads_too()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/index.html", "<iframe src=\"widgets/chat.html\"></iframe><iframe loading=lazy src=\"later.html\"></iframe>");
+        folder.Write("dist/widgets/chat.html", "<script src=\"chat.js\"></script><iframe src=\"../index.html\"></iframe>");
+        folder.Write("dist/widgets/chat.js", "let a;");
+        folder.Write("dist/later.html", "<p>later</p>");
+
+        var page = PageGraph.Build(folder.Combine("dist"), AssetScanner.Scan(folder.Combine("dist")).Assets, ["index.html"]).Pages.Single();
+        Assert.That(page.Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "widgets/chat.html", "widgets/chat.js" }));
+        Assert.That(page.Lazy.Select(f => f.Path), Is.EqualTo(new[] { "later.html" }));
+    }
+
+    [Test]
+    public void Deep_nesting_is_read_in_linear_time()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div>", 300_000)) + "<script src=deep.js></script>";
+        var watch = Stopwatch.StartNew();
+        var references = Initial(html);
+        watch.Stop();
+        Assert.That(references, Is.EqualTo(new[] { "Script:deep.js" }));
+        // A guard against the document tree's quadratic nesting (100,000 divs took 28 s), not a speed target.
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(20)));
+    }
+}
