@@ -25,7 +25,7 @@ public static class AssetScanner
         var links = new Queue<Folder>();
         while (folders.Count > 0 || links.Count > 0)
         {
-            var next = folders.Count > 0 ? folders.Dequeue() : Follow(links.Dequeue(), listedAt, aliases, diagnostics);
+            var next = folders.Count > 0 ? folders.Dequeue() : Follow(links.Dequeue(), rootReal, listedAt, aliases, unreadable, diagnostics);
             if (next is null)
             {
                 continue;
@@ -55,10 +55,14 @@ public static class AssetScanner
                         continue;
                     }
 
-                    var real = $"{next.Real}{Path.DirectorySeparatorChar}{directory.Name}";
+                    var real = $"{next.Real.TrimEnd(Path.DirectorySeparatorChar)}{Path.DirectorySeparatorChar}{directory.Name}";
                     if (listedAt.TryAdd(real, relative))
                     {
                         folders.Enqueue(new Folder(directory, relative, real));
+                    }
+                    else
+                    {
+                        aliases[relative] = listedAt[real]; // reached again through a linked parent: the same files
                     }
                 }
                 else if (entry is FileInfo file)
@@ -73,10 +77,12 @@ public static class AssetScanner
     }
 
     /// <summary>
-    /// The folder a link names, to list; null when it is a loop (it names a folder above it, or itself) or a folder
-    /// listed already (then an alias). <paramref name="link"/>'s Real is the real path of the folder holding the link.
+    /// The folder a link names, to list; null when it is listed already (then an alias of it), when it is a loop (it
+    /// names a folder that holds the link: listed already, so an alias too, and named), or when it names a folder that
+    /// holds the output folder itself (named, not followed: what it would serve is not measured). A link's Real is the
+    /// real path of the folder holding the link.
     /// </summary>
-    private static Folder? Follow(Folder link, Dictionary<string, string> listedAt, Dictionary<string, string> aliases, List<Diagnostic> diagnostics)
+    private static Folder? Follow(Folder link, string rootReal, Dictionary<string, string> listedAt, Dictionary<string, string> aliases, List<UnreadablePath> unreadable, List<Diagnostic> diagnostics)
     {
         var target = RealPath(link.Directory.FullName);
         if (target is null)
@@ -84,21 +90,33 @@ public static class AssetScanner
             return null; // a broken link is listed as a file by the enumeration, and its measurement names it
         }
 
-        var holder = link.Real;
-        if (holder == target || holder.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (IsAncestorOrSelf(target, rootReal) && target != rootReal)
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SymbolicLinkLoop, $"The symbolic link {link.Relative} points to {target}, a folder that holds the link itself: a loop, not followed (its files are listed once, under their own path).", link.Directory.FullName));
+            var reason = $"a symbolic link to {target}, a folder that holds the output folder, is not followed";
+            unreadable.Add(new UnreadablePath(link.Relative, IsFolder: true, reason));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SymbolicLinkLoop, $"The symbolic link {link.Relative} points to {target}, a folder that holds the output folder: not followed, so the files a server would send through it are not measured, and the budgets that could count them are incomplete. Link to a folder inside the output folder, or copy the files in.", link.Directory.FullName));
             return null;
         }
 
         if (listedAt.TryGetValue(target, out var listed))
         {
             aliases[link.Relative] = listed;
+            if (IsAncestorOrSelf(target, link.Real))
+            {
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.SymbolicLinkLoop, $"The symbolic link {link.Relative} points to {target}, a folder that holds the link itself: a loop, not followed. Its files are listed once, under {(listed.Length == 0 ? "the output folder" : listed + "/")}.", link.Directory.FullName));
+            }
+
             return null;
         }
 
         listedAt[target] = link.Relative;
         return new Folder(link.Directory, link.Relative, target);
+    }
+
+    private static bool IsAncestorOrSelf(string folder, string path)
+    {
+        var prefix = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
+        return string.Equals(folder, path, StringComparison.Ordinal) || path.StartsWith(prefix, StringComparison.Ordinal);
     }
 
     /// <summary>The path with every symbolic link resolved, or null for a broken link.</summary>

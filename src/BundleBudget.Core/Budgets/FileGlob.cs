@@ -56,6 +56,14 @@ public sealed class FileGlob
         var folderSegments = folder.Split('/');
         foreach (var atoms in _alternatives)
         {
+            // A path inside the folder has more segments than the folder: a pattern without '**' has as many as its '/'s say.
+            var unbounded = atoms.Any(a => a.Kind is AtomKind.AnyFolders or AtomKind.AnyRest);
+            var segments = atoms.Count(a => a.Kind == AtomKind.Literal && a.Character == '/') + 1;
+            if (!unbounded && segments <= folderSegments.Length)
+            {
+                continue;
+            }
+
             var fixedSegments = FixedSegments(atoms);
             var shared = Math.Min(fixedSegments.Count, folderSegments.Length);
             if (Enumerable.Range(0, shared).All(i => fixedSegments[i] == folderSegments[i]))

@@ -8,6 +8,7 @@ namespace BundleBudget.Core.Pages;
 internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionary<string, string>? aliases = null)
 {
     private static readonly Uri Origin = new("https://bundlebudget.invalid/");
+    private const int MaxBasePathDepth = 4;
 
     /// <summary>The output file a URL names, null when external, or a path that is not in the output (unresolved).</summary>
     /// <param name="fromPath">The referencing file, relative to the output folder.</param>
@@ -41,10 +42,17 @@ internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionar
         }
 
         // An app served under a base path (Vite's base: '/app/') names '/app/assets/x.js' for the file 'assets/x.js'.
-        var segments = urlPath.Split('/');
-        for (var skip = 1; skip < segments.Length; skip++)
+        // Base paths are a few folders deep: at most that many leading folders are tried.
+        var slash = -1;
+        for (var skip = 0; skip < MaxBasePathDepth; skip++)
         {
-            if (Find(Join(siteRoot, string.Join('/', segments.Skip(skip)))) is { } shorter)
+            slash = urlPath.IndexOf('/', slash + 1);
+            if (slash < 0)
+            {
+                break;
+            }
+
+            if (Find(Join(siteRoot, urlPath[(slash + 1)..])) is { } shorter)
             {
                 return (shorter, false);
             }
@@ -65,11 +73,14 @@ internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionar
             return null;
         }
 
-        foreach (var (link, listed) in aliases)
+        // The longest alias first: a link inside a linked folder is more specific than the folder's own.
+        foreach (var (link, listed) in aliases.OrderByDescending(a => a.Key.Length))
         {
-            if (path.StartsWith(link + "/", StringComparison.Ordinal) && files.Contains(listed + path[link.Length..]))
+            if (path.StartsWith(link + "/", StringComparison.Ordinal))
             {
-                return listed + path[link.Length..];
+                var rest = path[(link.Length + 1)..];
+                var candidate = listed.Length == 0 ? rest : $"{listed}/{rest}";
+                return files.Contains(candidate) ? candidate : Find(candidate);
             }
         }
 

@@ -32,6 +32,21 @@ public class FileGlobTests
         Assert.That(glob!.IsMatch(path), Is.EqualTo(expected));
     }
 
+    [TestCase("**/*.js", "private", true)]
+    [TestCase("assets/**", "assets/sub", true)]
+    [TestCase("assets/**", "private", false)]
+    [TestCase("assets/*.js", "assets", true)]
+    [TestCase("assets/*.js", "assets/sub", false)]
+    [TestCase("*.js", "private", false)]
+    [TestCase("app.js", "up", false)]
+    [TestCase("{assets,private}/*.js", "private", true)]
+    [TestCase("*/x.js", "anything", true)]
+    public void Knows_whether_a_folder_could_hold_a_match(string pattern, string folder, bool expected)
+    {
+        Assert.That(FileGlob.TryParse(pattern, out var glob, out _), Is.True);
+        Assert.That(glob!.CouldMatchUnder(folder), Is.EqualTo(expected));
+    }
+
     [TestCase("", "empty")]
     [TestCase("/assets/*.js", "leading '/'")]
     [TestCase("assets/{a,b.js", "'{'")]

@@ -68,6 +68,42 @@ public class OutputFolderTests
         Assert.That(result.Budgets.Select(b => b.Status), Is.All.EqualTo(BudgetStatus.Pass));
     }
 
+    [TestCase("..", TestName = "A link to the folder holding the output folder is named, not followed, and makes its budgets incomplete")]
+    [TestCase("/", TestName = "A link to the root of the file system is named and never scanned")]
+    public void A_link_above_the_output_folder_is_never_followed_and_never_a_silent_pass(string target)
+    {
+        _folder.Write("site/vendor.js", new string('v', 5000));
+        _folder.Write("site/dist/index.html", "<script src=\"/up/vendor.js\"></script>");
+        _folder.Write("site/dist/app.js", "let a;");
+        Directory.CreateSymbolicLink(_folder.Combine("site", "dist", "up"), target);
+
+        var result = Check(_folder.Combine("site", "dist"), """{ "type": "script", "maximumError": "100KB" }, { "files": "app.js", "maximumError": "100KB" }, { "type": "initial", "maximumError": "100KB" }""");
+
+        Assert.That(result.Assets.Select(a => a.Path), Is.EqualTo(new[] { "app.js", "index.html" }));
+        var named = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.SymbolicLinkLoop);
+        Assert.That(named.Message, Does.Contain("holds the output folder").And.Contain("not measured"));
+        Assert.That(result.Budgets.Select(b => b.Status), Is.EqualTo(new[] { BudgetStatus.Incomplete, BudgetStatus.Pass, BudgetStatus.Incomplete }), "app.js cannot be under up/");
+        Assert.That(result.Budgets[0].Unmeasured.Single().Path, Is.EqualTo("up/"));
+    }
+
+    [Test]
+    public void A_folder_reached_through_two_links_is_listed_once_and_found_through_either()
+    {
+        _folder.Write("out/X/g.js", "let g;");
+        _folder.Write("out/X/sub/f.js", "let f;");
+        _folder.Write("dist/index.html", "<script type=module src=\"/b/sub/f.js\"></script><script type=module src=\"/a/f.js\"></script>");
+        Directory.CreateSymbolicLink(_folder.Combine("dist", "a"), Path.Combine("..", "out", "X", "sub"));
+        Directory.CreateSymbolicLink(_folder.Combine("dist", "b"), Path.Combine("..", "out", "X"));
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "initial", "maximumError": "100KB" }""", "\"strict\": true,");
+
+        Assert.That(result.Assets.Count(a => a.Path.EndsWith("f.js", StringComparison.Ordinal)), Is.EqualTo(1));
+        var page = result.Pages.Find("index.html")!;
+        Assert.That(page.Gaps, Is.Empty);
+        Assert.That(page.Initial, Has.Count.EqualTo(2), "the page and f.js, once");
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Pass));
+    }
+
     [Test]
     public void A_page_that_names_one_file_many_times_loads_it_once()
     {
