@@ -42,9 +42,11 @@ public sealed record Budget(
 
     private static string? Time(double? milliseconds) => milliseconds is { } ms ? NetworkProfile.FormatMilliseconds(ms) : null;
 
-    public bool Includes(Asset asset) =>
-        asset.IsCounted
-        && (Types.Count == 0 || Types.Any(t => t.Includes(asset.Type)))
+    public bool Includes(Asset asset) => asset.IsCounted && Matches(asset);
+
+    /// <summary>Whether the budget's type and files name the asset, counted or not.</summary>
+    public bool Matches(Asset asset) =>
+        (Types.Count == 0 || Types.Any(t => t.Includes(asset.Type)))
         && (Files is null || Files.IsMatch(asset.Path));
 
     /// <summary>The size this budget compares for an asset: images, fonts and media always raw.</summary>

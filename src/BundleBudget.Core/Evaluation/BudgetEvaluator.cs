@@ -50,9 +50,9 @@ public static class BudgetEvaluator
 
             unmeasured.AddRange(gaps.Folders.Where(f => budget.Files is null || budget.Files.CouldMatchUnder(f.Path))
                 .Select(f => new Unmeasured(f.Path.Length == 0 ? "." : f.Path + "/", $"the folder could not be listed ({f.Reason})")));
-            if (matched.Count == 0 && unmeasured.Count == 0 && budget.Files is not null)
+            if (matched.Count == 0 && unmeasured.Count == 0)
             {
-                context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' matched no file in the output folder; check the glob (it is relative to the output folder, and '*' does not cross '/': use '**/' for any folder).", budget.Location));
+                MatchedNothing(budget, context);
             }
 
             var result = budget.Scope == BudgetScope.Each
@@ -62,6 +62,29 @@ public static class BudgetEvaluator
         }
 
         return (context.Results, context.Diagnostics);
+    }
+
+    /// <summary>
+    /// BB1003 for a budget that counts nothing: a glob that matches no file, or one (or a type) whose every match is a
+    /// file no budget counts (a source map, a file outside the served folder, a font no browser downloads).
+    /// </summary>
+    private static void MatchedNothing(Budget budget, Context context)
+    {
+        var uncounted = context.All.Where(a => !a.IsCounted && budget.Matches(a)).ToList();
+        if (uncounted.Count > 0)
+        {
+            var why = uncounted.GroupBy(a => a.Exclusion switch
+            {
+                AssetExclusion.NotServed => "outside the folder the pages are served from",
+                AssetExclusion.NotDownloaded => "fonts no browser downloads",
+                _ => "source maps or precompressed copies",
+            }).Select(g => $"{g.Count()} {g.Key}");
+            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' counts no file: the {Count(uncounted.Count, "file")} it matches ({string.Join(", ", uncounted.Take(3).Select(a => a.Path))}{(uncounted.Count > 3 ? ", ..." : string.Empty)}) are ones no budget counts: {string.Join("; ", why)}. Check \"siteRoot\" and the glob.", budget.Location));
+        }
+        else if (budget.Files is not null)
+        {
+            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' matched no file in the output folder; check the glob (it is relative to the output folder, and '*' does not cross '/': use '**/' for any folder).", budget.Location));
+        }
     }
 
     /// <summary>The size a budget compares for one asset: raw for images, fonts and media; else the budget's compression. Null when not measured.</summary>
@@ -138,19 +161,27 @@ public static class BudgetEvaluator
     private static BudgetResult EvaluateInitial(Budget budget, PageGraph pages, Context context)
     {
         var limited = PagesOf(budget, pages);
-        if (limited.Count == 0)
-        {
-            var what = budget.Entry is null ? "the output folder has no HTML entry page" : $"the entry page '{budget.Entry}' is not in the output folder";
-            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' limits nothing: {what}.", budget.Location));
-        }
-
         var offenders = new List<OffendingFile>();
         var unmeasured = new List<Unmeasured>();
         if (limited.Count == 0)
         {
-            // The page may be in a folder that could not be listed: then what it limits is unknown, not nothing.
+            // A page that should be there and is not (named in entries or by the budget, or in a folder that could not be
+            // listed) leaves what the budget limits unknown: incomplete, not a pass on nothing.
             unmeasured.AddRange(context.Gaps.Folders.Where(f => budget.Entry is null || SiteLayout.IsInside(budget.Entry, f.Path))
                 .Select(f => new Unmeasured(f.Path.Length == 0 ? "." : f.Path + "/", $"the folder could not be listed, so its pages are unknown ({f.Reason})")));
+            if (budget.Entry is { } entry)
+            {
+                unmeasured.Add(new Unmeasured(entry, pages.MissingEntries.FirstOrDefault(m => m.Path == entry)?.Reason ?? "the entry page is not in the output folder (or not an entry: check \"entries\")"));
+            }
+            else
+            {
+                unmeasured.AddRange(pages.MissingEntries.Select(m => new Unmeasured(m.Path, $"the entry page {m.Reason}")));
+            }
+
+            if (unmeasured.Count == 0)
+            {
+                context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' limits nothing: the output folder has no HTML entry page.", budget.Location));
+            }
         }
 
         long largest = 0;
@@ -253,6 +284,8 @@ public static class BudgetEvaluator
     /// <summary>What every budget of one evaluation shares: the assets by path, the sizes, the gaps.</summary>
     private sealed class Context(IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, MeasurementGaps gaps, bool strict)
     {
+        public IReadOnlyList<Asset> All { get; } = assets;
+
         public IReadOnlyList<Asset> Counted { get; } = assets.Where(a => a.IsCounted).ToList();
 
         public IReadOnlyDictionary<string, Asset> AssetsByPath { get; } = assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

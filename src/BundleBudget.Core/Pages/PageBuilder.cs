@@ -17,6 +17,9 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
     private readonly Dictionary<string, HtmlPage?> _documents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
+    /// <summary>The files by name, to tell a wrong site root from a missing file.</summary>
+    private readonly Lazy<ILookup<string, string>> _byName = new(() => byPath.Keys.ToLookup(p => p[(p.LastIndexOf('/') + 1)..], StringComparer.Ordinal));
+
     /// <summary>Why a file could not be read for its references, by path.</summary>
     private readonly Dictionary<string, string> _unreadable = new(StringComparer.Ordinal);
 
@@ -237,13 +240,13 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
             return $"which is in {unreadable.Describe()}, which could not be read";
         }
 
-        // The file may be in the output folder, outside the folder the page is served from: the site root is wrong.
-        if (siteRoot.Length > 0 && path.StartsWith(siteRoot + "/", StringComparison.Ordinal) && byPath.ContainsKey(path[(siteRoot.Length + 1)..]))
-        {
-            return $"which the server does not send from the site root '{siteRoot}/' (the output folder has '{path[(siteRoot.Length + 1)..]}': is \"siteRoot\" right?)";
-        }
-
-        return "which is not in the output folder";
+        // The file may be elsewhere in the output folder, where a different site root would find it.
+        var urlPath = siteRoot.Length > 0 && path.StartsWith(siteRoot + "/", StringComparison.Ordinal) ? path[(siteRoot.Length + 1)..] : path;
+        var elsewhere = _byName.Value[urlPath[(urlPath.LastIndexOf('/') + 1)..]]
+            .FirstOrDefault(p => p != path && (p == urlPath || p.EndsWith("/" + urlPath, StringComparison.Ordinal)));
+        return elsewhere is null
+            ? "which is not in the output folder"
+            : $"which the server does not send from {(siteRoot.Length == 0 ? "the output folder" : $"the site root '{siteRoot}/'")} (the output folder has '{elsewhere}': is \"siteRoot\" right?)";
     }
 
     /// <summary>An HTML document as read, once per document.</summary>

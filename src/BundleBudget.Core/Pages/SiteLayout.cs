@@ -53,42 +53,46 @@ public sealed class SiteLayout
 
     public static (SiteLayout Layout, IReadOnlyList<Diagnostic> Diagnostics) Resolve(string outputFolder, IReadOnlyList<Asset> assets, BudgetFile budget)
     {
+        var diagnostics = new List<Diagnostic>();
+        bool IsFolder(string root) => root.Length == 0 || Directory.Exists(Path.Combine(outputFolder, root));
+
+        // A site root that is no folder would leave every file unserved, and every budget passing on nothing: an error.
+        foreach (var root in (budget.Entries ?? []).Select(e => e.SiteRoot).Append(budget.SiteRoot).OfType<string>().Distinct(StringComparer.Ordinal).Where(r => !IsFolder(r)))
+        {
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, $"\"siteRoot\": '{root}' is not a folder of the output folder {outputFolder}. Name the folder the pages are served from, relative to the output folder (such as \"browser\").", budget.Path));
+        }
+
         var rootOfEntry = (budget.Entries ?? [])
-            .Where(e => e.SiteRoot is not null)
+            .Where(e => e.SiteRoot is not null && IsFolder(e.SiteRoot))
             .GroupBy(e => e.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First().SiteRoot!, StringComparer.Ordinal);
-        var diagnostics = new List<Diagnostic>();
-        foreach (var root in rootOfEntry.Values.Append(budget.SiteRoot).OfType<string>().Where(r => r.Length > 0).Distinct(StringComparer.Ordinal))
-        {
-            if (!Directory.Exists(Path.Combine(outputFolder, root)))
-            {
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingPageFile, $"The site root '{root}' named in budget.json is not a folder of the output folder {outputFolder}.", budget.Path));
-            }
-        }
-
         if (budget.SiteRoot is { } explicitRoot)
         {
-            return (new SiteLayout(explicitRoot, rootOfEntry, detected: false), diagnostics);
+            return (new SiteLayout(IsFolder(explicitRoot) ? explicitRoot : string.Empty, rootOfEntry, detected: false), diagnostics);
         }
 
-        var detected = rootOfEntry.Count == 0 ? Detect(assets) : null;
+        var detected = Detect(assets);
         if (detected is null)
         {
             return (new SiteLayout(string.Empty, rootOfEntry, detected: false), diagnostics);
         }
 
-        var outside = assets.Where(a => a.Type.IsCounted() && !IsInside(a.Path, detected)).Select(a => a.Path).ToList();
+        var outside = assets.Where(a => a.Type.IsCounted() && !IsInside(a.Path, detected) && !rootOfEntry.Values.Any(r => IsInside(a.Path, r))).Select(a => a.Path).ToList();
         var outsideNote = outside.Count == 0 ? string.Empty
             : $" The {outside.Count} {(outside.Count == 1 ? "file" : "files")} outside it ({string.Join(", ", outside.Take(3))}{(outside.Count > 3 ? ", ..." : string.Empty)}) are not sent to browsers and not counted.";
         diagnostics.Add(new Diagnostic(
             DiagnosticCodes.ServedFromSubfolder,
             Severity.Info,
-            $"The pages of the output folder are served from its subfolder {detected}/ (the only folder in it with an index.html, as Angular's browser/): root-relative URLs and <base href=\"/\"> resolve against it.{outsideNote} Set \"siteRoot\" in budget.json to say so explicitly.",
+            $"The pages of the output folder are served from its subfolder {detected}/ (its index.html loads its files from there, as Angular's browser/ does): root-relative URLs and <base href> resolve against it.{outsideNote} Set \"siteRoot\" in budget.json to say so explicitly.",
             Path.Combine(outputFolder, detected)));
         return (new SiteLayout(detected, rootOfEntry, detected: true), diagnostics);
     }
 
-    /// <summary>The single folder directly inside the output folder that holds an index.html, when the output folder holds no page of its own.</summary>
+    /// <summary>
+    /// The single folder directly inside the output folder that holds an index.html, when the output folder holds no page
+    /// of its own, and only when that page finds more of what it loads with the folder as its root than with the output
+    /// folder (so a pages/ folder whose pages load "/assets/app.js" from beside it is not taken for the root).
+    /// </summary>
     private static string? Detect(IReadOnlyList<Asset> assets)
     {
         if (assets.Any(a => a.Type == AssetType.Document && !a.Path.Contains('/')))
@@ -98,8 +102,28 @@ public sealed class SiteLayout
 
         var candidates = assets
             .Where(a => a.Path.Count(c => c == '/') == 1 && a.Path.EndsWith("/index.html", StringComparison.Ordinal))
-            .Select(a => a.Path[..a.Path.IndexOf('/')])
             .ToList();
-        return candidates.Count == 1 ? candidates[0] : null;
+        if (candidates.Count != 1 || candidates[0].Length is 0 or > ParseLimits.Page)
+        {
+            return null;
+        }
+
+        var page = candidates[0];
+        var folder = page.Path[..page.Path.IndexOf('/')];
+        string html;
+        try
+        {
+            html = File.ReadAllText(page.FullPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        var read = HtmlEntryReader.Read(html);
+        var resolver = new UrlResolver(assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal));
+        var files = assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
+        int Found(string root) => read.References.Count(r => resolver.Resolve(page.Path, r.Url, read.BaseHref, root) is { External: false, Path: { } path } && files.Contains(path));
+        return Found(folder) > Found(string.Empty) ? folder : null;
     }
 }

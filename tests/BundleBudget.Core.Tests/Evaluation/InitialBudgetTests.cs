@@ -61,13 +61,22 @@ public class InitialBudgetTests
     }
 
     [Test]
-    public void An_entry_that_is_no_page_is_warning_BB1003()
+    public void An_entry_that_is_no_page_makes_its_budget_incomplete_never_a_pass_on_nothing()
     {
         var result = Check("""{ "type": "initial", "entry": "nope.html", "maximumError": "1KB" }""");
         var warning = result.Diagnostics.Single();
-        Assert.That(warning.Code, Is.EqualTo("BB1003"));
-        Assert.That(warning.Message, Does.Contain("'nope.html' is not in the output folder"));
-        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Pass));
+        Assert.That(warning.Code, Is.EqualTo("BB1007"));
+        Assert.That(warning.Message, Does.Contain("nope.html: the entry page is not in the output folder"));
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
+    }
+
+    [Test]
+    public void A_misspelled_entry_makes_every_initial_budget_incomplete()
+    {
+        var result = Check("""{ "type": "initial", "maximumError": "1MB" }""", """ "entries": ["index.htm"], """);
+        Assert.That(result.Diagnostics.Select(d => d.Code), Is.EquivalentTo(new[] { "BB1005", "BB1007" }));
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
+        Assert.That(result.Budgets.Single().Unmeasured.Single().Reason, Does.Contain("is not in the output folder"));
     }
 
     [Test]

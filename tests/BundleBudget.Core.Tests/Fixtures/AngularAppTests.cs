@@ -126,6 +126,37 @@ public class AngularAppTests
     }
 
     [Test]
+    public void Entries_with_their_own_site_root_still_leave_the_server_bundle_uncounted()
+    {
+        var result = Check("\"entries\": [{ \"path\": \"browser/index.html\", \"siteRoot\": \"browser\" }],");
+        Assert.That(result.Budgets[1].MatchedFiles, Is.EqualTo(3), "main, the shared chunk and the lazy about chunk; not server/*.mjs");
+        Assert.That(result.Assets.Single(a => a.Path == "server/server.mjs").Exclusion, Is.EqualTo(AssetExclusion.NotServed));
+    }
+
+    [TestCase("browsr")]
+    [TestCase("browser/nothing-here")]
+    public void A_site_root_that_is_no_folder_is_an_error_and_no_file_is_left_uncounted(string root)
+    {
+        var result = Check($"\"siteRoot\": \"{root}\",");
+        var error = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.InvalidValue);
+        Assert.That(error.Severity, Is.EqualTo(Severity.Error));
+        Assert.That(error.Message, Does.Contain($"'{root}' is not a folder"));
+        Assert.That(result.HasInputErrors, Is.True);
+        Assert.That(result.Assets.Where(a => a.Exclusion == AssetExclusion.NotServed), Is.Empty);
+        Assert.That(result.Budgets[1].MatchedFiles, Is.GreaterThan(3));
+    }
+
+    [Test]
+    public void A_site_root_too_deep_says_so_for_each_file_and_a_type_budget_that_counts_nothing_says_why()
+    {
+        var result = Check("\"siteRoot\": \"browser/about\",", budgets: """{ "type": "script", "maximumError": "1MB" }, { "type": "initial", "entry": "browser/about/index.html", "maximumError": "1MB" }""");
+        Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.MissingPageFile).Select(d => d.Message), Has.Some.Contains("which the server does not send from the site root 'browser/about/'").And.Some.Contains("is \"siteRoot\" right?"));
+        var nothing = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.BudgetMatchedNothing);
+        Assert.That(nothing.Message, Does.Contain("Budget 'script' counts no file").And.Contain("outside the folder the pages are served from"));
+        Assert.That(result.Budgets[1].Status, Is.EqualTo(BudgetStatus.Incomplete));
+    }
+
+    [Test]
     public void Served_from_the_wrong_root_the_initial_budget_is_incomplete_never_a_pass()
     {
         // siteRoot "." says the output folder itself is served: then "/main-X.js" names a file that is not there.

@@ -105,6 +105,30 @@ public class OutputFolderTests
     }
 
     [Test]
+    public void A_single_page_folder_is_not_taken_for_the_site_root_when_its_page_loads_files_from_beside_it()
+    {
+        _folder.Write("dist/pages/index.html", "<script type=module src=\"/assets/big.js\"></script>");
+        _folder.Write("dist/assets/big.js", new string('b', 2000));
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "script", "compression": "raw", "maximumError": "1KB" }, { "type": "initial", "maximumError": "100KB" }""");
+
+        Assert.That(result.SiteRoot, Is.Empty);
+        Assert.That(result.Diagnostics.Select(d => d.Code), Does.Not.Contain(DiagnosticCodes.ServedFromSubfolder).And.Not.Contain(DiagnosticCodes.MissingPageFile));
+        Assert.That(result.Budgets[0].Status, Is.EqualTo(BudgetStatus.Error), "big.js ships and is counted");
+        Assert.That(result.Pages.Pages.Single().Initial.Select(f => f.Path), Is.EqualTo(new[] { "pages/index.html", "assets/big.js" }));
+    }
+
+    [Test]
+    public void A_glob_that_matches_only_files_no_budget_counts_says_so()
+    {
+        var result = Check(TestAssets.ViteDist, """{ "files": "**/*.map", "maximumError": "1MB" }, { "files": "assets/*.woff", "maximumError": "1MB" }""", "\"imports\": { \"rules\": \"none\" },".Replace("\"imports\": { \"rules\": \"none\" },", string.Empty, StringComparison.Ordinal));
+        var messages = result.Diagnostics.Where(d => d.Code == DiagnosticCodes.BudgetMatchedNothing).Select(d => d.Message).ToList();
+        Assert.That(messages, Has.Count.EqualTo(2));
+        Assert.That(messages[0], Does.Contain("counts no file").And.Contain("4 source maps or precompressed copies"));
+        Assert.That(messages[1], Does.Contain("1 fonts no browser downloads"));
+    }
+
+    [Test]
     public void A_page_that_names_one_file_many_times_loads_it_once()
     {
         var repeated = string.Concat(Enumerable.Repeat("<script src=\"/app.js\"></script><link rel=modulepreload href=\"app.js\"><link rel=stylesheet href=\"/s.css\">", 20_000));
