@@ -20,5 +20,14 @@ public sealed record Asset(string Path, string FullPath, AssetType Type, long Le
 {
     public AssetExclusion Exclusion { get; init; }
 
+    /// <summary>
+    /// "br" or "gzip" for a file shipped compressed with no uncompressed copy beside it (Unity's Build/game.data.br):
+    /// its bytes are what is sent, so every budget compares them as they are. Null for every other file.
+    /// </summary>
+    public string? Encoding { get; init; }
+
     public bool IsCounted => Type.IsCounted() && Exclusion == AssetExclusion.None;
+
+    /// <summary>Whether a server compresses it on the way (a text file sent as it is stored); false for files already compressed.</summary>
+    public bool IsTextCompressible => Type.IsTextCompressible() && Encoding is null;
 }

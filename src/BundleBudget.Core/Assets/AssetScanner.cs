@@ -73,7 +73,7 @@ public static class AssetScanner
         }
 
         assets.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        return new OutputScan(assets, unreadable, aliases, diagnostics);
+        return new OutputScan(ShippedCompressed(assets), unreadable, aliases, diagnostics);
     }
 
     /// <summary>
@@ -117,6 +117,31 @@ public static class AssetScanner
     {
         var prefix = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
         return string.Equals(folder, path, StringComparison.Ordinal) || path.StartsWith(prefix, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A .gz or .br file beside its uncompressed copy is a precompressed sibling the server may send instead: listed,
+    /// not counted (the copy is, in the budget's compression). One without such a copy is the file that ships: it is
+    /// counted as what it holds (game.framework.js.gz is a script), by its own bytes.
+    /// </summary>
+    private static List<Asset> ShippedCompressed(List<Asset> assets)
+    {
+        var paths = assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
+        return assets.Select(asset =>
+        {
+            if (asset.Type != AssetType.Precompressed || paths.Contains(asset.Path[..asset.Path.LastIndexOf('.')]))
+            {
+                return asset;
+            }
+
+            var inner = asset.Path[..asset.Path.LastIndexOf('.')];
+            var type = AssetClassifier.Classify(inner);
+            return asset with
+            {
+                Type = type is AssetType.SourceMap or AssetType.Precompressed ? AssetType.Other : type,
+                Encoding = asset.Path.EndsWith(".br", StringComparison.OrdinalIgnoreCase) ? "br" : "gzip",
+            };
+        }).ToList();
     }
 
     /// <summary>The path with every symbolic link resolved, or null for a broken link.</summary>

@@ -50,7 +50,7 @@ public sealed record Budget(
         && (Files is null || Files.IsMatch(asset.Path));
 
     /// <summary>The size this budget compares for an asset: images, fonts and media always raw.</summary>
-    public Compression CompressionFor(Asset asset) => asset.Type.IsTextCompressible() ? Compression : Compression.Raw;
+    public Compression CompressionFor(Asset asset) => asset.IsTextCompressible ? Compression : Compression.Raw;
 
     public string TypeName => Types.Count == 0 ? "files" : string.Join("+", Types.Select(t => t.ToString().ToLowerInvariant()));
 

@@ -267,8 +267,8 @@ public static class BudgetEvaluator
     /// <summary>Names the size compared: "gzip", "raw", or "gzip (images, fonts, media raw)" for a mixed total.</summary>
     private static string DescribeCompression(Budget budget, IReadOnlyList<Asset> matched)
     {
-        var compressed = matched.Any(a => a.Type.IsTextCompressible());
-        var uncompressed = matched.Any(a => !a.Type.IsTextCompressible());
+        var compressed = matched.Any(a => a.IsTextCompressible);
+        var uncompressed = matched.Any(a => !a.IsTextCompressible);
         var name = budget.Compression.ToString().ToLowerInvariant();
         var onlyRawTypes = budget.Types.Count > 0 && budget.Types.All(t => t is BudgetType.Image or BudgetType.Font or BudgetType.Media);
         if (budget.Compression == Compression.Raw || onlyRawTypes || (!compressed && matched.Count > 0))

@@ -42,6 +42,7 @@ public static class AssetMeasurer
                 return;
             }
 
+
             if (asset.Length == 0 && ExistsThroughLinks(asset.FullPath))
             {
                 // Nothing is sent for an empty file. FIFOs, sockets and devices also report no length; opening them
@@ -53,9 +54,18 @@ public static class AssetMeasurer
             try
             {
                 using var stream = new FileStream(asset.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileBufferSize, FileOptions.SequentialScan);
+                if (asset.Encoding is not null)
+                {
+                    // Shipped compressed: its bytes are what is sent, whatever compression a budget names (opened, so
+                    // that a file that cannot be read is named, but never compressed again).
+                    sizes[asset.Path] = new AssetSizes(stream.Length, stream.Length, stream.Length);
+                    return;
+                }
+
                 var hash = Compressors.ContentHash(stream);
                 var raw = stream.Length;
                 Interlocked.Add(ref bytesRead, raw);
+
                 var wantBrotli = needsBrotli(asset);
                 var cached = cache.Get(hash, raw);
                 var gzip = cached?.Gzip;

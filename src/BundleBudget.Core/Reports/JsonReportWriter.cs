@@ -73,6 +73,7 @@ public static class JsonReportWriter
             json.WriteString("path", asset.Path);
             json.WriteString("type", asset.Type.ToWireName());
             json.WriteBoolean("counted", asset.IsCounted);
+            json.WriteString("encoding", asset.Encoding);
             json.WriteString("excluded", asset.Exclusion switch
             {
                 AssetExclusion.NotServed => "not-served",

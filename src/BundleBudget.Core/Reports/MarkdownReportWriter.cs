@@ -162,7 +162,7 @@ public static class MarkdownReportWriter
         {
             if (result.Sizes.TryGetValue(file.Path, out var size))
             {
-                total += AssetClassifier.Classify(file.Path).IsTextCompressible() ? size.Gzip ?? size.Raw : size.Raw;
+                total += result.Assets.FirstOrDefault(a => a.Path == file.Path) is { IsTextCompressible: true } ? size.Gzip ?? size.Raw : size.Raw;
             }
         }
 

@@ -129,6 +129,28 @@ public class OutputFolderTests
     }
 
     [Test]
+    public void Files_that_ship_only_compressed_are_counted_by_their_own_bytes_and_siblings_are_not()
+    {
+        CreateSparse(_folder.Combine("dist", "Build", "game.data.br"), 3_000_000);
+        CreateSparse(_folder.Combine("dist", "Build", "game.wasm.gz"), 2_000_000);
+        _folder.Write("dist/Build/game.framework.js.gz", new string('f', 50_000));
+        _folder.Write("dist/Build/game.loader.js", "let loader;");
+        _folder.Write("dist/app.js", new string('a', 10_000));
+        _folder.Write("dist/app.js.br", new string('b', 100));
+        _folder.Write("dist/index.html", "<script src=\"Build/game.loader.js\"></script><link rel=preload href=\"Build/game.data.br\" as=fetch><script src=app.js></script>");
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "total", "maximumError": "1MB" }, { "type": "initial", "maximumError": "1MB" }, { "files": "Build/**", "compression": "brotli", "maximumError": "1MB" }, { "type": "script", "maximumError": "1MB" }""");
+
+        var data = result.Assets.Single(a => a.Path == "Build/game.data.br");
+        Assert.That((data.Type, data.Encoding, data.IsCounted), Is.EqualTo((AssetType.Other, "br", true)));
+        Assert.That(result.Assets.Single(a => a.Path == "Build/game.framework.js.gz").Type, Is.EqualTo(AssetType.Script));
+        Assert.That(result.Assets.Single(a => a.Path == "app.js.br").Type, Is.EqualTo(AssetType.Precompressed), "beside app.js: the server's choice, not counted twice");
+        Assert.That(result.Budgets.Select(b => b.Status), Is.EqualTo(new[] { BudgetStatus.Error, BudgetStatus.Error, BudgetStatus.Error, BudgetStatus.Pass }));
+        Assert.That(result.Budgets[2].Actual, Is.EqualTo(3_000_000 + 2_000_000 + 50_000 + result.Sizes["Build/game.loader.js"].Brotli!.Value), "compressed files by their own bytes, the loader in brotli");
+        Assert.That(result.Pages.Find("index.html")!.Initial.Select(f => f.Path), Does.Contain("Build/game.data.br"));
+    }
+
+    [Test]
     public void A_page_that_names_one_file_many_times_loads_it_once()
     {
         var repeated = string.Concat(Enumerable.Repeat("<script src=\"/app.js\"></script><link rel=modulepreload href=\"app.js\"><link rel=stylesheet href=\"/s.css\">", 20_000));
