@@ -3,8 +3,8 @@ namespace BundleBudget.Core.Fonts;
 /// <summary>One @font-face rule as written: its family and the value of its last src declaration.</summary>
 internal sealed record CssFontFaceRule(string? Family, string Src);
 
-/// <summary>One entry of a src list: <c>url(...) format(...)</c>; <c>local()</c> entries name no file and are left out.</summary>
-internal sealed record CssFontSource(string Url, string? Format);
+/// <summary>One entry of a src list: <c>url(...) format(...) tech(...)</c>; <c>local()</c> entries name no file and are left out.</summary>
+internal sealed record CssFontSource(string Url, string? Format, string? Tech = null);
 
 /// <summary>
 /// Finds @font-face rules in CSS text and reads their src lists, skipping comments and strings, wherever the rules
@@ -47,7 +47,7 @@ internal static class CssFontFaces
                 continue; // local(...), or nothing usable
             }
 
-            sources.Add(new CssFontSource(url, Function(item, "format")?.ToLowerInvariant()));
+            sources.Add(new CssFontSource(url, Function(item, "format")?.ToLowerInvariant(), Function(item, "tech")?.ToLowerInvariant()));
         }
 
         return sources;

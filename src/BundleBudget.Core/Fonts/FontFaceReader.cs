@@ -39,6 +39,9 @@ public static class FontFaceReader
     public static FontFaces Read(IReadOnlyList<Asset> assets, SiteLayout layout, IReadOnlyDictionary<string, string>? aliases = null)
     {
         var resolver = new UrlResolver(assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal), aliases);
+        var byPath = assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var usableByPath = new Dictionary<string, bool>(StringComparer.Ordinal);
+        bool usable(Asset font) => usableByPath.TryGetValue(font.Path, out var known) ? known : usableByPath[font.Path] = IsFont(font);
         var uses = new List<FontFaceUse>();
         var diagnostics = new List<Diagnostic>();
         var complete = true;
@@ -69,14 +72,23 @@ public static class FontFaceReader
                     .Select(e => (Entry: e, Resolved: resolver.Resolve(stylesheet.Path, e.Url, siteRoot: root)))
                     .Where(e => !e.Resolved.External && e.Resolved.Path is not null)
                     .ToList();
-                var chosen = entries.FindIndex(e => IsModern(e.Entry));
-                var chosenPath = chosen < 0 ? null : entries[chosen].Resolved.Path;
+                foreach (var missing in entries.Where(e => !byPath.ContainsKey(e.Resolved.Path!)).Select(e => e.Entry.Url).Distinct(StringComparer.Ordinal))
+                {
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingPageFile, $"{stylesheet.Path} names '{missing}' in an @font-face src, which is not in the output folder: browsers get a 404 there and take the next entry.", stylesheet.FullPath));
+                }
+
+                // A browser takes the first entry in the output, in a format every browser reads, whose bytes are a font.
+                // Entries before it that it fetches anyway (a broken font, an unknown format, a tech() not every browser
+                // has) download too; EOT and SVG entries and missing files do not.
+                var paths = entries.Select(e => e.Resolved.Path!).ToList();
+                var chosen = entries.FindIndex(e => byPath.TryGetValue(e.Resolved.Path!, out var asset) && IsModern(e.Entry) && IsCertain(e.Entry) && usable(asset));
+                var chosenPath = chosen < 0 ? null : paths[chosen];
                 for (var i = 0; i < entries.Count; i++)
                 {
-                    var path = entries[i].Resolved.Path!;
-                    var before = entries.Take(i).Select(e => e.Resolved.Path!).Distinct(StringComparer.Ordinal).Where(p => p != path).ToList();
-                    var downloads = i == chosen || ((chosen < 0 || i < chosen) && entries[i].Entry.Format is null && !IsLegacyExtension(path));
-                    uses.Add(new FontFaceUse(path, stylesheet.Path, rule.Family, before, entries[i].Entry.Format, downloads, chosenPath));
+                    var path = paths[i];
+                    var exists = byPath.ContainsKey(path);
+                    var downloads = exists && (i == chosen || ((chosen < 0 || i < chosen) && !IsLegacy(entries[i].Entry, path)));
+                    uses.Add(new FontFaceUse(path, stylesheet.Path, rule.Family, new Prefix(paths, i), entries[i].Entry.Format, downloads, chosenPath));
                 }
             }
         }
@@ -88,7 +100,46 @@ public static class FontFaceReader
     private static bool IsModern(CssFontSource entry) =>
         entry.Format is { } format ? ModernFormats.Contains(format) : ModernExtensions.Contains(Extension(entry.Url));
 
-    private static bool IsLegacyExtension(string path) => Extension(path) is ".eot" or ".svg" or ".svgz";
+    /// <summary>An entry with no tech() hint, or one every browser in use supports: it is taken, not skipped by some.</summary>
+    private static bool IsCertain(CssFontSource entry) =>
+        entry.Tech is null || entry.Tech.Split(',', StringSplitOptions.TrimEntries).All(t => t is "variations" or "features-opentype");
+
+    /// <summary>An entry browsers skip without fetching it: an EOT or SVG font, by its hint or its extension.</summary>
+    private static bool IsLegacy(CssFontSource entry, string path) =>
+        entry.Format is "embedded-opentype" or "svg" || (entry.Format is null && Extension(path) is ".eot" or ".svg" or ".svgz");
+
+    /// <summary>Whether a file's first bytes are a font's (WOFF2, WOFF, TrueType, OpenType, collection, EOT): a browser that gets anything else takes the next entry.</summary>
+    private static bool IsFont(Asset font)
+    {
+        if (font.Length == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            using var stream = new FileStream(font.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 128);
+            var header = new byte[64];
+            var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            return FontInspector.FormatOf(header.AsSpan(0, read)) is not null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return true; // unreadable: the measurer names it; as a font it is assumed good, so that what follows it is not counted twice
+        }
+    }
+
+    /// <summary>The entries before one, without copying them for each (a src list can be long).</summary>
+    private sealed class Prefix(IReadOnlyList<string> paths, int count) : IReadOnlyList<string>
+    {
+        public int Count => count;
+
+        public string this[int index] => index < count ? paths[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<string> GetEnumerator() => paths.Take(count).GetEnumerator();
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     private static string Extension(string url) => Path.GetExtension(url.Split('?', '#')[0]).ToLowerInvariant();
 }
