@@ -107,7 +107,7 @@ internal static class CheckCommand
     /// </summary>
     private static string? DefaultCachePath(CheckArguments arguments)
     {
-        if (arguments.JsonReport is { } json)
+        if (arguments.JsonReport is { } json && !Core.IO.ReportFile.IsSpecial(Path.GetFullPath(json)))
         {
             return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(json))!, "bundle-budget-cache.json");
         }

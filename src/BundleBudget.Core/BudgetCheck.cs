@@ -35,7 +35,7 @@ public static class BudgetCheck
         var budget = read.File;
         var strict = options.Strict || budget.Strict;
         var budgetFolder = Path.GetDirectoryName(budgetPath)!;
-        var imports = Guarded("the import analysis", () => ImportAnalyzer.Analyze(budgetFolder, budget.Imports), ImportAnalysis.None, diagnostics);
+        var imports = Guarded("the import analysis", () => ImportAnalyzer.Analyze(budgetFolder, budget.Imports, budgetPath), ImportAnalysis.None, diagnostics);
         diagnostics.AddRange(imports.Diagnostics);
         if (outputFolder is null || !Directory.Exists(outputFolder))
         {
@@ -112,7 +112,7 @@ public static class BudgetCheck
         {
             return analysis();
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e)
         {
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, $"BundleBudget failed unexpectedly in {what}; please report this. The other results are complete. {e.GetType().Name}: {e.Message}"));
             return fallback;

@@ -36,13 +36,19 @@ public static class BudgetFileReader
         byte[] bytes;
         try
         {
-            var length = new FileInfo(fullPath).Length;
+            var length = IO.FileLength.Of(fullPath);
+            if (length < 0)
+            {
+                throw new FileNotFoundException($"{fullPath} not found", fullPath);
+            }
+
             if (length > MaxFileBytes)
             {
                 return new BudgetFileReadResult(null, [Diagnostic.Error(DiagnosticCodes.BudgetFileNotFound, $"Budget file is {ByteSize.Format(length)}, larger than any budget file ({ByteSize.Format(MaxFileBytes)} at most): is it the right file?", fullPath)]);
             }
 
-            bytes = File.ReadAllBytes(fullPath);
+            // An empty file, or a FIFO or device (which report no length and could block), is never opened.
+            bytes = length == 0 ? [] : File.ReadAllBytes(fullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -93,7 +93,7 @@ public static class BundleAnalyzer
                     findings.Add(finding with { Origins = Origins(finding.Package, composition, settings, imports) });
                 }
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e)
             {
                 // A hostile or broken map is this bundle's problem only: the rest of the check goes on.
                 var reason = e is InvalidDataException ? e.Message : $"{e.GetType().Name}: {e.Message}";
@@ -179,6 +179,11 @@ public static class BundleAnalyzer
 
     private static BundleComposition? Compose(string outputFolder, Asset script)
     {
+        if (script.Length == 0)
+        {
+            return null; // empty, or a FIFO or device behind a link: never opened
+        }
+
         string generated;
         try
         {
@@ -195,7 +200,7 @@ public static class BundleAnalyzer
             return null;
         }
 
-        var map = SourceMap.Parse(mapJson);
+        var map = SourceMap.Parse(mapJson, generated.Count(c => c == '\n') + 1);
         var bySource = new long[map.Sources.Count];
         long unmapped = 0;
         var lineIndex = 0;

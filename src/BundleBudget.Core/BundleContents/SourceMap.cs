@@ -23,15 +23,21 @@ internal sealed class SourceMap
     /// <summary>The segments of each generated line, in column order.</summary>
     public IReadOnlyList<List<MappingSegment>> Lines { get; }
 
+    /// <param name="generatedLines">How many lines the generated file has: mappings of lines beyond it (a section's offset can claim any) are ignored, so a tiny map cannot claim billions of lines.</param>
     /// <exception cref="InvalidDataException">The map is not a revision 3 source map.</exception>
-    public static SourceMap Parse(ReadOnlySpan<byte> json)
+    public static SourceMap Parse(ReadOnlySpan<byte> json, int generatedLines = int.MaxValue)
     {
         try
         {
             using var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 16 });
             var sources = new List<string>();
             var lines = new List<List<MappingSegment>>();
-            Read(document.RootElement, 0, 0, sources, lines);
+            Read(document.RootElement, 0, 0, sources, lines, generatedLines);
+            foreach (var segments in lines)
+            {
+                segments.Sort((a, b) => a.Column.CompareTo(b.Column));
+            }
+
             return new SourceMap(sources, lines);
         }
         catch (JsonException e)
@@ -44,7 +50,7 @@ internal sealed class SourceMap
         }
     }
 
-    private static void Read(JsonElement map, int lineOffset, int columnOffset, List<string> sources, List<List<MappingSegment>> lines)
+    private static void Read(JsonElement map, int lineOffset, int columnOffset, List<string> sources, List<List<MappingSegment>> lines, int maxLines)
     {
         if (!map.TryGetProperty("version", out var version) || version.GetInt32() != 3)
         {
@@ -62,7 +68,7 @@ internal sealed class SourceMap
                 }
 
                 var mapElement = section.TryGetProperty("map", out var inner) ? inner : throw new InvalidDataException("index map sections with \"url\" are not supported");
-                Read(mapElement, offset.GetProperty("line").GetInt32(), offset.GetProperty("column").GetInt32(), sources, lines);
+                Read(mapElement, offset.GetProperty("line").GetInt32(), offset.GetProperty("column").GetInt32(), sources, lines, maxLines);
             }
 
             return;
@@ -76,18 +82,18 @@ internal sealed class SourceMap
             sources.Add(root.Length > 0 && !name.Contains("://", StringComparison.Ordinal) ? $"{root.TrimEnd('/')}/{name}" : name);
         }
 
-        DecodeMappings(map.GetProperty("mappings").GetString() ?? string.Empty, lineOffset, columnOffset, firstSource, sources.Count, lines);
+        DecodeMappings(map.GetProperty("mappings").GetString() ?? string.Empty, lineOffset, columnOffset, firstSource, sources.Count, lines, maxLines);
     }
 
     /// <summary>Decodes the Base64 VLQ "mappings" into segments, shifting lines, first-line columns and source indexes.</summary>
-    private static void DecodeMappings(string mappings, int lineOffset, int columnOffset, int firstSource, int sourceCount, List<List<MappingSegment>> lines)
+    private static void DecodeMappings(string mappings, int lineOffset, int columnOffset, int firstSource, int sourceCount, List<List<MappingSegment>> lines, int maxLines)
     {
         var line = lineOffset;
         var column = 0;
         var source = 0;
         var fields = new int[5];
         var position = 0;
-        while (position <= mappings.Length)
+        while (position <= mappings.Length && line < maxLines)
         {
             while (lines.Count <= line)
             {
@@ -142,11 +148,6 @@ internal sealed class SourceMap
             {
                 lines[line].Add(new MappingSegment(shifted, -1));
             }
-        }
-
-        foreach (var segments in lines)
-        {
-            segments.Sort((a, b) => a.Column.CompareTo(b.Column));
         }
     }
 

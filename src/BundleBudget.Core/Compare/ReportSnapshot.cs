@@ -27,6 +27,17 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
     /// <exception cref="InvalidDataException">The file is not a BundleBudget report of schema version 1.</exception>
     public static ReportSnapshot Read(string path)
     {
+        var length = IO.FileLength.Of(path);
+        if (length == 0)
+        {
+            throw new InvalidDataException($"{path} is empty, not a BundleBudget report");
+        }
+
+        if (length > 1024L * 1024 * 1024)
+        {
+            throw new InvalidDataException($"{path} is larger than any BundleBudget report");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { MaxDepth = 64 });
@@ -38,23 +49,23 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
 
             var summary = root.GetProperty("summary");
             return new ReportSnapshot(
-                summary.GetProperty("status").GetString()!,
+                Text(summary, "status"),
                 summary.GetProperty("errors").GetInt32(),
                 summary.GetProperty("warnings").GetInt32(),
                 root.GetProperty("assets").EnumerateArray().Select(a => new SnapshotAsset(
-                    a.GetProperty("path").GetString()!.Replace('\\', '/'), a.GetProperty("type").GetString()!, a.GetProperty("counted").GetBoolean(),
-                    a.GetProperty("raw").GetInt64(), Nullable(a, "gzip"), Nullable(a, "brotli"))).ToList(),
+                    Text(a, "path").Replace('\\', '/'), Text(a, "type"), a.GetProperty("counted").GetBoolean(),
+                    Size(a, "raw"), Nullable(a, "gzip"), Nullable(a, "brotli"))).ToList(),
                 root.GetProperty("budgets").EnumerateArray().Select(b => new SnapshotBudget(
-                    b.GetProperty("name").GetString()!, b.GetProperty("type").GetString()!, b.GetProperty("files").GetString(),
-                    b.GetProperty("scope").GetString()!, b.GetProperty("compression").GetString()!, b.GetProperty("actual").GetInt64(),
-                    Nullable(b, "maximumWarning"), Nullable(b, "maximumError"), b.GetProperty("status").GetString()!)
+                    Text(b, "name"), Text(b, "type"), b.GetProperty("files").GetString(),
+                    Text(b, "scope"), Text(b, "compression"), Size(b, "actual"),
+                    Nullable(b, "maximumWarning"), Nullable(b, "maximumError"), Text(b, "status"))
                 {
                     Unit = b.TryGetProperty("unit", out var unit) ? unit.GetString() ?? "bytes" : "bytes",
                 }).ToList(),
                 root.TryGetProperty("imports", out var imports)
                     ? imports.EnumerateArray().Select(i => new SnapshotImport(
-                        i.GetProperty("file").GetString()!, i.GetProperty("line").GetInt32(), i.GetProperty("column").GetInt32(),
-                        i.GetProperty("module").GetString()!, i.GetProperty("form").GetString()!, i.GetProperty("rule").GetString()!, i.GetProperty("fix").GetString()!)).ToList()
+                        Text(i, "file"), i.GetProperty("line").GetInt32(), i.GetProperty("column").GetInt32(),
+                        Text(i, "module"), Text(i, "form"), Text(i, "rule"), Text(i, "fix"))).ToList()
                     : []);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
@@ -63,6 +74,17 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
         }
     }
 
+    /// <summary>No output is larger than this (1 PB); a larger size is a damaged or forged report, and would overflow the totals.</summary>
+    private const long MaxSize = 1_000_000_000_000_000;
+
     private static long? Nullable(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt64() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? Checked(value.GetInt64(), name) : null;
+
+    private static long Size(JsonElement element, string name) => Checked(element.GetProperty(name).GetInt64(), name);
+
+    private static long Checked(long value, string name) =>
+        value is >= 0 and <= MaxSize ? value : throw new InvalidDataException($"\"{name}\" is {value}, not a size in bytes");
+
+    private static string Text(JsonElement element, string name) =>
+        element.GetProperty(name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : throw new InvalidDataException($"\"{name}\" must be a string");
 }

@@ -47,6 +47,11 @@ public static partial class FontDownloads
     /// <summary>Whether an SVG file is an SVG font: a &lt;font&gt; element near its start (SVG fonts declare it first, in &lt;defs&gt;).</summary>
     private static bool HoldsSvgFont(Asset svg)
     {
+        if (svg.Length == 0)
+        {
+            return false;
+        }
+
         try
         {
             using var stream = new FileStream(svg.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096);

@@ -54,6 +54,11 @@ public static class FontFaceReader
                 continue;
             }
 
+            if (stylesheet.Length == 0)
+            {
+                continue; // empty, or a FIFO or device behind a link: never opened
+            }
+
             string css;
             try
             {

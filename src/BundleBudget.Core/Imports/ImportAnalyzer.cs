@@ -10,7 +10,8 @@ namespace BundleBudget.Core.Imports;
 /// </summary>
 public static class ImportAnalyzer
 {
-    public static ImportAnalysis Analyze(string root, ImportSettings settings)
+    /// <param name="budgetFile">Where a warning about the settings points; budget.json in <paramref name="root"/> by default.</param>
+    public static ImportAnalysis Analyze(string root, ImportSettings settings, string? budgetFile = null)
     {
         if (settings.Rules.Count == 0)
         {
@@ -20,7 +21,7 @@ public static class ImportAnalyzer
         var files = SourceFileFinder.Find(root, settings.Sources);
         if (files.Count == 0)
         {
-            return ImportAnalysis.None with { Diagnostics = [NothingToRead(root, settings)] };
+            return ImportAnalysis.None with { Diagnostics = [NothingToRead(root, settings, budgetFile ?? Path.Combine(root, "budget.json"))] };
         }
 
         var packages = new InstalledPackages();
@@ -63,12 +64,12 @@ public static class ImportAnalyzer
         return new ImportAnalysis(ordered, diagnostics, files.Count) { References = allReferences, Packages = packages, Root = root };
     }
 
-    private static Diagnostic NothingToRead(string root, ImportSettings settings)
+    private static Diagnostic NothingToRead(string root, ImportSettings settings, string budgetFile)
     {
         var globs = string.Join(", ", settings.Sources.Select(s => $"'{s.Pattern}'"));
         var message = settings.SourcesGiven
             ? $"\"imports.sources\" matches no source file: {globs}, relative to {root}. No import was analysed. Fix the globs (they are relative to budget.json's folder and may leave it: \"../client/src/**/*.ts\")."
-            : $"No front-end source file was found in the usual places beside budget.json ({string.Join(", ", ImportSettings.DefaultSources.Select(f => f + "/"))} in {root}), so no import was analysed. Set \"imports\": {{ \"sources\": [\"../client/src/**/*.{{ts,tsx}}\"] }} to where your sources are, or \"imports\": {{ \"rules\": \"none\" }} if this project has none.";
-        return Diagnostic.Warning(DiagnosticCodes.NoSourceFiles, message, Path.Combine(root, "budget.json"));
+            : $"No front-end source file was found in the usual places beside {Path.GetFileName(budgetFile)} ({string.Join(", ", ImportSettings.DefaultSources.Select(f => f + "/"))} in {root}), so no import was analysed. Set \"imports\": {{ \"sources\": [\"../client/src/**/*.{{ts,tsx}}\"] }} to where your sources are, or \"imports\": {{ \"rules\": \"none\" }} if this project has none.";
+        return Diagnostic.Warning(DiagnosticCodes.NoSourceFiles, message, budgetFile);
     }
 }

@@ -67,7 +67,7 @@ public sealed class InstalledPackages
     {
         try
         {
-            if (!File.Exists(path) || new FileInfo(path).Length > 4 * 1024 * 1024)
+            if (IO.FileLength.Of(path) is <= 0 or > 4 * 1024 * 1024)
             {
                 return null;
             }

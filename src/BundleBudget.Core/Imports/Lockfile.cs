@@ -22,7 +22,7 @@ internal sealed class Lockfile
     {
         try
         {
-            if (new FileInfo(path).Length > MaxBytes)
+            if (IO.FileLength.Of(path) is <= 0 or > MaxBytes)
             {
                 return null;
             }

@@ -25,7 +25,12 @@ public static partial class SourceModuleReader
         string text;
         try
         {
-            var length = new FileInfo(path).Length;
+            var length = IO.FileLength.Of(path);
+            if (length <= 0)
+            {
+                return new SourceReadResult(path, [], null); // empty, or a FIFO or device: never opened
+            }
+
             if (length > ParseLimits.SourceFile)
             {
                 return new SourceReadResult(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"This source file is not analysed for imports: {ParseLimits.Over(length, ParseLimits.SourceFile)}. The other files were.", path));

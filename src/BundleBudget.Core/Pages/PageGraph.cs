@@ -52,7 +52,7 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
             {
                 pages.Add(builder.BuildPage(page));
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (Exception e)
             {
                 diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, $"BundleBudget failed unexpectedly following what {page.Path} loads; please report this. The other pages are complete. {e.GetType().Name}: {e.Message}", page.FullPath));
                 pages.Add(new EntryPage(page.Path, [new PageFile(page.Path, LoadReason.Document, page.Path)], [], [])

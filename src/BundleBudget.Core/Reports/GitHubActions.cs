@@ -49,8 +49,9 @@ public static class GitHubActions
         File.AppendAllText(summaryPath, markdown + Environment.NewLine);
     }
 
-    // The escaping of the runner's workflow commands: '%', CR and LF in data; also ':' and ',' in properties.
-    private static string EscapeData(string value) => value.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
+    // The escaping of the runner's workflow commands: '%', CR and LF in data; also ':' and ',' in properties. Other control
+    // characters, separators and bidirectional overrides are escaped first, as in every printed line.
+    private static string EscapeData(string value) => Text.PlainText.EscapeControl(value).Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A");
 
     private static string EscapeProperty(string value) => EscapeData(value).Replace(":", "%3A").Replace(",", "%2C");
 }

@@ -18,24 +18,7 @@ public static class JsonReportWriter
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(CheckResult result, string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var stream = File.Create(temporary))
-            {
-                Write(result, stream);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
+    public static void Write(CheckResult result, string path) => IO.ReportFile.Write(path, stream => Write(result, stream));
 
     public static void Write(CheckResult result, Stream stream)
     {
@@ -409,6 +392,11 @@ public static class JsonReportWriter
     {
         try
         {
+            if (IO.FileLength.Of(path) <= 0)
+            {
+                return null; // empty, or a FIFO or device: never opened
+            }
+
             using var stream = File.OpenRead(path);
             return "sha256:" + Compressors.ContentHash(stream);
         }

@@ -201,7 +201,7 @@ public static class MarkdownReportWriter
                 case '\r' or '\n':
                     escaped.Append(' ');
                     break;
-                case < ' ' or (>= '\u007F' and <= '\u009F') or '\u2028' or '\u2029' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'):
+                case var unsafeCharacter when Text.PlainText.IsUnsafe(unsafeCharacter):
                     escaped.Append('\\').Append(Text.PlainText.EscapeControl(c.ToString()));
                     break;
                 case '|' or '\\' or '`' or '*' or '_' or '[' or ']' or '#' or '~' or '!':

@@ -67,6 +67,8 @@ public static class PlainText
         return -1;
     }
 
-    private static bool IsUnsafe(char c) =>
-        c < 0x20 || c is >= '\u007F' and <= '\u009F' || c is '\u2028' or '\u2029' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
+    /// <summary>C0 and C1 controls, DEL, line and paragraph separators, bidirectional marks and overrides, and invisible format characters.</summary>
+    public static bool IsUnsafe(char c) =>
+        c < 0x20 || c is >= '\u007F' and <= '\u009F' || c is '\u2028' or '\u2029' or '\u061C' or '\uFEFF'
+        || c is >= '\u200B' and <= '\u200F' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2060' and <= '\u2069';
 }

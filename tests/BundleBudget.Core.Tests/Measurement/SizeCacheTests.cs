@@ -96,6 +96,18 @@ public class SizeCacheTests
     }
 
     [Test]
+    [TestCase(22_033L, 3L, false)]
+    [TestCase(22_033L, 13L, true)]
+    [TestCase(1L, 4L, false)]
+    [TestCase(0L, 1L, true)]
+    [TestCase(64L * 1024 * 1024, 50L, false)]
+    [TestCase(64L * 1024 * 1024, 106L, true)]
+    public void Brotli_sizes_are_checked_against_what_the_encoder_can_write(long raw, long brotli, bool plausible)
+    {
+        Assert.That(SizeCache.IsPlausibleBrotli(brotli, raw), Is.EqualTo(plausible));
+    }
+
+    [Test]
     public void Real_compressed_sizes_of_the_vite_build_are_all_plausible()
     {
         foreach (var asset in AssetScanner.Scan(TestAssets.ViteDist).Assets)

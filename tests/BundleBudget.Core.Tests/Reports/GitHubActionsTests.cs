@@ -16,7 +16,7 @@ public class GitHubActionsTests
     public void Data_and_properties_are_escaped_as_the_runner_requires()
     {
         var diagnostic = Diagnostic.Error("BB1001", "100% over\nlimit: yes, really\r", "/x/a,b:c.js");
-        Assert.That(GitHubActions.Annotation(diagnostic, null), Is.EqualTo("::error file=/x/a%2Cb%3Ac.js,title=BB1001::BB1001: 100%25 over%0Alimit: yes, really%0D"));
+        Assert.That(GitHubActions.Annotation(diagnostic, null), Is.EqualTo("::error file=/x/a%2Cb%3Ac.js,title=BB1001::BB1001: 100%25 over\\nlimit: yes, really\\r"));
     }
 
     [Test]

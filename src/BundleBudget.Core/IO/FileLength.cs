@@ -1,0 +1,28 @@
+namespace BundleBudget.Core.IO;
+
+/// <summary>
+/// The length of a file as reading it would find it: through symbolic links to their final target. A FIFO or a device
+/// reports no length (0), and a file of length 0 is never opened, so that nothing blocks on a pipe or reads /dev/zero
+/// forever; a link itself would report the length of its own target path instead.
+/// </summary>
+public static class FileLength
+{
+    /// <summary>The length, 0 for an empty file, a FIFO or a device, or -1 when the file does not exist (a broken link included).</summary>
+    public static long Of(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null)
+            {
+                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? new FileInfo(path);
+            }
+
+            return info.Exists ? info.Length : -1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return -1;
+        }
+    }
+}
