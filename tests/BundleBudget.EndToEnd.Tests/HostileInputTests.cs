@@ -208,7 +208,7 @@ public partial class HostileInputTests
         var lines = Lines(result.Output).ToList();
         var escapedName = @"x\n::error file=app.js::pwned.js";
         Assert.That(lines, Has.Exactly(1).Match("^" + Regex.Escape($"{dist}/{escapedName}: warning BB1002: Budget 'script (each)' exceeded: {escapedName} is ") + @"[0-9.]+ kB gzip, limit 2\.0 kB \(maximumWarning\), over by [0-9.]+ kB \(\+[0-9.]+%\)\.$"));
-        Assert.That(lines, Has.Exactly(1).StartsWith("::warning file=dist/x%0A%3A%3Aerror file=app.js%3A%3Apwned.js,title=BB1002::BB1002: Budget 'script (each)' exceeded: x%0A::error file=app.js::pwned.js is "));
+        Assert.That(lines, Has.Exactly(1).StartsWith("::warning file=dist/x\\n%3A%3Aerror file=app.js%3A%3Apwned.js,title=BB1002::BB1002: Budget 'script (each)' exceeded: x\\n::error file=app.js::pwned.js is "));
         Assert.That(lines, Has.Exactly(1).StartsWith("::warning file=dist/assets/main-C17BpASX.js,title=BB1002::"), "the other findings are annotated too");
         Assert.That(File.ReadAllText(summary), Does.StartWith("previous step\n## BundleBudget: :warning: within budget, with warnings").And.Contain("| :warning: | &nbsp;&nbsp;x ::error file=app.js::pwned.js | "));
 
