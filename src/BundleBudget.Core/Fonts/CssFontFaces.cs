@@ -1,3 +1,5 @@
+using BundleBudget.Core.Text;
+
 namespace BundleBudget.Core.Fonts;
 
 /// <summary>One @font-face rule as written: its family and the value of its last src declaration.</summary>
@@ -58,22 +60,11 @@ internal static class CssFontFaces
     {
         for (var i = from; i < css.Length; i++)
         {
-            var c = css[i];
-            if (c == '/' && i + 1 < css.Length && css[i + 1] == '*')
+            if (CssText.SkipCommentOrString(css, i) is >= 0 and var skipped)
             {
-                var close = css.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    return -1;
-                }
-
-                i = close + 1;
+                i = skipped;
             }
-            else if (c is '"' or '\'')
-            {
-                i = StringEnd(css, i);
-            }
-            else if (c == '@' && string.Compare(css, i + 1, "font-face", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
+            else if (css[i] == '@' && string.Compare(css, i + 1, "font-face", 0, 9, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 return i + 10;
             }
@@ -89,19 +80,9 @@ internal static class CssFontFaces
         for (var i = open; i < css.Length; i++)
         {
             var c = css[i];
-            if (c == '/' && i + 1 < css.Length && css[i + 1] == '*')
+            if (CssText.SkipCommentOrString(css, i) is >= 0 and var skipped)
             {
-                var close = css.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                if (close < 0)
-                {
-                    return -1;
-                }
-
-                i = close + 1;
-            }
-            else if (c is '"' or '\'')
-            {
-                i = StringEnd(css, i);
+                i = skipped;
             }
             else if (c == '{')
             {
@@ -114,24 +95,6 @@ internal static class CssFontFaces
         }
 
         return -1;
-    }
-
-    private static int StringEnd(string css, int start)
-    {
-        var quote = css[start];
-        for (var i = start + 1; i < css.Length; i++)
-        {
-            if (css[i] == '\\')
-            {
-                i++;
-            }
-            else if (css[i] == quote || css[i] == '\n')
-            {
-                return i;
-            }
-        }
-
-        return css.Length;
     }
 
     private static List<(string Name, string Value)> Declarations(string block)
@@ -172,7 +135,7 @@ internal static class CssFontFaces
             var c = text[i];
             if (c is '"' or '\'')
             {
-                i = StringEnd(text, i);
+                i = CssText.StringEnd(text, i);
             }
             else if (c == '(')
             {

@@ -17,14 +17,7 @@ internal static class SvgFontReader
             return null;
         }
 
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Ignore,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            MaxCharactersInDocument = 64L * 1024 * 1024,
-            IgnoreComments = true,
-        };
+        var settings = Text.UntrustedXml.Settings(64L * 1024 * 1024);
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(data), settings);

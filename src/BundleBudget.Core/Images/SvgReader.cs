@@ -18,14 +18,7 @@ internal static class SvgReader
             return ImageInfo.Unreadable(path, data.Length, "it declares a DTD with an internal subset or external entities, which an SVG for the web never needs and which can expand entities (billion laughs) or read other files; it was not processed", "svg");
         }
 
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Ignore,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 0,
-            MaxCharactersInDocument = 256L * 1024 * 1024,
-            IgnoreComments = true,
-        };
+        var settings = Text.UntrustedXml.Settings(256L * 1024 * 1024);
         try
         {
             using var reader = XmlReader.Create(new MemoryStream(data), settings);

@@ -1,3 +1,5 @@
+using BundleBudget.Core.Text;
+
 namespace BundleBudget.Core.Imports;
 
 /// <summary>
@@ -15,19 +17,9 @@ internal static class StylesheetModuleReader
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
+            if (CssText.SkipCommentOrString(text, i, lineComments) is >= 0 and var skipped)
             {
-                var end = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? text.Length : end + 1;
-            }
-            else if (c == '/' && lineComments && i + 1 < text.Length && text[i + 1] == '/' && (i == 0 || text[i - 1] != ':'))
-            {
-                var end = text.IndexOfAny(['\n', '\r'], i);
-                i = end < 0 ? text.Length : end;
-            }
-            else if (c is '"' or '\'')
-            {
-                i = StringEnd(text, i);
+                i = skipped;
             }
             else if (c == '@' && AtRules.FirstOrDefault(r => string.CompareOrdinal(text, i, r, 0, r.Length) == 0 && (i + r.Length >= text.Length || !char.IsLetterOrDigit(text[i + r.Length]) && text[i + r.Length] != '-')) is { } rule)
             {
@@ -52,7 +44,7 @@ internal static class StylesheetModuleReader
 
             if (c is '"' or '\'')
             {
-                var end = StringEnd(text, i);
+                var end = CssText.StringEnd(text, i);
                 Add(text[(i + 1)..Math.Min(end, text.Length)], i, references, locate);
                 i = end + 1;
             }
@@ -89,23 +81,5 @@ internal static class StylesheetModuleReader
 
         var (line, column) = locate(offset);
         references.Add(new ModuleReference(module, ImportForm.SideEffect, line, column, [], null, TypeOnly: false));
-    }
-
-    private static int StringEnd(string text, int start)
-    {
-        var quote = text[start];
-        for (var i = start + 1; i < text.Length; i++)
-        {
-            if (text[i] == '\\')
-            {
-                i++;
-            }
-            else if (text[i] == quote || text[i] is '\n' or '\r')
-            {
-                return i;
-            }
-        }
-
-        return text.Length;
     }
 }

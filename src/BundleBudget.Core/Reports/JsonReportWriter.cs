@@ -94,16 +94,11 @@ public static class JsonReportWriter
             json.WriteNumberOrNull("maximumError", budget.IsTime ? (long?)budget.MaximumErrorMilliseconds : budget.MaximumError?.Bytes);
             json.WriteString("status", Name(budgetResult.Status));
             json.WriteBoolean("incomplete", budgetResult.IsIncomplete);
-            json.WriteStartArray("unmeasured");
-            foreach (var gap in budgetResult.Unmeasured)
+            json.WriteObjects("unmeasured", budgetResult.Unmeasured, gap =>
             {
-                json.WriteStartObject();
                 json.WriteString("path", gap.Path);
                 json.WriteString("reason", gap.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
             if (budget.Scope == BudgetScope.Each)
             {
                 json.WriteStartArray("offendingFiles");
@@ -142,17 +137,12 @@ public static class JsonReportWriter
             }
 
             json.WriteEndArray();
-            json.WriteStartArray("gaps");
-            foreach (var gap in page.Gaps)
+            json.WriteObjects("gaps", page.Gaps, gap =>
             {
-                json.WriteStartObject();
                 json.WriteString("from", gap.From);
                 json.WriteString("target", gap.Target);
                 json.WriteString("reason", gap.Reason);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
             json.WriteEndObject();
         }
 
@@ -237,16 +227,11 @@ public static class JsonReportWriter
             json.WriteString("path", bundle.Bundle);
             json.WriteString("sourceMap", bundle.SourceMap);
             json.WriteNumber("bytes", bundle.Bytes);
-            json.WriteStartArray("packages");
-            foreach (var package in bundle.Packages)
+            json.WriteObjects("packages", bundle.Packages, package =>
             {
-                json.WriteStartObject();
                 json.WriteString("name", package.Package);
                 json.WriteNumber("bytes", package.Bytes);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
             json.WriteEndObject();
         }
 
@@ -260,18 +245,13 @@ public static class JsonReportWriter
             json.WriteString("source", finding.Source);
             json.WriteString("rule", finding.Rule.Id);
             json.WriteNumber("bytes", finding.PackageBytes);
-            json.WriteStartArray("origins");
-            foreach (var origin in finding.Origins)
+            json.WriteObjects("origins", finding.Origins, origin =>
             {
-                json.WriteStartObject();
                 json.WriteString("via", origin.Via);
                 json.WriteString("file", origin.ImportedAt?.RelativeFile);
                 json.WriteNumberOrNull("line", origin.ImportedAt?.Reference.Line);
                 json.WriteNumberOrNull("column", origin.ImportedAt?.Reference.Column);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
+            });
             json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
             json.WriteEndObject();
         }

@@ -16,4 +16,18 @@ internal static class JsonWriterExtensions
             json.WriteNull(name);
         }
     }
+
+    /// <summary>An array of objects: each item written between its own braces.</summary>
+    public static void WriteObjects<T>(this Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 }
