@@ -74,6 +74,29 @@ public partial class HostileInputMSBuildTests
     }
 
     [Test]
+    public void A_wwwroot_that_is_a_link_to_the_client_build_is_the_default_output_folder_and_is_measured()
+    {
+        using var sample = new SampleProject();
+        Directory.CreateSymbolicLink(Path.Combine(sample.ProjectDirectory, "wwwroot"), Path.Combine("..", "vite-app", "dist"));
+        File.WriteAllText(sample.BudgetFile, """
+            {
+              "budgets": [ { "type": "script", "maximumError": "500KB" }, { "type": "initial", "maximumError": "500KB" } ],
+              "imports": { "sources": ["../vite-app/src/**/*.{js,css}"] }
+            }
+            """);
+
+        var build = sample.Build();
+
+        Assert.That(build.ExitCode, Is.Zero, build.ToString());
+        Assert.That(build.Output, Does.Not.Contain("BB1004").And.Not.Contain("BB9007").And.Not.Contain("BB1007"));
+        Assert.That(build.Output, Does.Match(@"ok\s+script\s+10\.4 kB in 4 files gzip"));
+        using var report = sample.ReadReport();
+        Assert.That(report.RootElement.GetProperty("outputPath").GetString(), Is.EqualTo(Path.Combine(sample.ProjectDirectory, "wwwroot")));
+        Assert.That(report.RootElement.GetProperty("assets").GetArrayLength(), Is.EqualTo(Directory.GetFiles(TestAssets.ViteDist, "*", SearchOption.AllDirectories).Length));
+        Assert.That(report.RootElement.GetProperty("pages").GetArrayLength(), Is.EqualTo(2));
+    }
+
+    [Test]
     public void An_output_folder_that_is_a_symbolic_link_is_checked_through_it_and_a_change_behind_it_runs_the_check_again()
     {
         using var sample = new SampleProject();
