@@ -74,6 +74,32 @@ public partial class HostileInputMSBuildTests
     }
 
     [Test]
+    public void An_incomplete_budget_warns_and_BundleBudgetStrict_fails_the_build_with_it()
+    {
+        using var sample = new SampleProject();
+        File.WriteAllText(sample.BudgetFile, """
+            {
+              "outputPath": "../vite-app/dist",
+              "entries": ["index.htm"],
+              "budgets": [ { "type": "initial", "maximumError": "500KB" } ],
+              "imports": { "sources": ["../vite-app/src/**/*.{js,css}"] }
+            }
+            """);
+
+        var lenient = sample.Build();
+        Assert.That(lenient.ExitCode, Is.Zero, lenient.ToString());
+        Assert.That(lenient.Output, Does.Match(@"budget\.json\(4,\d+\): warning BB1007: Budget 'initial \(each page\)' is incomplete"));
+        Assert.That(lenient.Output, Does.Contain("BundleBudget: incomplete, 1 budget could not be fully measured"));
+
+        var strict = sample.Build("BundleBudgetStrict=true");
+        Assert.That(strict.ExitCode, Is.Not.Zero, "a changed setting runs the check again, and strict makes incomplete an error");
+        Assert.That(strict.Output, Does.Match(@"budget\.json\(4,\d+\): error BB1007"));
+        using var report = sample.ReadReport();
+        Assert.That(report.RootElement.GetProperty("strict").GetBoolean(), Is.True);
+        Assert.That(report.RootElement.GetProperty("budgets")[0].GetProperty("status").GetString(), Is.EqualTo("incomplete"));
+    }
+
+    [Test]
     public void A_wwwroot_that_is_a_link_to_the_client_build_is_the_default_output_folder_and_is_measured()
     {
         using var sample = new SampleProject();
