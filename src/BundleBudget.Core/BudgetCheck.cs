@@ -46,7 +46,7 @@ public static class BudgetCheck
 
         var scan = AssetScanner.Scan(outputFolder);
         diagnostics.AddRange(scan.Diagnostics);
-        var (layout, layoutDiagnostics) = SiteLayout.Resolve(outputFolder, scan.Assets, budget);
+        var (layout, layoutDiagnostics) = Guarded("finding the served root", () => SiteLayout.Resolve(outputFolder, scan, budget), (SiteLayout.Whole, (IReadOnlyList<Diagnostic>)[]), diagnostics);
         diagnostics.AddRange(layoutDiagnostics);
         var served = scan.Assets.Select(a => layout.IsServed(a.Path) ? a : a with { Exclusion = AssetExclusion.NotServed }).ToList();
         scan = scan with { Assets = served };

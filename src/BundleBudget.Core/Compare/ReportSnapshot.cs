@@ -54,7 +54,7 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
                 summary.GetProperty("warnings").GetInt32(),
                 root.GetProperty("assets").EnumerateArray().Select(a => new SnapshotAsset(
                     Text(a, "path").Replace('\\', '/'), Text(a, "type"), a.GetProperty("counted").GetBoolean(),
-                    Size(a, "raw"), Nullable(a, "gzip"), Nullable(a, "brotli"))).ToList(),
+                    Nullable(a, "raw") ?? 0, Nullable(a, "gzip"), Nullable(a, "brotli"))).ToList(),
                 root.GetProperty("budgets").EnumerateArray().Select(b => new SnapshotBudget(
                     Text(b, "name"), Text(b, "type"), b.GetProperty("files").GetString(),
                     Text(b, "scope"), Text(b, "compression"), Size(b, "actual"),

@@ -114,15 +114,16 @@ internal static class CssFontFaces
 
     private static string StripComments(string text)
     {
-        var start = text.IndexOf("/*", StringComparison.Ordinal);
-        while (start >= 0)
+        var stripped = new System.Text.StringBuilder(text.Length);
+        var position = 0;
+        for (var start = text.IndexOf("/*", StringComparison.Ordinal); start >= 0; start = text.IndexOf("/*", position, StringComparison.Ordinal))
         {
+            stripped.Append(text, position, start - position).Append(' ');
             var end = text.IndexOf("*/", start + 2, StringComparison.Ordinal);
-            text = end < 0 ? text[..start] : text[..start] + " " + text[(end + 2)..];
-            start = text.IndexOf("/*", StringComparison.Ordinal);
+            position = end < 0 ? text.Length : end + 2;
         }
 
-        return text;
+        return stripped.Append(text, position, text.Length - position).ToString();
     }
 
     /// <summary>Splits at a separator that is outside strings and parentheses.</summary>

@@ -11,7 +11,8 @@ internal sealed record HtmlReference(string Url, LoadReason Reason, bool Lazy = 
 
 /// <summary>What an HTML page asks for, as read from it.</summary>
 /// <param name="InlineStyles">The text of its &lt;style&gt; elements, for their @imports.</param>
-internal sealed record HtmlPage(string? BaseHref, IReadOnlyList<HtmlReference> References, IReadOnlyList<string> InlineModules, IReadOnlyDictionary<string, string> ImportMap, IReadOnlyList<string> InlineStyles);
+/// <param name="ImportMap">The JSON of its import map, or null.</param>
+internal sealed record HtmlPage(string? BaseHref, IReadOnlyList<HtmlReference> References, IReadOnlyList<string> InlineModules, string? ImportMap, IReadOnlyList<string> InlineStyles);
 
 /// <summary>
 /// Reads what an HTML page asks for before it is usable: scripts (classic and module; async and defer scripts still
@@ -65,7 +66,7 @@ internal static class HtmlEntryReader
         private readonly List<HtmlReference> _references = [];
         private readonly List<string> _inlineModules = [];
         private readonly List<string> _inlineStyles = [];
-        private readonly Dictionary<string, string> _importMap = new(StringComparer.Ordinal);
+        private string? _importMap;
         private readonly StringBuilder _text = new();
         private string? _baseHref;
         private int _templateDepth;
@@ -160,7 +161,7 @@ internal static class HtmlEntryReader
                     _inlineModules.Add(text);
                     break;
                 case "importmap":
-                    ReadImportMap(text);
+                    _importMap ??= text; // the first import map of a page is the one that applies
                     break;
                 case "style":
                     _inlineStyles.Add(text);
@@ -246,26 +247,6 @@ internal static class HtmlEntryReader
         {
             _collecting = what;
             _text.Clear();
-        }
-
-        private void ReadImportMap(string json)
-        {
-            try
-            {
-                using var document = System.Text.Json.JsonDocument.Parse(json);
-                if (document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                    && document.RootElement.TryGetProperty("imports", out var imports) && imports.ValueKind == System.Text.Json.JsonValueKind.Object)
-                {
-                    foreach (var entry in imports.EnumerateObject().Where(e => e.Value.ValueKind == System.Text.Json.JsonValueKind.String))
-                    {
-                        _importMap[entry.Name] = entry.Value.GetString()!;
-                    }
-                }
-            }
-            catch (System.Text.Json.JsonException)
-            {
-                // a broken import map maps nothing, as in the browser
-            }
         }
 
         /// <summary>The tokenizer state after an element's start tag, as the HTML tree builder sets it (scripting on).</summary>

@@ -74,6 +74,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
                 }
                 else if (Exists(byPath[file.Path], url, path!, walk, initial: false))
                 {
+                    walk.MapOf.TryAdd(path!, walk.MapOf.GetValueOrDefault(file.Path, ImportMap.Empty));
                     pending.Enqueue(new PageFile(path!, dynamic ? LoadReason.DynamicImport : ReasonFor(path!), file.Path));
                 }
             }
@@ -96,9 +97,10 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
             return;
         }
 
+        var importMap = html.ImportMap is { } json ? ImportMap.Parse(json, UrlResolver.BaseUrl(document.Path, html.BaseHref, walk.SiteRoot)) : ImportMap.Empty;
+        walk.MapOf[document.Path] = importMap;
         if (depth == 0)
         {
-            walk.ImportMap = html.ImportMap;
             walk.BaseHref = html.BaseHref;
         }
 
@@ -116,6 +118,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
                 continue;
             }
 
+            walk.MapOf.TryAdd(path!, importMap);
             var file = new PageFile(path!, reference.Reason, document.Path) { Loading = reference.Loading };
             if (reference.Lazy)
             {
@@ -124,9 +127,16 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
             else if (walk.Seen.Add(path!))
             {
                 walk.Initial.Add(file);
-                if (reference.Reason == LoadReason.Frame && byPath[path!].Type == AssetType.Document && depth < MaxFrameDepth)
+                if (reference.Reason is LoadReason.Frame or LoadReason.Embed && byPath[path!].Type == AssetType.Document)
                 {
-                    ReadDocument(walk, byPath[path!], depth + 1);
+                    if (depth < MaxFrameDepth)
+                    {
+                        ReadDocument(walk, byPath[path!], depth + 1);
+                    }
+                    else
+                    {
+                        walk.Gaps.Add(new PageGap(document.Path, reference.Url, $"frames are followed {MaxFrameDepth} deep, and this one is deeper: what it loads is not measured"));
+                    }
                 }
             }
         }
@@ -163,25 +173,22 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
     }
 
     /// <summary>
-    /// A module specifier (a CSS @import is always relative to its stylesheet): a bare one ("app", "lit/decorators.js")
-    /// through the page's import map (resolved against the page's base URL), else external; a relative or absolute one
-    /// against the importing file, or the page's base URL for a page's own inline module.
+    /// A module specifier, as the browser resolves it: a CSS @import against its stylesheet; for a script, through the
+    /// import map of the document that loaded it (its scopes by the importer's URL; bare and URL keys), else as a URL
+    /// against the importer (a page's inline module: against the page's base URL). A bare specifier no map names is
+    /// external (a package the server does not have).
     /// </summary>
     private (string? Path, bool External) ResolveModule(PageWalk walk, string from, string specifier, string? baseHref)
     {
-        var isBare = AssetClassifier.Classify(from) != AssetType.Stylesheet && !(specifier.StartsWith("./", StringComparison.Ordinal) || specifier.StartsWith("../", StringComparison.Ordinal) || specifier.StartsWith('/') || specifier.Contains(':', StringComparison.Ordinal));
-        if (!isBare)
+        if (AssetClassifier.Classify(from) == AssetType.Stylesheet)
         {
-            return _resolver.Resolve(from, specifier, baseHref, walk.SiteRoot);
+            return _resolver.Resolve(from, specifier, siteRoot: walk.SiteRoot);
         }
 
-        if (walk.ImportMap.TryGetValue(specifier, out var mapped))
-        {
-            return _resolver.Resolve(walk.Page.Path, mapped, walk.BaseHref, walk.SiteRoot);
-        }
-
-        var prefix = walk.ImportMap.Keys.Where(k => k.EndsWith('/') && specifier.StartsWith(k, StringComparison.Ordinal)).MaxBy(k => k.Length);
-        return prefix is null ? (null, true) : _resolver.Resolve(walk.Page.Path, walk.ImportMap[prefix] + specifier[prefix.Length..], walk.BaseHref, walk.SiteRoot);
+        var importer = UrlResolver.BaseUrl(from, baseHref, walk.SiteRoot);
+        var asUrl = ImportMap.IsUrlLike(specifier) ? UrlResolver.ToUrl(from, specifier, baseHref, walk.SiteRoot) : null;
+        var target = walk.MapOf.GetValueOrDefault(from, ImportMap.Empty).Resolve(specifier, asUrl, importer) ?? asUrl;
+        return target is null ? (null, true) : _resolver.FromUrl(target, SiteLayout.IsInside(from, walk.SiteRoot) ? walk.SiteRoot : string.Empty);
     }
 
     private void Follow(PageWalk walk, string from, string url, bool dynamic, string? baseHref)
@@ -198,6 +205,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
             return;
         }
 
+        walk.MapOf.TryAdd(path!, walk.MapOf.GetValueOrDefault(from, ImportMap.Empty)); // a module uses the map of the document that loaded it
         if (dynamic)
         {
             walk.LazyRoots.Add(new PageFile(path!, LoadReason.DynamicImport, from));
@@ -354,7 +362,8 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
         public List<PageGap> Gaps { get; } = [];
 
-        public IReadOnlyDictionary<string, string> ImportMap { get; set; } = new Dictionary<string, string>();
+        /// <summary>The import map that applies to each document and module: a module's is that of the document that loaded it.</summary>
+        public Dictionary<string, ImportMap> MapOf { get; } = new(StringComparer.Ordinal);
 
         public string? BaseHref { get; set; }
     }

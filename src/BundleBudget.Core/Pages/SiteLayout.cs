@@ -51,10 +51,26 @@ public sealed class SiteLayout
     public static bool IsInside(string path, string root) =>
         root.Length == 0 || path.StartsWith(root + "/", StringComparison.Ordinal);
 
-    public static (SiteLayout Layout, IReadOnlyList<Diagnostic> Diagnostics) Resolve(string outputFolder, IReadOnlyList<Asset> assets, BudgetFile budget)
+    public static (SiteLayout Layout, IReadOnlyList<Diagnostic> Diagnostics) Resolve(string outputFolder, OutputScan scan, BudgetFile budget)
     {
+        var assets = scan.Assets;
         var diagnostics = new List<Diagnostic>();
         bool IsFolder(string root) => root.Length == 0 || Directory.Exists(Path.Combine(outputFolder, root));
+
+        // A site root named through a symbolic link is the folder its files are listed under.
+        string Canonical(string root)
+        {
+            for (var end = root.Length; end > 0; end = root.LastIndexOf('/', end - 1))
+            {
+                if (scan.Aliases.TryGetValue(root[..end], out var listed))
+                {
+                    var rest = root[end..].TrimStart('/');
+                    return rest.Length == 0 ? listed : listed.Length == 0 ? rest : $"{listed}/{rest}";
+                }
+            }
+
+            return root;
+        }
 
         // A site root that is no folder would leave every file unserved, and every budget passing on nothing: an error.
         foreach (var root in (budget.Entries ?? []).Select(e => e.SiteRoot).Append(budget.SiteRoot).OfType<string>().Distinct(StringComparer.Ordinal).Where(r => !IsFolder(r)))
@@ -62,22 +78,36 @@ public sealed class SiteLayout
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InvalidValue, $"\"siteRoot\": '{root}' is not a folder of the output folder {outputFolder}. Name the folder the pages are served from, relative to the output folder (such as \"browser\").", budget.Path));
         }
 
-        var rootOfEntry = (budget.Entries ?? [])
+        var explicitOfEntry = (budget.Entries ?? [])
             .Where(e => e.SiteRoot is not null && IsFolder(e.SiteRoot))
             .GroupBy(e => e.Path, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().SiteRoot!, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => Canonical(g.First().SiteRoot!), StringComparer.Ordinal);
+        string? detected = null;
+        string defaultRoot;
         if (budget.SiteRoot is { } explicitRoot)
         {
-            return (new SiteLayout(IsFolder(explicitRoot) ? explicitRoot : string.Empty, rootOfEntry, detected: false), diagnostics);
+            defaultRoot = IsFolder(explicitRoot) ? Canonical(explicitRoot) : string.Empty;
+        }
+        else
+        {
+            detected = Detect(assets);
+            defaultRoot = detected ?? string.Empty;
         }
 
-        var detected = Detect(assets);
+        // Every entry page is served from somewhere: its own root, the default root when it is inside it, else the output folder.
+        var rootOfEntry = new Dictionary<string, string>(explicitOfEntry, StringComparer.Ordinal);
+        foreach (var entry in budget.Entries ?? [])
+        {
+            rootOfEntry.TryAdd(entry.Path, IsInside(entry.Path, defaultRoot) ? defaultRoot : string.Empty);
+        }
+
         if (detected is null)
         {
-            return (new SiteLayout(string.Empty, rootOfEntry, detected: false), diagnostics);
+            return (new SiteLayout(defaultRoot, rootOfEntry, detected: false), diagnostics);
         }
 
-        var outside = assets.Where(a => a.Type.IsCounted() && !IsInside(a.Path, detected) && !rootOfEntry.Values.Any(r => IsInside(a.Path, r))).Select(a => a.Path).ToList();
+        var layout = new SiteLayout(detected, rootOfEntry, detected: true);
+        var outside = assets.Where(a => a.Type.IsCounted() && !layout.IsServed(a.Path)).Select(a => a.Path).ToList();
         var outsideNote = outside.Count == 0 ? string.Empty
             : $" The {outside.Count} {(outside.Count == 1 ? "file" : "files")} outside it ({string.Join(", ", outside.Take(3))}{(outside.Count > 3 ? ", ..." : string.Empty)}) are not sent to browsers and not counted.";
         diagnostics.Add(new Diagnostic(
@@ -85,7 +115,7 @@ public sealed class SiteLayout
             Severity.Info,
             $"The pages of the output folder are served from its subfolder {detected}/ (its index.html loads its files from there, as Angular's browser/ does): root-relative URLs and <base href> resolve against it.{outsideNote} Set \"siteRoot\" in budget.json to say so explicitly.",
             Path.Combine(outputFolder, detected)));
-        return (new SiteLayout(detected, rootOfEntry, detected: true), diagnostics);
+        return (layout, diagnostics);
     }
 
     /// <summary>

@@ -13,23 +13,33 @@ internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionar
     /// <summary>The output file a URL names, null when external, or a path that is not in the output (unresolved).</summary>
     /// <param name="fromPath">The referencing file, relative to the output folder.</param>
     /// <param name="siteRoot">The folder, relative to the output folder, served at '/'.</param>
-    public (string? Path, bool External) Resolve(string fromPath, string url, string? baseHref = null, string siteRoot = "")
+    public (string? Path, bool External) Resolve(string fromPath, string url, string? baseHref = null, string siteRoot = "") =>
+        ToUrl(fromPath, url, baseHref, siteRoot) is { } target ? FromUrl(target, SiteRootOf(fromPath, siteRoot)) : (null, true);
+
+    /// <summary>The absolute URL a reference names, on the site's own origin; null for data:, blob: and what cannot be resolved.</summary>
+    public static Uri? ToUrl(string fromPath, string url, string? baseHref, string siteRoot)
     {
         var trimmed = url.Trim();
         if (trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("blob:", StringComparison.OrdinalIgnoreCase))
         {
-            return (null, true);
+            return null;
         }
 
-        if (!SiteLayout.IsInside(fromPath, siteRoot))
-        {
-            siteRoot = string.Empty;
-        }
+        var baseUri = BaseUrl(fromPath, baseHref, siteRoot);
+        return Combine(baseUri, trimmed);
+    }
 
-        var page = new Uri(Origin, Escape(SiteLayout.UrlPathOf(fromPath, siteRoot)));
-        var baseUri = baseHref is null ? page : Combine(page, baseHref) ?? page;
-        var target = Combine(baseUri, trimmed);
-        if (target is null || !string.Equals(target.Host, Origin.Host, StringComparison.OrdinalIgnoreCase) || target.Scheme != Origin.Scheme)
+    /// <summary>The base URL of a file: its own URL, or the &lt;base href&gt; resolved against it.</summary>
+    public static Uri BaseUrl(string fromPath, string? baseHref, string siteRoot)
+    {
+        var page = new Uri(Origin, Escape(SiteLayout.UrlPathOf(fromPath, SiteRootOf(fromPath, siteRoot))));
+        return baseHref is null ? page : Combine(page, baseHref) ?? page;
+    }
+
+    /// <summary>The output file an absolute URL names, null when it is on another origin, or a path that is not in the output.</summary>
+    public (string? Path, bool External) FromUrl(Uri target, string siteRoot)
+    {
+        if (!string.Equals(target.Host, Origin.Host, StringComparison.OrdinalIgnoreCase) || target.Scheme != Origin.Scheme)
         {
             return (null, true);
         }
@@ -39,6 +49,12 @@ internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionar
         if (Find(path) is { } found)
         {
             return (found, false);
+        }
+
+        // A folder URL ("sub/") is served as its index.html.
+        if ((urlPath.Length == 0 || urlPath.EndsWith('/')) && Find(Join(siteRoot, urlPath + "index.html")) is { } index)
+        {
+            return (index, false);
         }
 
         // An app served under a base path (Vite's base: '/app/') names '/app/assets/x.js' for the file 'assets/x.js'.
@@ -73,12 +89,12 @@ internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionar
             return null;
         }
 
-        // The longest alias first: a link inside a linked folder is more specific than the folder's own.
-        foreach (var (link, listed) in aliases.OrderByDescending(a => a.Key.Length))
+        // The longest alias that is a folder of the path: a link inside a linked folder is more specific than the folder's own.
+        for (var slash = path.LastIndexOf('/'); slash > 0; slash = path.LastIndexOf('/', slash - 1))
         {
-            if (path.StartsWith(link + "/", StringComparison.Ordinal))
+            if (aliases.TryGetValue(path[..slash], out var listed))
             {
-                var rest = path[(link.Length + 1)..];
+                var rest = path[(slash + 1)..];
                 var candidate = listed.Length == 0 ? rest : $"{listed}/{rest}";
                 return files.Contains(candidate) ? candidate : Find(candidate);
             }
@@ -86,6 +102,8 @@ internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionar
 
         return null;
     }
+
+    private static string SiteRootOf(string fromPath, string siteRoot) => SiteLayout.IsInside(fromPath, siteRoot) ? siteRoot : string.Empty;
 
     private static string Join(string root, string path) => root.Length == 0 ? path : $"{root}/{path}";
 

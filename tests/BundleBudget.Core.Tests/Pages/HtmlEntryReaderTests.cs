@@ -44,7 +44,7 @@ public class HtmlEntryReaderTests
             <style>@import url("inline.css"); body { color: red }</style>
             """);
         Assert.That(page.BaseHref, Is.EqualTo("/v2/"));
-        Assert.That(page.ImportMap["lib"], Is.EqualTo("./lib.js"));
+        Assert.That(page.ImportMap, Does.Contain("\"lib\": \"./lib.js\""));
         Assert.That(page.InlineModules.Single(), Does.Contain("import \"./inl.js\""));
         Assert.That(page.InlineStyles.Single(), Does.Contain("@import url(\"inline.css\")"));
     }
