@@ -129,12 +129,15 @@ public static class AssetScanner
         var paths = assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
         return assets.Select(asset =>
         {
-            if (asset.Type != AssetType.Precompressed || paths.Contains(asset.Path[..asset.Path.LastIndexOf('.')]))
+            var inner = asset.Type == AssetType.Precompressed ? asset.Path[..asset.Path.LastIndexOf('.')] : null;
+
+            // With no uncompressed copy, a server sends the .br to browsers (every one accepts it): a .gz beside it is the
+            // sibling then.
+            if (inner is null || paths.Contains(inner) || (asset.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) && paths.Contains(inner + ".br")))
             {
                 return asset;
             }
 
-            var inner = asset.Path[..asset.Path.LastIndexOf('.')];
             var type = AssetClassifier.Classify(inner);
             return asset with
             {

@@ -99,9 +99,9 @@ public static class BudgetEvaluator
     public static IReadOnlyList<EntryPage> PagesOf(Budget budget, PageGraph pages) =>
         budget.Entry is null ? pages.Pages : pages.Find(budget.Entry) is { } page ? [page] : [];
 
-    /// <summary>The counted assets a page loads first.</summary>
+    /// <summary>The assets a page loads first: every one, even a kind no other budget counts (a source map or a .gz a page names itself is downloaded too).</summary>
     public static IReadOnlyList<Asset> InitialAssets(EntryPage page, IReadOnlyDictionary<string, Asset> assetsByPath) =>
-        page.Initial.Select(f => assetsByPath.GetValueOrDefault(f.Path)).OfType<Asset>().Where(a => a.IsCounted).ToList();
+        page.Initial.Select(f => assetsByPath.GetValueOrDefault(f.Path)).OfType<Asset>().ToList();
 
     /// <summary>
     /// How many requests after one another the browser needs to discover a page's initial files: the HTML, then what it

@@ -38,9 +38,9 @@ public static partial class FontDownloads
         return result;
     }
 
-    /// <summary>The fonts the pages preload: downloaded whatever the stylesheets say.</summary>
+    /// <summary>The files the pages load themselves (a font preloaded, an SVG font as an image): downloaded whatever the stylesheets say.</summary>
     public static IReadOnlySet<string> Preloaded(PageGraph pages) =>
-        pages.Pages.SelectMany(p => p.Initial).Where(f => f.Reason == LoadReason.Preload).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        pages.Pages.SelectMany(p => p.Initial.Concat(p.Lazy)).Where(f => f.Reason is not (LoadReason.StaticImport or LoadReason.CssImport or LoadReason.DynamicImport)).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
 
     private static bool IsSvg(string path) => path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);
 

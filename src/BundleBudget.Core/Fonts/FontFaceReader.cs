@@ -47,27 +47,16 @@ public static class FontFaceReader
         var complete = true;
         foreach (var stylesheet in assets.Where(a => a.Type == AssetType.Stylesheet && layout.IsServed(a.Path)))
         {
-            if (stylesheet.Length > ParseLimits.Stylesheet)
+            var (css, problem, tooLarge) = IO.OutputText.Read(stylesheet, ParseLimits.Stylesheet);
+            if (css is null)
             {
-                complete = false;
-                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{stylesheet.Path} is not read for its @font-face rules: {ParseLimits.Over(stylesheet.Length, ParseLimits.Stylesheet)}. Its fonts are counted as if every one downloads.", stylesheet.FullPath));
-                continue;
-            }
+                complete = false; // which fonts are fallbacks is not known for sure: every font counts
+                if (tooLarge)
+                {
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{stylesheet.Path} is not read for its @font-face rules: {problem}. Its fonts are counted as if every one downloads.", stylesheet.FullPath));
+                }
 
-            if (stylesheet.Length == 0)
-            {
-                continue; // empty, or a FIFO or device behind a link: never opened
-            }
-
-            string css;
-            try
-            {
-                css = File.ReadAllText(stylesheet.FullPath, Encoding.UTF8);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                complete = false; // the measurer names unreadable files
-                continue;
+                continue; // an unreadable file is named by the measurer
             }
 
             var root = layout.ServedRoots.Where(r => SiteLayout.IsInside(stylesheet.Path, r)).MaxBy(r => r.Length) ?? string.Empty;

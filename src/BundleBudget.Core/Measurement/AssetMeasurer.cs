@@ -45,8 +45,16 @@ public static class AssetMeasurer
 
             if (asset.Length == 0 && ExistsThroughLinks(asset.FullPath))
             {
-                // Nothing is sent for an empty file. FIFOs, sockets and devices also report no length; opening them
-                // could block forever, so they are never opened.
+                // Nothing is sent for an empty file. FIFOs, sockets and devices also report no length; opening them could
+                // block forever, so they are never opened, and, being no files a server sends, they are named.
+                if (IO.FileKind.IsSpecial(asset.FullPath))
+                {
+                    const string Reason = "it is a FIFO, socket or device, not a file: never read";
+                    failures[asset.Path] = Reason;
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"{asset.Path}: {Reason}. No budget counts it, and every budget that would is incomplete.", asset.FullPath));
+                    return;
+                }
+
                 sizes[asset.Path] = new AssetSizes(0, 0, needsBrotli(asset) ? 0 : null);
                 return;
             }

@@ -180,7 +180,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
     /// </summary>
     private (string? Path, bool External) ResolveModule(PageWalk walk, string from, string specifier, string? baseHref)
     {
-        if (AssetClassifier.Classify(from) == AssetType.Stylesheet)
+        if (TypeOf(from) == AssetType.Stylesheet)
         {
             return _resolver.Resolve(from, specifier, siteRoot: walk.SiteRoot);
         }
@@ -216,8 +216,10 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         }
     }
 
-    private static LoadReason ReasonFor(string path) =>
-        AssetClassifier.Classify(path) == AssetType.Stylesheet ? LoadReason.CssImport : LoadReason.StaticImport;
+    private LoadReason ReasonFor(string path) => TypeOf(path) == AssetType.Stylesheet ? LoadReason.CssImport : LoadReason.StaticImport;
+
+    /// <summary>The kind of a file: as listed (a shipped-compressed site.css.br is a stylesheet), else by its name.</summary>
+    private AssetType TypeOf(string path) => byPath.TryGetValue(path, out var asset) ? asset.Type : AssetClassifier.Classify(path);
 
     /// <summary>Whether the file is in the output; if not, says so once per referencing file and URL, and, for the initial load, records the gap.</summary>
     private bool Exists(Asset from, string url, string path, PageWalk walk, bool initial)
@@ -317,29 +319,17 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
     /// </summary>
     private string? ReadText(Asset asset, long limit)
     {
-        if (asset.Length > limit)
+        var (text, problem, tooLarge) = IO.OutputText.Read(asset, limit);
+        if (problem is null)
         {
-            var reason = ParseLimits.Over(asset.Length, limit);
-            _unreadable[asset.Path] = reason;
-            Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{asset.Path} is not read for what it loads: {reason}. Its size is measured; the initial load of the pages that load it is incomplete.", asset.FullPath));
-            return null;
+            return text;
         }
 
-        if (asset.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        try
-        {
-            return File.ReadAllText(asset.FullPath, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _unreadable[asset.Path] = $"it could not be read ({e.Message})";
-            Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"Cannot read this file to follow what it loads: {e.Message}", asset.FullPath));
-            return null;
-        }
+        _unreadable[asset.Path] = problem;
+        Diagnostics.Add(tooLarge
+            ? Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{asset.Path} is not read for what it loads: {problem}. Its size is measured; the initial load of the pages that load it is incomplete.", asset.FullPath)
+            : Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"Cannot read this file to follow what it loads: {problem}. The initial load of the pages that load it is incomplete.", asset.FullPath));
+        return null;
     }
 
     /// <summary>What one file references, and why they may be incomplete.</summary>

@@ -84,6 +84,15 @@ internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionar
             return path;
         }
 
+        // Only a compressed copy ships: a server sends it for the plain URL, with a Content-Encoding header.
+        foreach (var compressed in (ReadOnlySpan<string>)[".br", ".gz"])
+        {
+            if (files.Contains(path + compressed))
+            {
+                return path + compressed;
+            }
+        }
+
         if (aliases is null || aliases.Count == 0)
         {
             return null;

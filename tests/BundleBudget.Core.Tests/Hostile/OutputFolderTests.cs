@@ -151,6 +151,35 @@ public class OutputFolderTests
     }
 
     [Test]
+    public void A_page_and_a_stylesheet_that_ship_only_compressed_are_read_decompressed()
+    {
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(_folder.Combine("dist-index.html.gz")), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            gzip.Write("<!doctype html><script src=\"big.js\"></script><link rel=stylesheet href=\"site.css\">"u8);
+        }
+
+        Directory.CreateDirectory(_folder.Combine("dist"));
+        File.Move(_folder.Combine("dist-index.html.gz"), _folder.Combine("dist", "index.html.gz"));
+        using (var css = new System.IO.Compression.BrotliStream(File.Create(_folder.Combine("dist", "site.css.br")), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            css.Write("@import \"more.css\";"u8);
+        }
+
+        // A .br and a .gz of one file with no uncompressed copy: the server sends the .br, so it alone counts.
+        File.Copy(_folder.Combine("dist", "site.css.br"), _folder.Combine("dist", "site.css.gz"));
+        _folder.Write("dist/big.js", new string('b', 5000));
+        _folder.Write("dist/more.css", "p{}");
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "initial", "compression": "raw", "maximumError": "1MB" }, { "type": "stylesheet", "compression": "raw", "maximumError": "1MB" }""", "\"entries\": [\"index.html.gz\"],");
+
+        var page = result.Pages.Find("index.html.gz")!;
+        Assert.That(page.Gaps, Is.Empty);
+        Assert.That(page.Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html.gz", "big.js", "site.css.br", "more.css" }), "a server sends site.css.br for site.css when only the compressed copy ships");
+        Assert.That(result.Assets.Single(a => a.Path == "site.css.gz").Type, Is.EqualTo(AssetType.Precompressed));
+        Assert.That(result.Budgets[1].MatchedFiles, Is.EqualTo(2), "site.css.br and more.css; the .gz beside the .br is not counted again");
+    }
+
+    [Test]
     public void A_page_that_names_one_file_many_times_loads_it_once()
     {
         var repeated = string.Concat(Enumerable.Repeat("<script src=\"/app.js\"></script><link rel=modulepreload href=\"app.js\"><link rel=stylesheet href=\"/s.css\">", 20_000));

@@ -56,6 +56,19 @@ public class SpecialFilesTests
     }
 
     [Test]
+    public void A_fifo_for_a_page_is_named_and_its_budgets_are_incomplete()
+    {
+        Fifo("dist/index.html");
+        _folder.Write("dist/app.js", "let a;");
+        var budget = _folder.Write("budget.json", """{ "outputPath": "dist", "imports": { "rules": "none" }, "budgets": [ { "type": "initial", "maximumError": "1MB" }, { "type": "document", "maximumError": "1MB" }, { "type": "script", "maximumError": "1MB" } ] }""");
+
+        var result = BudgetCheck.Run(new CheckOptions(budget));
+
+        Assert.That(result.Diagnostics.Single(d => d.Code == DiagnosticCodes.UnreadableAsset).Message, Does.Contain("index.html: it is a FIFO, socket or device"));
+        Assert.That(result.Budgets.Select(b => b.Status), Is.EqualTo(new[] { BundleBudget.Core.Evaluation.BudgetStatus.Incomplete, BundleBudget.Core.Evaluation.BudgetStatus.Incomplete, BundleBudget.Core.Evaluation.BudgetStatus.Pass }));
+    }
+
+    [Test]
     public void A_budget_file_that_is_a_fifo_is_an_error_not_a_hang()
     {
         Fifo("budget.json");

@@ -126,7 +126,7 @@ public class AssetMeasurerTests
 
     [Test]
     [Platform(Exclude = "Win")]
-    public void A_fifo_or_a_link_to_a_device_is_never_opened_so_it_cannot_hang_the_check()
+    public void A_fifo_or_a_link_to_a_device_is_never_opened_and_is_named_as_no_file()
     {
         using var folder = new TemporaryFolder();
         folder.Write("dist/app.js", "let a = 1;");
@@ -136,8 +136,10 @@ public class AssetMeasurerTests
 
         var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => true, SizeCache.InMemory());
 
-        Assert.That(result.SizesByPath["pipe.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));
-        Assert.That(result.SizesByPath["zero.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));
+        Assert.That(result.SizesByPath.Keys, Is.EquivalentTo(new[] { "app.js" }));
+        Assert.That(result.Failures.Keys, Is.EquivalentTo(new[] { "pipe.js", "zero.js" }));
+        Assert.That(result.Diagnostics.Select(d => (d.Code, Path.GetFileName(d.File))), Is.EquivalentTo(new[] { (DiagnosticCodes.UnreadableAsset, "pipe.js"), (DiagnosticCodes.UnreadableAsset, "zero.js") }));
+        Assert.That(result.Diagnostics[0].Message, Does.Contain("FIFO, socket or device"));
         Assert.That(result.SizesByPath["app.js"].Raw, Is.EqualTo(10));
     }
 }
