@@ -53,7 +53,7 @@ public static class BudgetCheck
 
         var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries), PageGraph.None, diagnostics);
         diagnostics.AddRange(pages.Diagnostics);
-        var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases), new FontFaces([], []) { Complete = false }, diagnostics);
+        var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases, pages.InlineStyles), new FontFaces([], []) { Complete = false }, diagnostics);
         diagnostics.AddRange(faces.Diagnostics);
         var assets = FontDownloads.Apply(served, faces, FontDownloads.Preloaded(pages));
         if (!assets.Any(a => a.IsCounted) && scan.Unreadable.Count == 0)

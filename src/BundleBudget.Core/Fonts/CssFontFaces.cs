@@ -6,7 +6,8 @@ namespace BundleBudget.Core.Fonts;
 internal sealed record CssFontFaceRule(string? Family, string Src);
 
 /// <summary>One entry of a src list: <c>url(...) format(...) tech(...)</c>; <c>local()</c> entries name no file and are left out.</summary>
-internal sealed record CssFontSource(string Url, string? Format, string? Tech = null);
+/// <param name="Invalid">An entry browsers drop: a format() with several formats (a syntax CSS Fonts no longer has).</param>
+internal sealed record CssFontSource(string Url, string? Format, string? Tech = null, bool Invalid = false);
 
 /// <summary>
 /// Finds @font-face rules in CSS text and reads their src lists, skipping comments and strings, wherever the rules
@@ -49,7 +50,7 @@ internal static class CssFontFaces
                 continue; // local(...), or nothing usable
             }
 
-            sources.Add(new CssFontSource(url, Function(item, "format")?.ToLowerInvariant(), Function(item, "tech")?.ToLowerInvariant()));
+            sources.Add(new CssFontSource(Unescape(url), Function(item, "format")?.ToLowerInvariant(), Function(item, "tech")?.ToLowerInvariant(), HasFormatList(item)));
         }
 
         return sources;
@@ -154,6 +155,55 @@ internal static class CssFontFaces
         }
 
         yield return text[start..];
+    }
+
+    /// <summary>Whether the entry's format() names several formats, separated by commas outside quotes.</summary>
+    private static bool HasFormatList(string item)
+    {
+        var at = item.IndexOf("format(", StringComparison.OrdinalIgnoreCase);
+        var close = at < 0 ? -1 : item.IndexOf(')', at);
+        return close > 0 && item.AsSpan(at, close - at).IndexOf(',') >= 0;
+    }
+
+    /// <summary>CSS escapes in a URL: a backslash and up to six hex digits (and one space after them), or a backslash and a character.</summary>
+    private static string Unescape(string url)
+    {
+        if (!url.Contains('\\'))
+        {
+            return url;
+        }
+
+        var text = new System.Text.StringBuilder(url.Length);
+        for (var i = 0; i < url.Length; i++)
+        {
+            if (url[i] != '\\' || i + 1 >= url.Length)
+            {
+                text.Append(url[i]);
+                continue;
+            }
+
+            var hex = 0;
+            while (hex < 6 && i + 1 + hex < url.Length && Uri.IsHexDigit(url[i + 1 + hex]))
+            {
+                hex++;
+            }
+
+            if (hex == 0)
+            {
+                text.Append(url[++i]);
+                continue;
+            }
+
+            var point = int.Parse(url.AsSpan(i + 1, hex), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture);
+            text.Append(point is > 0 and <= 0x10FFFF and not (>= 0xD800 and <= 0xDFFF) ? char.ConvertFromUtf32(point) : "\uFFFD");
+            i += hex;
+            if (i + 1 < url.Length && url[i + 1] == ' ')
+            {
+                i++;
+            }
+        }
+
+        return text.ToString();
     }
 
     /// <summary>The argument of <c>name(...)</c> in a src entry, unquoted; null when absent.</summary>

@@ -36,7 +36,7 @@ public static class FontFaceReader
 
     public static IReadOnlyList<FontFaceUse> Read(IReadOnlyList<Asset> assets) => Read(assets, SiteLayout.Whole).Uses;
 
-    public static FontFaces Read(IReadOnlyList<Asset> assets, SiteLayout layout, IReadOnlyDictionary<string, string>? aliases = null)
+    public static FontFaces Read(IReadOnlyList<Asset> assets, SiteLayout layout, IReadOnlyDictionary<string, string>? aliases = null, IReadOnlyList<InlineStyle>? inlineStyles = null)
     {
         var resolver = new UrlResolver(assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal), aliases);
         var byPath = assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -59,30 +59,40 @@ public static class FontFaceReader
                 continue; // an unreadable file is named by the measurer
             }
 
-            var root = layout.ServedRoots.Where(r => SiteLayout.IsInside(stylesheet.Path, r)).MaxBy(r => r.Length) ?? string.Empty;
+            ReadRules(css, stylesheet.Path, stylesheet.FullPath);
+        }
+
+        foreach (var style in inlineStyles ?? [])
+        {
+            ReadRules(style.Css, style.Document, byPath.TryGetValue(style.Document, out var page) ? page.FullPath : style.Document);
+        }
+
+        void ReadRules(string css, string from, string file)
+        {
+            var root = layout.ServedRoots.Where(r => SiteLayout.IsInside(from, r)).MaxBy(r => r.Length) ?? string.Empty;
             foreach (var rule in CssFontFaces.Rules(css))
             {
                 var entries = CssFontFaces.Sources(rule.Src)
-                    .Select(e => (Entry: e, Resolved: resolver.Resolve(stylesheet.Path, e.Url, siteRoot: root)))
+                    .Select(e => (Entry: e, Resolved: resolver.Resolve(from, e.Url, siteRoot: root)))
                     .Where(e => !e.Resolved.External && e.Resolved.Path is not null)
                     .ToList();
                 foreach (var missing in entries.Where(e => !byPath.ContainsKey(e.Resolved.Path!)).Select(e => e.Entry.Url).Distinct(StringComparer.Ordinal))
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingPageFile, $"{stylesheet.Path} names '{missing}' in an @font-face src, which is not in the output folder: browsers get a 404 there and take the next entry.", stylesheet.FullPath));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingPageFile, $"{from} names '{missing}' in an @font-face src, which is not in the output folder: browsers get a 404 there and take the next entry.", file));
                 }
 
                 // A browser takes the first entry in the output, in a format every browser reads, whose bytes are a font.
                 // Entries before it that it fetches anyway (a broken font, an unknown format, a tech() not every browser
-                // has) download too; EOT and SVG entries and missing files do not.
+                // has) download too; EOT and SVG entries, invalid entries and missing files do not.
                 var paths = entries.Select(e => e.Resolved.Path!).ToList();
-                var chosen = entries.FindIndex(e => byPath.TryGetValue(e.Resolved.Path!, out var asset) && IsModern(e.Entry) && IsCertain(e.Entry) && usable(asset));
+                var chosen = entries.FindIndex(e => byPath.TryGetValue(e.Resolved.Path!, out var asset) && !e.Entry.Invalid && IsModern(e.Entry) && IsCertain(e.Entry) && usable(asset));
                 var chosenPath = chosen < 0 ? null : paths[chosen];
                 for (var i = 0; i < entries.Count; i++)
                 {
                     var path = paths[i];
                     var exists = byPath.ContainsKey(path);
-                    var downloads = exists && (i == chosen || ((chosen < 0 || i < chosen) && !IsLegacy(entries[i].Entry, path)));
-                    uses.Add(new FontFaceUse(path, stylesheet.Path, rule.Family, new Prefix(paths, i), entries[i].Entry.Format, downloads, chosenPath));
+                    var downloads = exists && !entries[i].Entry.Invalid && (i == chosen || ((chosen < 0 || i < chosen) && !IsLegacy(entries[i].Entry, path)));
+                    uses.Add(new FontFaceUse(path, from, rule.Family, new Prefix(paths, i), entries[i].Entry.Format, downloads, chosenPath));
                 }
             }
         }
@@ -102,26 +112,12 @@ public static class FontFaceReader
     private static bool IsLegacy(CssFontSource entry, string path) =>
         entry.Format is "embedded-opentype" or "svg" || (entry.Format is null && Extension(path) is ".eot" or ".svg" or ".svgz");
 
-    /// <summary>Whether a file's first bytes are a font's (WOFF2, WOFF, TrueType, OpenType, collection, EOT): a browser that gets anything else takes the next entry.</summary>
-    private static bool IsFont(Asset font)
-    {
-        if (font.Length == 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var stream = new FileStream(font.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 128);
-            var header = new byte[64];
-            var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            return FontInspector.FormatOf(header.AsSpan(0, read)) is not null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return true; // unreadable: the measurer names it; as a font it is assumed good, so that what follows it is not counted twice
-        }
-    }
+    /// <summary>
+    /// Whether a file is a font a browser can use (read whole, as the browser does): its bytes are a font's, not damaged
+    /// or truncated. A browser that gets anything else takes the next entry.
+    /// </summary>
+    private static bool IsFont(Asset font) =>
+        font.Length > 0 && FontInspector.Inspect(font.FullPath) is var info && (info.Problem is null || info.Problem.StartsWith("it cannot be read", StringComparison.Ordinal));
 
     /// <summary>The entries before one, without copying them for each (a src list can be long).</summary>
     private sealed class Prefix(IReadOnlyList<string> paths, int count) : IReadOnlyList<string>

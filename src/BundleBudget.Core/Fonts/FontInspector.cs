@@ -113,6 +113,11 @@ public static class FontInspector
             var tag = Encoding.ASCII.GetString(entry[..4]);
             var offset = (int)BinaryPrimitives.ReadUInt32BigEndian(entry[8..]);
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(entry[12..]);
+            if ((long)offset + length > data.Length)
+            {
+                throw new InvalidDataException($"the table '{tag.Trim()}' ends after the file: it is truncated");
+            }
+
             if (tag is "maxp" or "name")
             {
                 var table = data.AsSpan(offset, length).ToArray();
@@ -125,6 +130,7 @@ public static class FontInspector
 
     private static (int?, string?) FromWoff(byte[] data)
     {
+        CheckDeclaredLength(data);
         var tables = BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(12));
         byte[]? maxp = null, name = null;
         for (var i = 0; i < tables; i++)
@@ -150,6 +156,7 @@ public static class FontInspector
     /// <summary>WOFF2 keeps every table in one brotli stream after a directory of variable-length entries.</summary>
     private static (int?, string?) FromWoff2(byte[] data)
     {
+        CheckDeclaredLength(data);
         var tableCount = BinaryPrimitives.ReadUInt16BigEndian(data.AsSpan(12));
         var compressedLength = (int)BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(20));
         var position = 48;
@@ -190,6 +197,16 @@ public static class FontInspector
         byte[]? Slice((long Offset, long Length)? range) =>
             range is { } r && r.Offset + r.Length <= tablesData.Length ? tablesData.AsSpan((int)r.Offset, (int)r.Length).ToArray() : null;
         return (Glyphs(Slice(maxp)), Family(Slice(name)));
+    }
+
+    /// <summary>WOFF and WOFF2 headers give the file's whole length at byte 8: a shorter file is truncated, and browsers reject it.</summary>
+    private static void CheckDeclaredLength(byte[] data)
+    {
+        var declared = BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(8));
+        if (declared != data.Length)
+        {
+            throw new InvalidDataException($"its header says {declared:N0} bytes and the file has {data.Length:N0}: it is {(declared > data.Length ? "truncated" : "damaged")}");
+        }
     }
 
     private static string? EotFamily(byte[] data)

@@ -31,9 +31,14 @@ internal static class HtmlEntryReader
         "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript",
     };
 
-    public static HtmlPage Read(string html)
+    /// <summary>srcdoc documents inside srcdoc documents are read this deep.</summary>
+    private const int MaxSourceDocumentDepth = 3;
+
+    public static HtmlPage Read(string html) => ReadDocument(html, 0);
+
+    private static HtmlPage ReadDocument(string html, int depth)
     {
-        var reader = new Reader();
+        var reader = new Reader(depth);
         var tokenizer = new HtmlTokenizer(new TextSource(html), HtmlEntityProvider.Resolver) { SkipComments = true };
         while (true)
         {
@@ -68,14 +73,24 @@ internal static class HtmlEntryReader
         private readonly List<string> _inlineStyles = [];
         private string? _importMap;
         private readonly StringBuilder _text = new();
+        private readonly int _depth;
         private string? _baseHref;
-        private int _templateDepth;
+
+        /// <summary>For each open &lt;template&gt;, whether it is inert (a declarative shadow root is not: what it holds loads).</summary>
+        private readonly Stack<bool> _templates = new();
+        private int _inertTemplates;
+
+        /// <summary>How deep in SVG or MathML the tokenizer is, and how deep in an HTML integration point inside it.</summary>
+        private int _foreign;
+        private int _integration;
 
         /// <summary>What the text being collected belongs to: an inline module, an import map, a style, or nothing.</summary>
         private string? _collecting;
 
-        /// <summary>The first &lt;source&gt; of the open &lt;picture&gt; that applies, once found; null outside a picture.</summary>
+        /// <summary>The first &lt;source&gt; of the open &lt;picture&gt; that applies, once found; closed by the picture's &lt;img&gt;.</summary>
         private (bool Open, string? Chosen, bool Decided) _picture;
+
+        public Reader(int depth = 0) => _depth = depth;
 
         public HtmlPage Page() => new(_baseHref, _references, _inlineModules, _importMap, _inlineStyles);
 
@@ -83,18 +98,33 @@ internal static class HtmlEntryReader
         public HtmlParseMode Start(HtmlTagToken tag)
         {
             var name = tag.Name.ToLowerInvariant();
-            if (name == "template")
+            if (_foreign > 0 && _integration == 0 && !BreaksOutOfForeignContent(name, tag))
             {
-                _templateDepth++;
+                return ForeignStart(name, tag);
             }
 
-            if (_templateDepth > 0)
+            if (_foreign > 0 && _integration == 0)
+            {
+                _foreign = 0; // an HTML element ends the SVG or MathML, as the tree builder does
+            }
+
+            if (name == "template")
+            {
+                var inert = Attribute(tag, "shadowrootmode") is not ("open" or "closed");
+                _templates.Push(inert);
+                _inertTemplates += inert ? 1 : 0;
+            }
+
+            if (_inertTemplates > 0)
             {
                 return ModeAfter(name); // the content of a <template> is inert: nothing in it loads
             }
 
             switch (name)
             {
+                case "svg" or "math" when !tag.IsSelfClosing:
+                    _foreign = 1;
+                    return HtmlParseMode.PCData;
                 case "base" when _baseHref is null && Attribute(tag, "href") is { } href:
                     _baseHref = href;
                     break;
@@ -109,20 +139,23 @@ internal static class HtmlEntryReader
                 case "picture":
                     _picture = (true, null, false);
                     break;
-                case "source" when _picture is { Open: true, Decided: false } && ResponsiveImages.Applies(Attribute(tag, "type"), Attribute(tag, "media")):
+                case "source" when _picture is { Open: true, Decided: false } && Attribute(tag, "srcset") is { Length: > 0 } && ResponsiveImages.Applies(Attribute(tag, "type"), Attribute(tag, "media")):
                     _picture = (true, ResponsiveImages.Choose(Attribute(tag, "srcset"), Attribute(tag, "sizes"), null), true);
                     break;
-                case "img":
+                case "img" or "image":
                     Image(tag);
                     break;
                 case "video" when Attribute(tag, "poster") is { Length: > 0 } poster:
                     _references.Add(new HtmlReference(poster, LoadReason.Image));
                     break;
-                case "input" when string.Equals(Attribute(tag, "type")?.Trim(), "image", StringComparison.OrdinalIgnoreCase) && Attribute(tag, "src") is { Length: > 0 } src:
+                case "input" when string.Equals(Attribute(tag, "type"), "image", StringComparison.OrdinalIgnoreCase) && Attribute(tag, "src") is { Length: > 0 } src:
                     _references.Add(new HtmlReference(src, LoadReason.Image));
                     break;
-                case "iframe" when Attribute(tag, "src") is { Length: > 0 } frame:
-                    _references.Add(new HtmlReference(frame, LoadReason.Frame, Lazy: IsLazy(tag)));
+                case "iframe" when Attribute(tag, "srcdoc") is { } srcdoc:
+                    ReadSourceDocument(srcdoc, IsLazy(tag));
+                    break;
+                case "iframe" or "frame" when Attribute(tag, "src") is { Length: > 0 } frame:
+                    _references.Add(new HtmlReference(frame, LoadReason.Frame, Lazy: name == "iframe" && IsLazy(tag)));
                     break;
                 case "object" when Attribute(tag, "data") is { Length: > 0 } data:
                     _references.Add(new HtmlReference(data, LoadReason.Embed));
@@ -138,9 +171,26 @@ internal static class HtmlEntryReader
         public void End(string tagName)
         {
             var name = tagName.ToLowerInvariant();
-            if (name == "template" && _templateDepth > 0)
+            if (_foreign > 0)
             {
-                _templateDepth--;
+                if (_integration > 0 && IsIntegrationPoint(name))
+                {
+                    _integration--;
+                }
+                else if (_integration == 0 && name is "svg" or "math")
+                {
+                    _foreign--;
+                }
+
+                if (_integration == 0)
+                {
+                    return;
+                }
+            }
+
+            if (name == "template" && _templates.Count > 0)
+            {
+                _inertTemplates -= _templates.Pop() ? 1 : 0;
                 return;
             }
 
@@ -169,6 +219,64 @@ internal static class HtmlEntryReader
             }
 
             _collecting = null;
+        }
+
+        /// <summary>
+        /// A start tag inside SVG or MathML: no element switches the tokenizer to raw text there (an SVG &lt;style&gt; or
+        /// &lt;script&gt; holds markup), a &lt;template&gt; is no template; an SVG &lt;image&gt;, an external &lt;use&gt; and an
+        /// SVG &lt;script href&gt; load their files.
+        /// </summary>
+        private HtmlParseMode ForeignStart(string name, HtmlTagToken tag)
+        {
+            var href = Attribute(tag, "href") ?? Attribute(tag, "xlink:href");
+            switch (name)
+            {
+                case "svg" or "math" when !tag.IsSelfClosing:
+                    _foreign++;
+                    break;
+                case "image" when href is { Length: > 0 }:
+                case "use" when href is { Length: > 0 } && !href.StartsWith('#'):
+                    _references.Add(new HtmlReference(href!, LoadReason.Image));
+                    break;
+                case "script" when href is { Length: > 0 }:
+                    _references.Add(new HtmlReference(href!, LoadReason.Script));
+                    break;
+            }
+
+            if (IsIntegrationPoint(name) && !tag.IsSelfClosing)
+            {
+                _integration++; // what follows is HTML again, until this element ends
+            }
+
+            return HtmlParseMode.PCData;
+        }
+
+        /// <summary>SVG's foreignObject, desc and title, and MathML's text elements hold HTML.</summary>
+        private static bool IsIntegrationPoint(string name) => name is "foreignobject" or "desc" or "title" or "mi" or "mo" or "mn" or "ms" or "mtext" or "annotation-xml";
+
+        /// <summary>The HTML start tags that end SVG or MathML content (the HTML standard's list).</summary>
+        private static bool BreaksOutOfForeignContent(string name, HtmlTagToken tag) =>
+            name is "b" or "big" or "blockquote" or "body" or "br" or "center" or "code" or "dd" or "div" or "dl" or "dt" or "em" or "embed"
+                or "h1" or "h2" or "h3" or "h4" or "h5" or "h6" or "head" or "hr" or "i" or "img" or "li" or "listing" or "menu" or "meta"
+                or "nobr" or "ol" or "p" or "pre" or "ruby" or "s" or "small" or "span" or "strong" or "strike" or "sub" or "sup"
+                or "table" or "tt" or "u" or "ul" or "var"
+            || (name == "font" && (HasAttribute(tag, "color") || HasAttribute(tag, "face") || HasAttribute(tag, "size")));
+
+        /// <summary>An &lt;iframe srcdoc&gt;: its document loads with the page, from the page's own URL.</summary>
+        private void ReadSourceDocument(string html, bool lazy)
+        {
+            if (_depth >= MaxSourceDocumentDepth)
+            {
+                return;
+            }
+
+            var inner = ReadDocument(html, _depth + 1);
+            _references.AddRange(inner.References.Select(r => lazy ? r with { Lazy = true } : r));
+            if (!lazy)
+            {
+                _inlineModules.AddRange(inner.InlineModules);
+                _inlineStyles.AddRange(inner.InlineStyles);
+            }
         }
 
         public void Text(string data)
@@ -241,6 +349,8 @@ internal static class HtmlEntryReader
             {
                 _references.Add(new HtmlReference(url, LoadReason.Image, IsLazy(tag)));
             }
+
+            _picture = default; // a picture's <img> is its last word: a later <img> is outside it even if </picture> never comes
         }
 
         private void BeginCollecting(string what)
@@ -259,7 +369,8 @@ internal static class HtmlEntryReader
             _ => HtmlParseMode.PCData,
         };
 
-        private static bool IsLazy(HtmlTagToken tag) => string.Equals(Attribute(tag, "loading")?.Trim(), "lazy", StringComparison.OrdinalIgnoreCase);
+        /// <summary>loading=lazy, matched exactly (ASCII case-insensitively, no trimming: "lazy " is not lazy, as in the browser).</summary>
+        private static bool IsLazy(HtmlTagToken tag) => string.Equals(Attribute(tag, "loading"), "lazy", StringComparison.OrdinalIgnoreCase);
 
         private static string? Attribute(HtmlTagToken tag, string name) =>
             tag.Attributes.FirstOrDefault(a => a.Name.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;

@@ -25,6 +25,11 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
     public List<Diagnostic> Diagnostics { get; } = [];
 
+    /// <summary>The &lt;style&gt; elements of every document read (pages and frames), once each: their @font-face rules count too.</summary>
+    public List<InlineStyle> InlineStyles { get; } = [];
+
+    private readonly HashSet<string> _stylesRead = new(StringComparer.Ordinal);
+
     public EntryPage BuildPage(Asset page)
     {
         var walk = new PageWalk(page, layout.RootOf(page.Path));
@@ -153,6 +158,11 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
             {
                 Follow(walk, document.Path, reference.Specifier, reference.Dynamic, html.BaseHref);
             }
+        }
+
+        if (_stylesRead.Add(document.Path))
+        {
+            InlineStyles.AddRange(html.InlineStyles.Select(css => new InlineStyle(document.Path, css)));
         }
 
         foreach (var style in html.InlineStyles)

@@ -11,6 +11,9 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
 {
     public static PageGraph None { get; } = new([], []);
 
+    /// <summary>The &lt;style&gt; elements of the documents read, for their @font-face rules.</summary>
+    public IReadOnlyList<InlineStyle> InlineStyles { get; init; } = [];
+
     /// <summary>Entry pages budget.json names that are not in the output folder, with why.</summary>
     public IReadOnlyList<Unfound> MissingEntries { get; init; } = [];
 
@@ -64,9 +67,12 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
         }
 
         diagnostics.AddRange(builder.Diagnostics);
-        return new PageGraph(pages, diagnostics) { MissingEntries = missing };
+        return new PageGraph(pages, diagnostics) { MissingEntries = missing, InlineStyles = builder.InlineStyles };
     }
 }
+
+/// <summary>The text of a &lt;style&gt; element and the document (page or frame) that holds it.</summary>
+public sealed record InlineStyle(string Document, string Css);
 
 /// <summary>A path that was looked for and not found, with why.</summary>
 public sealed record Unfound(string Path, string Reason);

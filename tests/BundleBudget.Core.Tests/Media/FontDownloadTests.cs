@@ -19,7 +19,7 @@ public class FontDownloadTests
 
     private int _runs;
 
-    private CheckResult Check(string src, bool withWoff2 = true, bool emptyWoff2 = false)
+    private CheckResult Check(string src, bool withWoff2 = true, bool emptyWoff2 = false, bool truncateWoff2 = false, string? inlineStyle = null)
     {
         var run = $"run{++_runs}";
         Directory.CreateDirectory(_folder.Combine(run, "dist", "assets"));
@@ -30,13 +30,17 @@ public class FontDownloadTests
             {
                 File.WriteAllBytes(_folder.Combine(run, "dist", "assets", "inter.woff2"), []);
             }
+            else if (truncateWoff2)
+            {
+                File.WriteAllBytes(_folder.Combine(run, "dist", "assets", "inter.woff2"), File.ReadAllBytes(Path.Combine(Fonts, "inter-latin-400-normal.woff2"))[..200]);
+            }
             else
             {
                 File.Copy(Path.Combine(Fonts, "inter-latin-400-normal.woff2"), _folder.Combine(run, "dist", "assets", "inter.woff2"));
             }
         }
 
-        _folder.Write($"{run}/dist/index.html", "<link rel=\"stylesheet\" href=\"/assets/app.css\">");
+        _folder.Write($"{run}/dist/index.html", "<link rel=\"stylesheet\" href=\"/assets/app.css\">" + (inlineStyle is null ? string.Empty : $"<style>{inlineStyle}</style>"));
         _folder.Write($"{run}/dist/assets/app.css", $"@font-face {{ font-family: Inter; src: {src}; }}");
         var budget = _folder.Write($"{run}/budget.json", $$"""{ "outputPath": {{JsonSerializer.Serialize(_folder.Combine(run, "dist"))}}, "imports": { "rules": "none" }, "budgets": [ { "type": "font", "maximumError": "1MB" } ] }""");
         return BudgetCheck.Run(new CheckOptions(budget));
@@ -76,6 +80,36 @@ public class FontDownloadTests
 
         var variations = Check("url(./inter.woff2) format(\"woff2\") tech(variations), url(./inter.woff) format(\"woff\")");
         Assert.That(Counted(variations), Is.EqualTo(new[] { "assets/inter.woff2" }));
+    }
+
+    [Test]
+    public void After_a_truncated_woff2_both_download_and_the_broken_one_is_named()
+    {
+        var result = Check("url(./inter.woff2) format(\"woff2\"), url(./inter.woff) format(\"woff\")", truncateWoff2: true);
+        Assert.That(Counted(result), Is.EquivalentTo(new[] { "assets/inter.woff2", "assets/inter.woff" }));
+        Assert.That(result.Fonts.Single(f => f.Asset.Path == "assets/inter.woff2").Findings.Single().Code, Is.EqualTo(DiagnosticCodes.FontUnreadable));
+    }
+
+    [Test]
+    public void An_entry_with_a_format_list_is_dropped_so_the_next_one_downloads()
+    {
+        var result = Check("url(./inter.woff2) format(\"woff2\", \"woff\"), url(./inter.woff) format(\"woff\")");
+        Assert.That(Counted(result), Does.Contain("assets/inter.woff"));
+    }
+
+    [Test]
+    public void A_css_escape_in_a_font_url_names_the_real_file()
+    {
+        var result = Check("url(./inter\\2e woff2) format(\"woff2\"), url(./inter.woff) format(\"woff\")");
+        Assert.That(Counted(result), Is.EqualTo(new[] { "assets/inter.woff2" }));
+        Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.MissingPageFile), Is.Empty);
+    }
+
+    [Test]
+    public void An_inline_style_font_face_counts_like_a_stylesheets()
+    {
+        var result = Check("url(./inter.woff2) format(\"woff2\"), url(./inter.woff) format(\"woff\")", inlineStyle: "@font-face { font-family: Other; src: url(/assets/inter.woff) format(\"woff\"); }");
+        Assert.That(Counted(result), Is.EquivalentTo(new[] { "assets/inter.woff2", "assets/inter.woff" }), "the page's own @font-face downloads the WOFF");
     }
 
     [Test]

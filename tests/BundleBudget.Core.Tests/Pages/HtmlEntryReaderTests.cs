@@ -10,6 +10,23 @@ public class HtmlEntryReaderTests
     private static IReadOnlyList<string> Initial(string html) =>
         HtmlEntryReader.Read(html).References.Where(r => !r.Lazy).Select(r => $"{r.Reason}:{r.Url}").ToList();
 
+    [TestCase("<svg><title/><path d=M0 /></svg><script src=big.js></script>", "Script:big.js")]
+    [TestCase("<svg><title>x</svg><script src=big.js></script>", "Script:big.js")]
+    [TestCase("<svg><style>x</svg><script src=big.js></script>", "Script:big.js")]
+    [TestCase("<svg><textarea>x</svg><script src=big.js></script>", "Script:big.js")]
+    [TestCase("<svg><script>x</svg><script src=big.js></script>", "Script:big.js")]
+    [TestCase("<math><style></math><script src=big.js></script>", "Script:big.js")]
+    [TestCase("<svg><template></svg><script src=big.js></script>", "Script:big.js")]
+    [TestCase("<svg><foreignObject><textarea><script src=no.js></script></textarea></foreignObject></svg><script src=big.js></script>", "Script:big.js")]
+    [TestCase("<svg><p>breaks out<script src=big.js></script>", "Script:big.js")]
+    [TestCase("<svg><image href=a.png /><use href=\"sprite.svg#i\"/><use href=\"#local\"/><script href=s.js /></svg>", "Image:a.png|Image:sprite.svg#i|Script:s.js")]
+    [TestCase("<div><template shadowrootmode=open><link rel=stylesheet href=big.css><img src=big.png></template></div>", "Stylesheet:big.css|Image:big.png")]
+    [TestCase("<image src=big.png>", "Image:big.png")]
+    [TestCase("<frameset><frame src=f.html></frameset>", "Frame:f.html")]
+    [TestCase("<iframe srcdoc=\"<script src=big.js></script><img src=i.png>\"></iframe>", "Script:big.js|Image:i.png")]
+    [TestCase("<img src=a.png loading=\"lazy \"><img src=b.png loading=LAZY><input type=\" IMAGE \" src=c.png>", "Image:a.png")]
+    [TestCase("<picture><source media=\"(max-width: 600px)\"><source srcset=big.png><img src=small.jpg></picture>", "Image:big.png")]
+    [TestCase("<div><picture><source srcset=small.webp type=image/webp><img src=small.jpg></div><img src=big.png>", "Image:small.webp|Image:big.png")]
     [TestCase("<img srcset=\"small.jpg 1x, big.jpg 2x\">", "Image:big.jpg")]
     [TestCase("<img src=one.jpg srcset=\"two.jpg 2x\">", "Image:two.jpg")]
     [TestCase("<img src=one.jpg srcset=\"onehalf.jpg 1.5x\">", "Image:onehalf.jpg")]
