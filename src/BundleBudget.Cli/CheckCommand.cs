@@ -107,7 +107,7 @@ internal static class CheckCommand
     /// </summary>
     private static string? DefaultCachePath(CheckArguments arguments)
     {
-        if (arguments.JsonReport is { } json && !Core.IO.ReportFile.IsSpecial(Path.GetFullPath(json)))
+        if (arguments.JsonReport is { } json && !Core.IO.ReportFile.IsSpecial(Path.GetFullPath(json)) && !IsShared(Path.GetDirectoryName(Path.GetFullPath(json))!))
         {
             return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(json))!, "bundle-budget-cache.json");
         }
@@ -121,6 +121,10 @@ internal static class CheckCommand
         var key = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Path.GetFullPath(arguments.BudgetFile))))[..16];
         return Path.Combine(folder, "bundle-budget", $"{key}.json");
     }
+
+    /// <summary>A folder others may write to (/tmp, a sticky shared folder): the cache never goes there, where another user could plant sizes.</summary>
+    private static bool IsShared(string folder) =>
+        !OperatingSystem.IsWindows() && Directory.Exists(folder) && (File.GetUnixFileMode(folder) & UnixFileMode.OtherWrite) != 0;
 
     /// <summary>$XDG_CACHE_HOME or ~/.cache on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows.</summary>
     internal static string? UserCacheFolder()

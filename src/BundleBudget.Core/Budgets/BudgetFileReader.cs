@@ -297,9 +297,25 @@ public static class BudgetFileReader
             return null;
         }
 
-        var normalized = NormalizeRelative(text.Value).TrimEnd('/');
-        var segments = normalized.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != ".").ToList();
-        if (segments.Contains(".."))
+        var segments = new List<string>();
+        var leaves = false;
+        foreach (var segment in NormalizeRelative(text.Value).Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s != "."))
+        {
+            if (segment != "..")
+            {
+                segments.Add(segment);
+            }
+            else if (segments.Count > 0)
+            {
+                segments.RemoveAt(segments.Count - 1);
+            }
+            else
+            {
+                leaves = true;
+            }
+        }
+
+        if (leaves)
         {
             context.Error(DiagnosticCodes.InvalidValue, $"\"{name}\": \"{text.Value}\" leaves the output folder; it must be the output folder itself (\".\") or a folder inside it.", value);
             return null;

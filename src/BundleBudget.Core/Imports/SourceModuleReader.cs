@@ -67,7 +67,7 @@ public static partial class SourceModuleReader
                 ".tsx" => Scan(path, text, jsx: true, typeScript: true),
                 ".jsx" => Scan(path, text, jsx: true, typeScript: false),
                 ".vue" or ".svelte" => ReadScriptBlocks(path, text),
-                ".css" or ".scss" or ".sass" or ".less" => new SourceReadResult(path, StylesheetModuleReader.Read(text, lineComments: extension != ".css", new LineMap(text).Locate), null),
+                ".css" or ".scss" or ".sass" or ".less" => new SourceReadResult(path, StylesheetModuleReader.Read(text, lineComments: extension != ".css", new LineMap(text).Locate, indented: extension == ".sass"), null),
                 _ => new SourceReadResult(path, [], null),
             };
         }

@@ -11,7 +11,9 @@ internal static class StylesheetModuleReader
 {
     private static readonly string[] AtRules = ["@import", "@use", "@forward"];
 
-    public static IReadOnlyList<ModuleReference> Read(string text, bool lineComments, Func<int, (int Line, int Column)> locate)
+    /// <param name="lineComments">Sass, SCSS and Less allow // comments.</param>
+    /// <param name="indented">Indented Sass (.sass): a line break ends a statement.</param>
+    public static IReadOnlyList<ModuleReference> Read(string text, bool lineComments, Func<int, (int Line, int Column)> locate, bool indented = false)
     {
         var references = new List<ModuleReference>();
         for (var i = 0; i < text.Length; i++)
@@ -21,23 +23,29 @@ internal static class StylesheetModuleReader
             {
                 i = skipped;
             }
-            else if (c == '@' && AtRules.FirstOrDefault(r => string.CompareOrdinal(text, i, r, 0, r.Length) == 0 && (i + r.Length >= text.Length || !char.IsLetterOrDigit(text[i + r.Length]) && text[i + r.Length] != '-')) is { } rule)
+            else if (c == '@' && AtRules.FirstOrDefault(r => string.Compare(text, i, r, 0, r.Length, StringComparison.OrdinalIgnoreCase) == 0 && (i + r.Length >= text.Length || !char.IsLetterOrDigit(text[i + r.Length]) && text[i + r.Length] != '-')) is { } rule)
             {
-                i = ReadImports(text, i + rule.Length, references, locate);
+                i = ReadImports(text, i + rule.Length, references, locate, indented);
             }
         }
 
         return references;
     }
 
-    /// <summary>Reads the specifiers after an at-rule up to its ';' or '{' (or line end in indented Sass); returns where it stopped.</summary>
-    private static int ReadImports(string text, int at, List<ModuleReference> references, Func<int, (int Line, int Column)> locate)
+    /// <summary>
+    /// Reads the specifiers after an at-rule up to its ';' or '{' (or the line's end in indented Sass); returns where it
+    /// stopped. A specifier is a string or url() at the start, or after a comma (Sass imports several); what else follows
+    /// (layer(), supports(), a media query) names no file, whatever strings it holds.
+    /// </summary>
+    private static int ReadImports(string text, int at, List<ModuleReference> references, Func<int, (int Line, int Column)> locate, bool indented)
     {
         var i = at;
+        var expectSpecifier = true;
+        var depth = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            if (c is ';' or '{' or '}' or '\n' or '\r')
+            if (depth == 0 && (c is ';' or '{' or '}' || (indented && c is '\n' or '\r')))
             {
                 return i;
             }
@@ -45,10 +53,15 @@ internal static class StylesheetModuleReader
             if (c is '"' or '\'')
             {
                 var end = CssText.StringEnd(text, i);
-                Add(text[(i + 1)..Math.Min(end, text.Length)], i, references, locate);
+                if (expectSpecifier && depth == 0)
+                {
+                    Add(text[(i + 1)..Math.Min(end, text.Length)], i, references, locate);
+                    expectSpecifier = false;
+                }
+
                 i = end + 1;
             }
-            else if (string.CompareOrdinal(text, i, "url(", 0, 4) == 0)
+            else if (depth == 0 && expectSpecifier && string.Compare(text, i, "url(", 0, 4, StringComparison.OrdinalIgnoreCase) == 0)
             {
                 var close = text.IndexOf(')', i + 4);
                 if (close < 0)
@@ -60,10 +73,13 @@ internal static class StylesheetModuleReader
                 var quoted = inner.Length > 1 && inner[0] is '"' or '\'';
                 var start = text.IndexOf(quoted ? inner[0] : inner.FirstOrDefault(), i + 4);
                 Add(quoted ? inner[1..^1] : inner, Math.Max(start, i), references, locate);
+                expectSpecifier = false;
                 i = close + 1;
             }
             else
             {
+                depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+                expectSpecifier |= depth == 0 && c == ',';
                 i++;
             }
         }

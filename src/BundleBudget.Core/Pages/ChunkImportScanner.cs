@@ -25,6 +25,9 @@ internal sealed class ChunkImportScanner
     /// <summary>Whether the last name was if, while, for or with: the ')' closing the parenthesis after it may precede a regular expression.</summary>
     private bool _lastWasControlKeyword;
 
+    /// <summary>Whether the last name was the keyword new.</summary>
+    private bool _lastWasNew;
+
     private ChunkImportScanner(string text) => _text = text;
 
     private enum Previous
@@ -187,7 +190,13 @@ internal sealed class ChunkImportScanner
         var word = _text.AsSpan(start, _position - start);
         var afterDot = _previous == Previous.Dot;
         _lastWasControlKeyword = !afterDot && word is "if" or "while" or "for" or "with";
-        if (!afterDot && word.SequenceEqual("import"))
+        var afterNew = _lastWasNew;
+        _lastWasNew = !afterDot && word.SequenceEqual("new");
+        if (afterNew && word.SequenceEqual("URL"))
+        {
+            PeekAssetUrl(_position);
+        }
+        else if (!afterDot && word.SequenceEqual("import"))
         {
             PeekImport(_position);
         }
@@ -234,6 +243,41 @@ internal sealed class ChunkImportScanner
                 }
 
                 return;
+        }
+    }
+
+    /// <summary>
+    /// After <c>new URL</c>: <c>new URL("./worker.js", import.meta.url)</c> names a file of the output relative to the chunk
+    /// (a worker, a WebAssembly module, an asset), fetched when the code runs: a lazy reference, like import().
+    /// </summary>
+    private void PeekAssetUrl(int position)
+    {
+        var at = SkipTrivia(position);
+        if (at >= _text.Length || _text[at] != '(' || ReadSpecifier(SkipTrivia(at + 1), out var afterSpecifier) is not { } specifier)
+        {
+            return;
+        }
+
+        at = SkipTrivia(afterSpecifier);
+        if (at >= _text.Length || _text[at] != ',')
+        {
+            return;
+        }
+
+        at = SkipTrivia(at + 1);
+        foreach (var part in new[] { "import", ".", "meta", ".", "url" })
+        {
+            if (string.CompareOrdinal(_text, at, part, 0, part.Length) != 0)
+            {
+                return;
+            }
+
+            at = SkipTrivia(at + part.Length);
+        }
+
+        if (at < _text.Length && _text[at] is ')' or ',')
+        {
+            _found.Add(new ChunkImport(specifier, Dynamic: true));
         }
     }
 

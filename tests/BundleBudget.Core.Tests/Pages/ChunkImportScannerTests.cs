@@ -28,6 +28,8 @@ public class ChunkImportScannerTests
     [TestCase("import(`./t.js`).then(f)", "dynamic ./t.js")]
     [TestCase("import(/* webpackChunkName: \"x\" */ './c.js')", "dynamic ./c.js")]
     [TestCase("import('./a\\x2ejs')", "dynamic ./a.js")]
+    [TestCase("const w=new Worker(new URL(\"./worker.js\",import.meta.url),{type:\"module\"})", "dynamic ./worker.js")]
+    [TestCase("fetch(new URL('./app.wasm', import.meta.url))", "dynamic ./app.wasm")]
     public void Finds_static_and_dynamic_references_in_minified_code(string code, string expected)
     {
         Assert.That(Scan(code), Is.EqualTo(expected.Split('|')));
@@ -41,7 +43,7 @@ public class ChunkImportScannerTests
     [TestCase("if(a)/\"/.test(b);const x=1")]
     [TestCase("export{a,b};export const c=1;export default d;")]
     [TestCase("const o={import:1,export:2};o.import(\"./no.js\");a?.import('./no.js')")]
-    [TestCase("import.meta.url;new URL('./x.js',import.meta.url)")]
+    [TestCase("import.meta.url;new URL('./x.js',location.href);new URL(name,import.meta.url)")]
     [TestCase("class A{import(e){return e}}new A().import('./no.js')")]
     public void Finds_nothing_in_strings_templates_comments_regular_expressions_or_properties(string code)
     {

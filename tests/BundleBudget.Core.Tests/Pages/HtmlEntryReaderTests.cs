@@ -27,6 +27,17 @@ public class HtmlEntryReaderTests
     [TestCase("<img src=a.png loading=\"lazy \"><img src=b.png loading=LAZY><input type=\" IMAGE \" src=c.png>", "Image:a.png")]
     [TestCase("<picture><source media=\"(max-width: 600px)\"><source srcset=big.png><img src=small.jpg></picture>", "Image:big.png")]
     [TestCase("<div><picture><source srcset=small.webp type=image/webp><img src=small.jpg></div><img src=big.png>", "Image:small.webp|Image:big.png")]
+    [TestCase("<img srcset=\"small.png 400w, big.png 800w\" sizes=\"(max-width: 600px) calc(100vw - 32px), 50vw\">", "Image:big.png")]
+    [TestCase("<img srcset=\"small.png 400w, big.png 800w\" sizes=\"min(100vw, 600px)\">", "Image:big.png")]
+    [TestCase("<img srcset=\"small.png 400w, big.png 800w 600h\">", "Image:big.png")]
+    [TestCase("<picture><source srcset=big.png media=\"(prefers-reduced-motion: no-preference)\"><img src=small.jpg></picture>", "Image:big.png")]
+    [TestCase("<picture><source srcset=big.png media=\"(min-resolution: 1.5dppx)\"><img src=small.jpg></picture>", "Image:big.png")]
+    [TestCase("<picture><source srcset=big.png media=\"(min-width: 600px) or (orientation: portrait)\"><img src=small.jpg></picture>", "Image:big.png")]
+    [TestCase("<picture><source srcset=big.png media=\"(min-width: 0)\"><img src=small.jpg></picture>", "Image:big.png")]
+    [TestCase("<picture><source srcset=big.png media=\"(hover: none)\"><img src=small.jpg></picture>", "Image:big.png")]
+    [TestCase("<picture><source srcset=dark.png media=\"(prefers-color-scheme: dark)\"><img src=light.jpg></picture>", "Image:light.jpg")]
+    [TestCase("<picture><source srcset=wide.png media=\"(400px <= width <= 700px)\"><img src=small.jpg></picture>", "Image:wide.png")]
+    [TestCase("<picture><source srcset=tall.png media=\"(max-height: 600px)\"><img src=small.jpg></picture>", "Image:small.jpg")]
     [TestCase("<img srcset=\"small.jpg 1x, big.jpg 2x\">", "Image:big.jpg")]
     [TestCase("<img src=one.jpg srcset=\"two.jpg 2x\">", "Image:two.jpg")]
     [TestCase("<img src=one.jpg srcset=\"onehalf.jpg 1.5x\">", "Image:onehalf.jpg")]
@@ -95,6 +106,22 @@ public class HtmlEntryReaderTests
         var page = PageGraph.Build(folder.Combine("dist"), AssetScanner.Scan(folder.Combine("dist")).Assets, ["index.html"]).Pages.Single();
         Assert.That(page.Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "widgets/chat.html", "widgets/chat.js" }));
         Assert.That(page.Lazy.Select(f => f.Path), Is.EqualTo(new[] { "later.html" }));
+    }
+
+    [Test]
+    public void Stylesheet_imports_are_found_in_any_case_across_lines_and_not_in_conditions()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/index.html", "<link rel=stylesheet href=a.css><style>@IMPORT url(inline.css);</style>");
+        folder.Write("dist/a.css", "@IMPORT url(upper.css);\n@import URL(urlupper.css);\n@import\n  url(\"newline.css\");\n@import url(cond.css) supports(font-family: \"Inter\") layer(x) screen;\n");
+        foreach (var file in new[] { "inline.css", "upper.css", "urlupper.css", "newline.css", "cond.css" })
+        {
+            folder.Write($"dist/{file}", "p{}");
+        }
+
+        var graph = PageGraph.Build(folder.Combine("dist"), AssetScanner.Scan(folder.Combine("dist")).Assets, null);
+        Assert.That(graph.Pages.Single().Initial.Skip(1).Select(f => f.Path), Is.EquivalentTo(new[] { "a.css", "inline.css", "upper.css", "urlupper.css", "newline.css", "cond.css" }));
+        Assert.That(graph.Diagnostics, Is.Empty, "no false BB1005 for a string inside supports()");
     }
 
     [Test]
