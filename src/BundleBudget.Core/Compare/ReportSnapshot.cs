@@ -58,7 +58,7 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
                 root.GetProperty("budgets").EnumerateArray().Select(b => new SnapshotBudget(
                     Text(b, "name"), Text(b, "type"), b.GetProperty("files").GetString(),
                     Text(b, "scope"), Text(b, "compression"), Size(b, "actual"),
-                    Nullable(b, "maximumWarning"), Nullable(b, "maximumError"), Text(b, "status"))
+                    Nullable(b, "maximumWarning"), Nullable(b, "maximumError"), StatusOf(b))
                 {
                     Unit = b.TryGetProperty("unit", out var unit) ? unit.GetString() ?? "bytes" : "bytes",
                 }).ToList(),
@@ -84,6 +84,13 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
 
     private static long Checked(long value, string name) =>
         value is >= 0 and <= MaxSize ? value : throw new InvalidDataException($"\"{name}\" is {value}, not a size in bytes");
+
+    /// <summary>A budget's status; one within its limits that could not be fully measured is incomplete, never a pass.</summary>
+    private static string StatusOf(JsonElement budget)
+    {
+        var status = Text(budget, "status");
+        return status == "pass" && budget.TryGetProperty("incomplete", out var incomplete) && incomplete.ValueKind == JsonValueKind.True ? "incomplete" : status;
+    }
 
     private static string Text(JsonElement element, string name) =>
         element.GetProperty(name) is { ValueKind: JsonValueKind.String } value ? value.GetString()! : throw new InvalidDataException($"\"{name}\" must be a string");

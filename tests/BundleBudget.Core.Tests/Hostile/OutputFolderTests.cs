@@ -180,6 +180,69 @@ public class OutputFolderTests
     }
 
     [Test]
+    public void An_entry_page_outside_the_detected_site_root_is_served_from_the_output_folder_and_counted()
+    {
+        _folder.Write("dist/app/index.html", "<script src=\"/main.js\"></script>");
+        _folder.Write("dist/app/main.js", "m()");
+        _folder.Write("dist/admin/panel.html", "<script src=\"big.js\"></script>");
+        _folder.Write("dist/admin/big.js", new string('b', 5000));
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "initial", "compression": "raw", "maximumError": "1KB" }""", "\"entries\": [\"app/index.html\", \"admin/panel.html\"],");
+
+        Assert.That(result.SiteRoot, Is.EqualTo("app"));
+        Assert.That(result.Assets.Single(a => a.Path == "admin/big.js").IsCounted, Is.True);
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Error), "the panel's 5 kB script counts");
+    }
+
+    [Test]
+    public void A_site_root_named_through_a_link_is_the_folder_the_link_names()
+    {
+        _folder.Write("dist/releases/v2/index.html", "<script src=\"/app.js\"></script>");
+        _folder.Write("dist/releases/v2/app.js", new string('a', 3000));
+        Directory.CreateSymbolicLink(_folder.Combine("dist", "current"), Path.Combine("releases", "v2"));
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "initial", "compression": "raw", "maximumError": "1KB" }, { "type": "script", "compression": "raw", "maximumError": "1KB" }""", "\"siteRoot\": \"current\",");
+
+        Assert.That(result.Budgets.Select(b => b.Status), Is.All.EqualTo(BudgetStatus.Error));
+        Assert.That(result.Pages.Pages.Single().Gaps, Is.Empty);
+    }
+
+    [Test]
+    public void Frames_deeper_than_three_are_a_gap_not_a_silent_pass()
+    {
+        _folder.Write("dist/index.html", "<iframe src=f1.html></iframe>");
+        _folder.Write("dist/f1.html", "<iframe src=f2.html></iframe>");
+        _folder.Write("dist/f2.html", "<iframe src=f3.html></iframe>");
+        _folder.Write("dist/f3.html", "<iframe src=f4.html></iframe>");
+        _folder.Write("dist/f4.html", "<script src=big.js></script>");
+        _folder.Write("dist/big.js", "b()");
+
+        var result = Check(_folder.Combine("dist"), """{ "type": "initial", "maximumError": "1MB" }""", "\"entries\": [\"index.html\"],");
+
+        Assert.That(result.Pages.Pages.Single().Gaps.Single().Reason, Does.Contain("frames are followed 3 deep"));
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
+    }
+
+    [Test]
+    public void Many_links_and_many_references_through_them_are_resolved_in_linear_time()
+    {
+        _folder.Write("dist/real/x.png", "p");
+        for (var i = 0; i < 2_000; i++)
+        {
+            Directory.CreateSymbolicLink(_folder.Combine("dist", $"l{i}"), "real");
+        }
+
+        _folder.Write("dist/index.html", string.Concat(Enumerable.Range(0, 30_000).Select(i => $"<img src=\"l{i % 2_000}/x.png\">")));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var result = Check(_folder.Combine("dist"), """{ "type": "initial", "maximumError": "1MB" }""");
+        watch.Stop();
+
+        Assert.That(result.Pages.Pages.Single().Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "real/x.png" }));
+        // A guard against sorting every alias for every lookup (3,000 links took 31 s), not a speed target.
+        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(30)));
+    }
+
+    [Test]
     public void A_page_that_names_one_file_many_times_loads_it_once()
     {
         var repeated = string.Concat(Enumerable.Repeat("<script src=\"/app.js\"></script><link rel=modulepreload href=\"app.js\"><link rel=stylesheet href=\"/s.css\">", 20_000));

@@ -95,6 +95,15 @@ public class SpecialFilesTests
         Assert.That(allocated, Is.LessThan(50_000_000));
     }
 
+    [Test]
+    public void A_report_with_a_file_that_could_not_be_measured_can_be_compared()
+    {
+        var report = _folder.Write("head.json", """{ "schemaVersion": 1, "summary": { "status": "warning", "errors": 0, "warnings": 1 }, "assets": [ {"path":"gone.js","type":"script","counted":true,"raw":null,"gzip":null,"brotli":null} ], "budgets": [ {"name":"script","type":"script","files":null,"scope":"total","compression":"gzip","actual":0,"maximumWarning":null,"maximumError":1000,"status":"pass","incomplete":true} ] }""");
+        var snapshot = ReportSnapshot.Read(report);
+        Assert.That(snapshot.Assets.Single().Raw, Is.Zero);
+        Assert.That(snapshot.Budgets.Single().Status, Is.EqualTo("incomplete"), "a pass that could not be fully measured is shown incomplete");
+    }
+
     [TestCase("""{"path":null,"type":"script","counted":true,"raw":1,"gzip":1,"brotli":null}""", "\"path\" must be a string")]
     [TestCase("""{"path":"a.js","type":"script","counted":true,"raw":9223372036854775807,"gzip":9223372036854775807,"brotli":null}""", "not a size in bytes")]
     [TestCase("""{"path":"a.js","type":"script","counted":true,"raw":-3,"gzip":1,"brotli":null}""", "not a size in bytes")]
