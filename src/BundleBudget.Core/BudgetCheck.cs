@@ -1,6 +1,7 @@
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.BundleContents;
+using BundleBudget.Core.Content;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 using BundleBudget.Core.Fonts;
@@ -13,9 +14,10 @@ namespace BundleBudget.Core;
 
 /// <summary>
 /// The whole check, in the order a reader follows it: read budget.json, analyse the sources' imports, find the
-/// output folder, scan it, find where its pages are served from, read which fonts a browser downloads, follow what
-/// each entry page loads, decide which files need brotli, measure, read the bundles' source maps, inspect images and
-/// fonts, evaluate. Never throws for bad input: every problem is a diagnostic, and an analysis that fails
+/// output folder, scan it, find where its pages are served from, read every file once for what is planned for it
+/// (<see cref="Demand"/>), follow what each entry page loads, read which fonts a browser downloads, measure what the
+/// budgets compare, read the bundles' source maps, inspect images and fonts, evaluate. Every fact comes from the
+/// content store: a file unchanged since the last run is not read at all. Never throws for bad input: every problem is a diagnostic, and an analysis that fails
 /// unexpectedly is BB9999 without hiding the others.
 /// </summary>
 public static class BudgetCheck
@@ -46,34 +48,39 @@ public static class BudgetCheck
 
         var scan = AssetScanner.Scan(outputFolder);
         diagnostics.AddRange(scan.Diagnostics);
-        var (layout, layoutDiagnostics) = Guarded("finding the served root", () => SiteLayout.Resolve(outputFolder, scan, budget), (SiteLayout.Whole, (IReadOnlyList<Diagnostic>)[]), diagnostics);
+        var store = options.CachePath is null ? ContentStore.InMemory() : ContentStore.Load(options.CachePath);
+        var demand = new Demand(budget.Budgets, options.BrotliForAll);
+        var content = new OutputContent(store, demand.Plan)
+        {
+            Maps = new SourceMapLocator(outputFolder, scan.Assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)),
+        };
+        var (layout, layoutDiagnostics) = Guarded("finding the served root", () => SiteLayout.Resolve(outputFolder, scan, budget, content), (SiteLayout.Whole, (IReadOnlyList<Diagnostic>)[]), diagnostics);
         diagnostics.AddRange(layoutDiagnostics);
         var served = scan.Assets.Select(a => layout.IsServed(a.Path) ? a : a with { Exclusion = AssetExclusion.NotServed }).ToList();
         scan = scan with { Assets = served };
+        Guarded("reading the output", () => { content.Prefetch(served); return true; }, false, diagnostics);
 
-        var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries), PageGraph.None, diagnostics);
+        var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries, content), PageGraph.None, diagnostics);
         diagnostics.AddRange(pages.Diagnostics);
-        var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases, pages.InlineStyles), new FontFaces([], []) { Complete = false }, diagnostics);
+        var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases, pages.InlineStyles, content), new FontFaces([], []) { Complete = false }, diagnostics);
         diagnostics.AddRange(faces.Diagnostics);
-        var assets = FontDownloads.Apply(served, faces, FontDownloads.Preloaded(pages));
+        var assets = FontDownloads.Apply(served, faces, FontDownloads.Preloaded(pages), content);
         if (!assets.Any(a => a.IsCounted) && scan.Unreadable.Count == 0)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.EmptyOutputFolder, $"The output folder {outputFolder} holds no file that a budget counts: did the front-end build write its output somewhere else, or fail?", budgetPath));
         }
 
-        var cache = options.CachePath is null ? SizeCache.InMemory() : SizeCache.Load(options.CachePath);
-        var brotliNeeded = BrotliNeeded(budget.Budgets, assets, pages);
-        var measured = AssetMeasurer.Measure(assets, asset => options.BrotliForAll || brotliNeeded.Contains(asset.Path), cache);
+        var measured = AssetMeasurer.Measure(assets, demand.Compressions(assets, pages), content);
         diagnostics.AddRange(measured.Diagnostics);
-        SaveCache(cache, diagnostics);
 
-        var bundles = Guarded("the source map analysis", () => BundleAnalyzer.Analyze(outputFolder, assets, budget.Imports, imports), BundleAnalysis.None, diagnostics);
+        var bundles = Guarded("the source map analysis", () => BundleAnalyzer.Analyze(assets, budget.Imports, imports, content), BundleAnalysis.None, diagnostics);
         diagnostics.AddRange(bundles.Diagnostics);
 
-        var (images, imageDiagnostics) = Guarded("the image checks", () => ImageAnalyzer.Analyze(assets, budget.Images), ([], []), diagnostics);
+        var (images, imageDiagnostics) = Guarded("the image checks", () => ImageAnalyzer.Analyze(assets, budget.Images, content), ([], []), diagnostics);
         diagnostics.AddRange(imageDiagnostics);
-        var (fonts, overallFontFindings) = Guarded("the font checks", () => FontChecker.Check(assets, pages, faces, budget.Fonts), ([], []), diagnostics);
+        var (fonts, overallFontFindings) = Guarded("the font checks", () => FontChecker.Check(assets, pages, faces, budget.Fonts, content), ([], []), diagnostics);
         diagnostics.AddRange(FontDiagnostics(fonts, overallFontFindings, budget.Fonts, budgetPath));
+        SaveCache(store, diagnostics);
 
         var gaps = new MeasurementGaps(measured.Failures, scan.Unreadable.Where(u => u.IsFolder && IsServedFolder(layout, u.Path)).ToList());
         var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict);
@@ -119,28 +126,6 @@ public static class BudgetCheck
         }
     }
 
-    /// <summary>The files some budget compares in brotli: brotli at quality 11 is slow, so only those get it.</summary>
-    private static HashSet<string> BrotliNeeded(IReadOnlyList<Budget> budgets, IReadOnlyList<Asset> assets, PageGraph pages)
-    {
-        var needed = new HashSet<string>(StringComparer.Ordinal);
-        var brotliBudgets = budgets.Where(b => b.Compression == Compression.Brotli).ToList();
-        if (brotliBudgets.Count == 0)
-        {
-            return needed;
-        }
-
-        var assetsByPath = assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        foreach (var budget in brotliBudgets)
-        {
-            var candidates = budget.IsInitial
-                ? BudgetEvaluator.PagesOf(budget, pages).SelectMany(p => BudgetEvaluator.InitialAssets(p, assetsByPath))
-                : assets.Where(budget.Includes);
-            needed.UnionWith(candidates.Where(a => budget.CompressionFor(a) == Compression.Brotli).Select(a => a.Path));
-        }
-
-        return needed;
-    }
-
     private static IEnumerable<Diagnostic> FontDiagnostics(IReadOnlyList<FontReport> fonts, IReadOnlyList<AssetFinding> overall, FontSettings settings, string budgetPath)
     {
         return fonts
@@ -148,7 +133,7 @@ public static class BudgetCheck
             .Concat(overall.Select(finding => finding.ToDiagnostic(budgetPath, settings.Severity)));
     }
 
-    private static void SaveCache(SizeCache cache, List<Diagnostic> diagnostics)
+    private static void SaveCache(ContentStore cache, List<Diagnostic> diagnostics)
     {
         try
         {
@@ -156,7 +141,7 @@ public static class BudgetCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The size cache could not be written ({e.Message}); the next run will compress again.", cache.Path));
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The size cache could not be written ({e.Message}); the next run will read every file again.", cache.Path));
         }
     }
 }

@@ -20,6 +20,9 @@ public sealed record Asset(string Path, string FullPath, AssetType Type, long Le
 {
     public AssetExclusion Exclusion { get; init; }
 
+    /// <summary>When the file (a link's final target) was last written, in UTC ticks: with its length, what tells it unchanged since it was last read.</summary>
+    public long Modified { get; init; }
+
     /// <summary>
     /// "br" or "gzip" for a file shipped compressed with no uncompressed copy beside it (Unity's Build/game.data.br):
     /// its bytes are what is sent, so every budget compares them as they are. Null for every other file.

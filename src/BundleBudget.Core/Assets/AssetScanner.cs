@@ -67,7 +67,8 @@ public static class AssetScanner
                 }
                 else if (entry is FileInfo file)
                 {
-                    assets.Add(new Asset(relative, file.FullName, AssetClassifier.Classify(file.Name), LengthOf(file)));
+                    var (length, modified) = LengthAndTimeOf(file);
+                    assets.Add(new Asset(relative, file.FullName, AssetClassifier.Classify(file.Name), length) { Modified = modified });
                 }
             }
         }
@@ -171,16 +172,20 @@ public static class AssetScanner
         }
     }
 
-    /// <summary>The length of a file, or of its target for a symbolic link; a broken link stays listed so that measuring it reports why.</summary>
-    private static long LengthOf(FileInfo file)
+    /// <summary>
+    /// The length and last-write time of a file, or of its target for a symbolic link; a broken link stays listed so that
+    /// measuring it reports why.
+    /// </summary>
+    private static (long Length, long Modified) LengthAndTimeOf(FileInfo file)
     {
         try
         {
-            return file.LinkTarget is null ? file.Length : new FileInfo(file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName).Length;
+            var target = file.LinkTarget is null ? file : new FileInfo(file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName);
+            return (target.Length, target.LastWriteTimeUtc.Ticks);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return 0;
+            return (0, 0);
         }
     }
 

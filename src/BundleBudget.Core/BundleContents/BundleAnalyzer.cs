@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 using BundleBudget.Core.Assets;
+using BundleBudget.Core.Content;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Imports;
 
@@ -62,6 +63,14 @@ public static class BundleAnalyzer
 {
     public static BundleAnalysis Analyze(string outputFolder, IReadOnlyList<Asset> assets, ImportSettings settings, ImportAnalysis? imports = null)
     {
+        var content = OutputContent.Uncached();
+        content.Maps = new SourceMapLocator(outputFolder, assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+        return Analyze(assets, settings, imports, content);
+    }
+
+    /// <summary>The compositions come from the content's facts: computed once per bundle and map, or not at all when cached.</summary>
+    internal static BundleAnalysis Analyze(IReadOnlyList<Asset> assets, ImportSettings settings, ImportAnalysis? imports, OutputContent content)
+    {
         imports ??= ImportAnalysis.None;
         var compositions = new ConcurrentBag<BundleComposition>();
         var findings = new ConcurrentBag<BundledLibraryFinding>();
@@ -81,12 +90,19 @@ public static class BundleAnalyzer
                     return;
                 }
 
-                var composition = Compose(outputFolder, script);
-                if (composition is null)
+                if (content.Composition(script) is not { } found)
                 {
                     return;
                 }
 
+                if (found.Facts.Problem is { } reason)
+                {
+                    // A hostile or broken map is this bundle's problem only: the rest of the check goes on.
+                    problems.Add(Diagnostic.Warning(DiagnosticCodes.SourceMapNotRead, $"The source map of {script.Path} could not be read ({reason}); what this bundle contains is unknown.", script.FullPath));
+                    return;
+                }
+
+                var composition = ToComposition(script.Path, found.MapName, found.Facts);
                 compositions.Add(composition);
                 foreach (var finding in FindWholeLibraries(script, composition, settings))
                 {
@@ -95,9 +111,7 @@ public static class BundleAnalyzer
             }
             catch (Exception e)
             {
-                // A hostile or broken map is this bundle's problem only: the rest of the check goes on.
-                var reason = e is InvalidDataException ? e.Message : $"{e.GetType().Name}: {e.Message}";
-                problems.Add(Diagnostic.Warning(DiagnosticCodes.SourceMapNotRead, $"The source map of {script.Path} could not be read ({reason}); what this bundle contains is unknown.", script.FullPath));
+                problems.Add(Diagnostic.Warning(DiagnosticCodes.SourceMapNotRead, $"The source map of {script.Path} could not be read ({e.GetType().Name}: {e.Message}); what this bundle contains is unknown.", script.FullPath));
             }
         });
 
@@ -106,6 +120,19 @@ public static class BundleAnalyzer
             compositions.OrderBy(c => c.Bundle, StringComparer.Ordinal).ToList(),
             orderedFindings,
             problems.OrderBy(p => p.File, StringComparer.Ordinal).Concat(orderedFindings.Select(f => f.ToDiagnostic())).ToList());
+    }
+
+    private static BundleComposition ToComposition(string bundle, string mapName, CompositionFacts facts)
+    {
+        var unmapped = facts.Bytes - facts.Sources.Sum(s => s.Bytes);
+        var packages = facts.Sources
+            .GroupBy(s => BundleComposition.PackageOf(s.Source, out _) ?? BundleComposition.AppSources)
+            .Select(g => new PackageShare(g.Key, g.Sum(s => s.Bytes)))
+            .Append(new PackageShare(BundleComposition.Unmapped, Math.Max(0, unmapped)))
+            .Where(p => p.Bytes > 0)
+            .OrderByDescending(p => p.Bytes).ThenBy(p => p.Package, StringComparer.Ordinal)
+            .ToList();
+        return new BundleComposition(bundle, mapName, facts.Bytes, packages, facts.Sources);
     }
 
     /// <summary>
@@ -177,120 +204,34 @@ public static class BundleAnalyzer
         }
     }
 
-    private static BundleComposition? Compose(string outputFolder, Asset script)
+    /// <summary>
+    /// Attributes each byte of a bundle to the source its map says it came from, as source-map-explorer does: a segment
+    /// runs to the next one on its line (columns in UTF-16 code units, bytes counted in UTF-8); what precedes a line's
+    /// first segment, the newlines and segments with no source are unmapped.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The map is not a source map BundleBudget can read.</exception>
+    internal static CompositionFacts Compose(string generated, ReadOnlySpan<byte> mapJson)
     {
-        if (script.Length == 0)
-        {
-            return null; // empty, or a FIFO or device behind a link: never opened
-        }
-
-        string generated;
-        try
-        {
-            generated = File.ReadAllText(script.FullPath, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null; // the bundle itself cannot be read: the measurer names it (BB9030), and its budgets are incomplete
-        }
-
-        var (mapJson, mapName) = LocateMap(outputFolder, script, generated);
-        if (mapJson is null)
-        {
-            return null;
-        }
-
         var map = SourceMap.Parse(mapJson, generated.Count(c => c == '\n') + 1);
         var bySource = new long[map.Sources.Count];
-        long unmapped = 0;
         var lineIndex = 0;
         foreach (var line in generated.Split('\n'))
         {
             var segments = lineIndex < map.Lines.Count ? map.Lines[lineIndex] : [];
-            var mappedFrom = segments.Count == 0 ? line.Length : Math.Clamp(segments[0].Column, 0, line.Length);
-            unmapped += Encoding.UTF8.GetByteCount(line.AsSpan(0, mappedFrom)) + 1;
             for (var i = 0; i < segments.Count; i++)
             {
                 var start = Math.Clamp(segments[i].Column, 0, line.Length);
                 var end = i + 1 < segments.Count ? Math.Clamp(segments[i + 1].Column, 0, line.Length) : line.Length;
-                var bytes = end > start ? Encoding.UTF8.GetByteCount(line.AsSpan(start, end - start)) : 0;
-                if (segments[i].Source >= 0)
+                if (segments[i].Source >= 0 && end > start)
                 {
-                    bySource[segments[i].Source] += bytes;
-                }
-                else
-                {
-                    unmapped += bytes;
+                    bySource[segments[i].Source] += Encoding.UTF8.GetByteCount(line.AsSpan(start, end - start));
                 }
             }
 
             lineIndex++;
         }
 
-        unmapped--; // the last line has no newline after it
-        var sources = map.Sources.Select((source, index) => (source, bySource[index])).Where(s => s.Item2 > 0).ToList();
-        var packages = sources
-            .GroupBy(s => BundleComposition.PackageOf(s.source, out _) ?? BundleComposition.AppSources)
-            .Select(g => new PackageShare(g.Key, g.Sum(s => s.Item2)))
-            .Append(new PackageShare(BundleComposition.Unmapped, Math.Max(0, unmapped)))
-            .Where(p => p.Bytes > 0)
-            .OrderByDescending(p => p.Bytes).ThenBy(p => p.Package, StringComparer.Ordinal)
-            .ToList();
-        return new BundleComposition(script.Path, mapName, Encoding.UTF8.GetByteCount(generated), packages, sources);
-    }
-
-    /// <summary>
-    /// The map named by the bundle's last sourceMappingURL comment (a file of the output folder, or an inline data:
-    /// URL of any length), else "bundle.js.map". A map outside the output folder is never read.
-    /// </summary>
-    private static (byte[]? Json, string Name) LocateMap(string outputFolder, Asset script, string generated)
-    {
-        const string Prefix = "//# sourceMappingURL=";
-        var comment = Math.Max(generated.LastIndexOf(Prefix, StringComparison.Ordinal), generated.LastIndexOf("//@ sourceMappingURL=", StringComparison.Ordinal));
-        string? url = null;
-        if (comment >= 0)
-        {
-            var start = comment + Prefix.Length;
-            var end = start;
-            while (end < generated.Length && !char.IsWhiteSpace(generated[end]) && !(generated[end] == '*' && end + 1 < generated.Length && generated[end + 1] == '/'))
-            {
-                end++;
-            }
-
-            url = end > start ? generated[start..end] : null;
-        }
-        if (url is not null && url.StartsWith("data:", StringComparison.Ordinal))
-        {
-            var comma = url.IndexOf(',');
-            var isBase64 = url[..Math.Max(comma, 0)].EndsWith(";base64", StringComparison.Ordinal);
-            var payload = comma < 0 ? string.Empty : url[(comma + 1)..];
-            try
-            {
-                return (isBase64 ? Convert.FromBase64String(payload) : Encoding.UTF8.GetBytes(Uri.UnescapeDataString(payload)), "inline");
-            }
-            catch (FormatException e)
-            {
-                throw new InvalidDataException($"the inline data: URL is not valid Base64: {e.Message}", e);
-            }
-        }
-
-        var folder = Path.GetDirectoryName(script.FullPath)!;
-        var relative = url is null || url.Contains("://", StringComparison.Ordinal) ? null : Uri.UnescapeDataString(url.Split('?', '#')[0]);
-        var candidate = relative is null ? script.FullPath + ".map"
-            : relative.StartsWith('/') ? Path.GetFullPath(Path.Combine(outputFolder, relative.TrimStart('/')))
-            : Path.GetFullPath(Path.Combine(folder, relative));
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(outputFolder)) + Path.DirectorySeparatorChar;
-        if (!candidate.StartsWith(root, StringComparison.Ordinal) || !File.Exists(candidate))
-        {
-            return (null, string.Empty);
-        }
-
-        var length = new FileInfo(candidate).Length;
-        if (length > ParseLimits.SourceMap || length == 0)
-        {
-            throw new InvalidDataException(length == 0 ? "it is empty" : $"it is {Budgets.ByteSize.Format(length)}, larger than BundleBudget reads");
-        }
-
-        return (File.ReadAllBytes(candidate), Path.GetRelativePath(outputFolder, candidate).Replace('\\', '/'));
+        var sources = map.Sources.Select((source, index) => new SourceShare(source, bySource[index])).Where(s => s.Bytes > 0).ToList();
+        return new CompositionFacts(Encoding.UTF8.GetByteCount(generated), sources, null);
     }
 }

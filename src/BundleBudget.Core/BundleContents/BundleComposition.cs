@@ -3,11 +3,14 @@ namespace BundleBudget.Core.BundleContents;
 /// <summary>The bytes of a bundle that came from one npm package, from the app's own sources, or from no source.</summary>
 public sealed record PackageShare(string Package, long Bytes);
 
+/// <summary>The bytes of a bundle that came from one source of its map.</summary>
+public sealed record SourceShare(string Source, long Bytes);
+
 /// <summary>What a bundle is made of, by its source map: bytes per package, as source-map-explorer attributes them.</summary>
 /// <param name="Bundle">The bundle's path relative to the output folder.</param>
 /// <param name="SourceMap">The map's path relative to the output folder, or "inline".</param>
 /// <param name="Sources">Every source of the map with its bytes in the bundle (raw, UTF-8).</param>
-public sealed record BundleComposition(string Bundle, string SourceMap, long Bytes, IReadOnlyList<PackageShare> Packages, IReadOnlyList<(string Source, long Bytes)> Sources)
+public sealed record BundleComposition(string Bundle, string SourceMap, long Bytes, IReadOnlyList<PackageShare> Packages, IReadOnlyList<SourceShare> Sources)
 {
     public const string AppSources = "(app)";
     public const string Unmapped = "(unmapped)";

@@ -1,5 +1,6 @@
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Content;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Pages;
 
@@ -36,7 +37,11 @@ public static class FontChecker
     }
 
     public static (IReadOnlyList<FontReport> Fonts, IReadOnlyList<AssetFinding> Overall) Check(
-        IReadOnlyList<Asset> assets, PageGraph pages, FontFaces faces, FontSettings settings)
+        IReadOnlyList<Asset> assets, PageGraph pages, FontFaces faces, FontSettings settings) =>
+        Check(assets, pages, faces, settings, OutputContent.Uncached());
+
+    internal static (IReadOnlyList<FontReport> Fonts, IReadOnlyList<AssetFinding> Overall) Check(
+        IReadOnlyList<Asset> assets, PageGraph pages, FontFaces faces, FontSettings settings, OutputContent content)
     {
         var fonts = assets.Where(a => a.Type == AssetType.Font).ToList();
         var initialStylesheets = pages.Pages.SelectMany(p => p.Initial).Where(f => f.Reason is LoadReason.Stylesheet or LoadReason.CssImport).Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
@@ -45,7 +50,7 @@ public static class FontChecker
         var reports = new List<FontReport>();
         foreach (var font in fonts)
         {
-            var info = FontInspector.Inspect(font.FullPath);
+            var info = Info(font, content);
             var usedBy = faces.Uses.Where(u => u.Font == font.Path).ToList();
             var referencedBy = usedBy.Select(u => u.Stylesheet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var initial = preloaded.Contains(font.Path) || usedBy.Any(u => u.Downloads && initialStylesheets.Contains(u.Stylesheet));
@@ -69,6 +74,18 @@ public static class FontChecker
         }
 
         return (reports, overall);
+    }
+
+    private static FontInfo Info(Asset font, OutputContent content)
+    {
+        if (font.Length == 0)
+        {
+            return new FontInfo(font.FullPath, null, 0, null, null, "the file is empty");
+        }
+
+        return content.Facts(font, FactKinds.Font)?.Font is { } info
+            ? info with { Path = font.FullPath }
+            : new FontInfo(font.FullPath, null, 0, null, null, $"it cannot be read: {content.FailureOf(font) ?? "unknown"}");
     }
 
     private static List<AssetFinding> FindingsFor(Asset font, FontInfo info, List<FontFaceUse> usedBy, bool used)

@@ -14,14 +14,17 @@ namespace BundleBudget.Core.Fonts;
 public static partial class FontDownloads
 {
     /// <summary>The assets with SVG fonts typed as fonts and never-downloaded fonts excluded from the budgets.</summary>
-    public static IReadOnlyList<Asset> Apply(IReadOnlyList<Asset> assets, FontFaces faces, IReadOnlySet<string> preloaded)
+    public static IReadOnlyList<Asset> Apply(IReadOnlyList<Asset> assets, FontFaces faces, IReadOnlySet<string> preloaded) =>
+        Apply(assets, faces, preloaded, Content.OutputContent.Uncached());
+
+    internal static IReadOnlyList<Asset> Apply(IReadOnlyList<Asset> assets, FontFaces faces, IReadOnlySet<string> preloaded, Content.OutputContent content)
     {
         var usesByFont = faces.Uses.ToLookup(u => u.Font, StringComparer.Ordinal);
         var result = new List<Asset>(assets.Count);
         foreach (var asset in assets)
         {
             var current = asset;
-            if (IsSvg(asset.Path) && asset.Type == AssetType.Image && (usesByFont.Contains(asset.Path) || HoldsSvgFont(asset)))
+            if (IsSvg(asset.Path) && asset.Type == AssetType.Image && (usesByFont.Contains(asset.Path) || (asset.Length > 0 && content.Facts(asset, Content.FactKinds.SvgFont)?.HoldsSvgFont == true)))
             {
                 current = asset with { Type = AssetType.Font };
             }
@@ -45,25 +48,8 @@ public static partial class FontDownloads
     private static bool IsSvg(string path) => path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether an SVG file is an SVG font: a &lt;font&gt; element near its start (SVG fonts declare it first, in &lt;defs&gt;).</summary>
-    private static bool HoldsSvgFont(Asset svg)
-    {
-        if (svg.Length == 0)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var stream = new FileStream(svg.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 4096);
-            var buffer = new byte[(int)Math.Min(64 * 1024, Math.Max(0, svg.Length))];
-            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            return SvgFontElement().IsMatch(Encoding.UTF8.GetString(buffer, 0, read));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    internal static bool HoldsSvgFont(ReadOnlySpan<byte> svg) =>
+        SvgFontElement().IsMatch(Encoding.UTF8.GetString(svg[..Math.Min(svg.Length, 64 * 1024)]));
 
     [GeneratedRegex(@"<font[\s>]", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SvgFontElement();

@@ -1,5 +1,6 @@
 using System.Text;
 using BundleBudget.Core.Assets;
+using BundleBudget.Core.Content;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Pages;
 
@@ -36,41 +37,43 @@ public static class FontFaceReader
 
     public static IReadOnlyList<FontFaceUse> Read(IReadOnlyList<Asset> assets) => Read(assets, SiteLayout.Whole).Uses;
 
-    public static FontFaces Read(IReadOnlyList<Asset> assets, SiteLayout layout, IReadOnlyDictionary<string, string>? aliases = null, IReadOnlyList<InlineStyle>? inlineStyles = null)
+    public static FontFaces Read(IReadOnlyList<Asset> assets, SiteLayout layout) => Read(assets, layout, null, null, OutputContent.Uncached());
+
+    internal static FontFaces Read(IReadOnlyList<Asset> assets, SiteLayout layout, IReadOnlyDictionary<string, string>? aliases, IReadOnlyList<InlineStyle>? inlineStyles, OutputContent content)
     {
         var resolver = new UrlResolver(assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal), aliases);
         var byPath = assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var usableByPath = new Dictionary<string, bool>(StringComparer.Ordinal);
-        bool usable(Asset font) => usableByPath.TryGetValue(font.Path, out var known) ? known : usableByPath[font.Path] = IsFont(font);
+        bool usable(Asset font) => usableByPath.TryGetValue(font.Path, out var known) ? known : usableByPath[font.Path] = IsFont(font, content);
         var uses = new List<FontFaceUse>();
         var diagnostics = new List<Diagnostic>();
         var complete = true;
         foreach (var stylesheet in assets.Where(a => a.Type == AssetType.Stylesheet && layout.IsServed(a.Path)))
         {
-            var (css, problem, tooLarge) = IO.OutputText.Read(stylesheet, ParseLimits.Stylesheet);
-            if (css is null)
+            var facts = stylesheet.Length == 0 ? null : content.Facts(stylesheet, FactKinds.Stylesheet)?.Stylesheet;
+            if (stylesheet.Length > 0 && facts is not { Unread: false })
             {
                 complete = false; // which fonts are fallbacks is not known for sure: every font counts
-                if (tooLarge)
+                if (facts is { TooLarge: true })
                 {
-                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{stylesheet.Path} is not read for its @font-face rules: {problem}. Its fonts are counted as if every one downloads.", stylesheet.FullPath));
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{stylesheet.Path} is not read for its @font-face rules: {facts.Problem}. Its fonts are counted as if every one downloads.", stylesheet.FullPath));
                 }
 
                 continue; // an unreadable file is named by the measurer
             }
 
-            ReadRules(css, stylesheet.Path, stylesheet.FullPath);
+            ReadRules(facts?.FontFaces ?? [], stylesheet.Path, stylesheet.FullPath);
         }
 
         foreach (var style in inlineStyles ?? [])
         {
-            ReadRules(style.Css, style.Document, byPath.TryGetValue(style.Document, out var page) ? page.FullPath : style.Document);
+            ReadRules(style.FontFaces, style.Document, byPath.TryGetValue(style.Document, out var page) ? page.FullPath : style.Document);
         }
 
-        void ReadRules(string css, string from, string file)
+        void ReadRules(IReadOnlyList<CssFontFaceRule> rules, string from, string file)
         {
             var root = layout.ServedRoots.Where(r => SiteLayout.IsInside(from, r)).MaxBy(r => r.Length) ?? string.Empty;
-            foreach (var rule in CssFontFaces.Rules(css))
+            foreach (var rule in rules)
             {
                 var entries = CssFontFaces.Sources(rule.Src)
                     .Select(e => (Entry: e, Resolved: resolver.Resolve(from, e.Url, siteRoot: root)))
@@ -116,8 +119,8 @@ public static class FontFaceReader
     /// Whether a file is a font a browser can use (read whole, as the browser does): its bytes are a font's, not damaged
     /// or truncated. A browser that gets anything else takes the next entry.
     /// </summary>
-    private static bool IsFont(Asset font) =>
-        font.Length > 0 && FontInspector.Inspect(font.FullPath) is var info && (info.Problem is null || info.Problem.StartsWith("it cannot be read", StringComparison.Ordinal));
+    private static bool IsFont(Asset font, OutputContent content) =>
+        font.Length > 0 && (content.Facts(font, FactKinds.Font)?.Font is not { } info || info.Problem is null);
 
     /// <summary>The entries before one, without copying them for each (a src list can be long).</summary>
     private sealed class Prefix(IReadOnlyList<string> paths, int count) : IReadOnlyList<string>

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BundleBudget.Core.Assets;
+using BundleBudget.Core.Content;
 using BundleBudget.Core.Diagnostics;
 
 namespace BundleBudget.Core.Images;
@@ -10,22 +11,16 @@ public sealed record ImageReport(Asset Asset, ImageInfo Info, IReadOnlyList<Asse
 /// <summary>Inspects every image of the output in parallel (headers only) and checks it; each finding is a BB3xxx diagnostic at the image.</summary>
 public static class ImageAnalyzer
 {
-    public static (IReadOnlyList<ImageReport> Images, IReadOnlyList<Diagnostic> Diagnostics) Analyze(IReadOnlyList<Asset> assets, ImageSettings settings)
+    public static (IReadOnlyList<ImageReport> Images, IReadOnlyList<Diagnostic> Diagnostics) Analyze(IReadOnlyList<Asset> assets, ImageSettings settings) =>
+        Analyze(assets, settings, OutputContent.Uncached());
+
+    /// <summary>The header of each image comes from the content's facts: read once, or not at all when cached.</summary>
+    internal static (IReadOnlyList<ImageReport> Images, IReadOnlyList<Diagnostic> Diagnostics) Analyze(IReadOnlyList<Asset> assets, ImageSettings settings, OutputContent content)
     {
         var reports = new ConcurrentBag<ImageReport>();
         Parallel.ForEach(assets.Where(a => a.Type == AssetType.Image), new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, image =>
         {
-            ImageInfo info;
-            try
-            {
-                info = ImageInspector.Inspect(image.FullPath);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                // Whatever a hostile header does to a reader, it is this image's problem only.
-                info = ImageInfo.Unreadable(image.FullPath, image.Length, $"reading its header failed ({e.GetType().Name}: {e.Message})");
-            }
-
+            var info = Info(image, content);
             reports.Add(new ImageReport(image, info, ImageChecker.Check(info, image.Path, settings)));
         });
 
@@ -34,6 +29,18 @@ public static class ImageAnalyzer
             .SelectMany(r => r.Findings.Select(f => f.ToDiagnostic(r.Asset.FullPath, settings.Severity)))
             .ToList();
         return (ordered, diagnostics);
+    }
+
+    private static ImageInfo Info(Asset image, OutputContent content)
+    {
+        if (image.Length == 0)
+        {
+            return ImageInfo.Unreadable(image.FullPath, 0, "the file is empty");
+        }
+
+        return content.Facts(image, FactKinds.Image)?.Image is { } info
+            ? info with { Path = image.FullPath }
+            : ImageInfo.Unreadable(image.FullPath, 0, content.FailureOf(image) ?? "it could not be read");
     }
 
 }

@@ -34,7 +34,8 @@ public static class ImageInspector
         }
     }
 
-    private static ImageInfo Inspect(string path, byte[] data, long length)
+    /// <summary>The image in <paramref name="data"/>: the whole file, or its start when it is over 64 MiB (then <paramref name="length"/> is the file's).</summary>
+    internal static ImageInfo Inspect(string path, byte[] data, long length)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension == ".svg" || LooksLikeXml(data))

@@ -29,6 +29,31 @@ public static class Compressors
         return counter.Length;
     }
 
+    public static long GzipLength(ReadOnlySpan<byte> content)
+    {
+        var counter = new CountingStream();
+        using (var gzip = new GZipStream(counter, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return counter.Length;
+    }
+
+    public static long BrotliLength(ReadOnlySpan<byte> content)
+    {
+        var output = ArrayPool<byte>.Shared.Rent(BrotliEncoder.GetMaxCompressedLength(BufferSize));
+        using var encoder = new BrotliEncoder(BrotliQuality, BrotliWindow);
+        try
+        {
+            return Compress(encoder, content, output, isFinalBlock: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(output);
+        }
+    }
+
     public static long BrotliLength(Stream source)
     {
         var input = ArrayPool<byte>.Shared.Rent(BufferSize);
@@ -53,7 +78,10 @@ public static class Compressors
         }
     }
 
-    /// <summary>SHA-256 of the content, hex: the key under which computed sizes are cached.</summary>
+    /// <summary>SHA-256 of the content, hex: the key under which what is learned of it is cached.</summary>
+    public static string ContentHash(ReadOnlySpan<byte> content) => Convert.ToHexString(SHA256.HashData(content)).ToLowerInvariant();
+
+    /// <summary>SHA-256 of the content, hex: the key under which what is learned of it is cached.</summary>
     public static string ContentHash(Stream source)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

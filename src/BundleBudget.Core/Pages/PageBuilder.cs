@@ -1,20 +1,21 @@
 using System.Text;
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Content;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Imports;
 
 namespace BundleBudget.Core.Pages;
 
 /// <summary>Follows what one entry page loads; shares, across the pages, what each file references (read once).</summary>
-internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, Asset> byPath, SiteLayout layout)
+internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, Asset> byPath, SiteLayout layout, OutputContent content)
 {
     /// <summary>Frames inside frames are followed this deep.</summary>
     private const int MaxFrameDepth = 3;
 
     private readonly UrlResolver _resolver = new(byPath.Keys.ToHashSet(StringComparer.Ordinal), scan.Aliases);
     private readonly Dictionary<string, FileReferences> _references = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HtmlPage?> _documents = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DocumentFacts?> _documents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
 
     /// <summary>The files by name, to tell a wrong site root from a missing file.</summary>
@@ -148,13 +149,12 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
         foreach (var module in html.InlineModules)
         {
-            var (references, problem) = ChunkImportScanner.Scan(module);
-            if (problem is not null)
+            if (module.Problem is { } problem)
             {
                 walk.Gaps.Add(new PageGap(document.Path, "an inline module script", problem));
             }
 
-            foreach (var reference in references)
+            foreach (var reference in module.Imports)
             {
                 Follow(walk, document.Path, reference.Specifier, reference.Dynamic, html.BaseHref);
             }
@@ -162,19 +162,19 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
         if (_stylesRead.Add(document.Path))
         {
-            InlineStyles.AddRange(html.InlineStyles.Select(css => new InlineStyle(document.Path, css)));
+            InlineStyles.AddRange(html.InlineStyles.Select(style => new InlineStyle(document.Path, style.FontFaces)));
         }
 
         foreach (var style in html.InlineStyles)
         {
-            foreach (var import in StylesheetModuleReader.Read(style, lineComments: false, _ => (0, 0)))
+            foreach (var import in style.Imports)
             {
-                var (path, isExternal) = _resolver.Resolve(document.Path, import.Module, html.BaseHref, walk.SiteRoot);
+                var (path, isExternal) = _resolver.Resolve(document.Path, import, html.BaseHref, walk.SiteRoot);
                 if (isExternal)
                 {
-                    walk.External.Add(import.Module);
+                    walk.External.Add(import);
                 }
-                else if (Exists(document, import.Module, path!, walk, initial: true) && walk.Seen.Add(path!))
+                else if (Exists(document, import, path!, walk, initial: true) && walk.Seen.Add(path!))
                 {
                     walk.Initial.Add(new PageFile(path!, LoadReason.CssImport, document.Path));
                 }
@@ -270,12 +270,11 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
     }
 
     /// <summary>An HTML document as read, once per document.</summary>
-    private HtmlPage? Document(Asset document)
+    private DocumentFacts? Document(Asset document)
     {
         if (!_documents.TryGetValue(document.Path, out var html))
         {
-            var text = ReadText(document, ParseLimits.Page);
-            html = text is null ? null : HtmlEntryReader.Read(text);
+            html = Read(document, FactKinds.Document, r => r.Document, PageFacts.Document);
             _documents[document.Path] = html;
         }
 
@@ -292,12 +291,17 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
         var asset = byPath[path];
         FileReferences references;
-        if (asset.Type is AssetType.Script or AssetType.Stylesheet)
+        if (asset.Type == AssetType.Script)
         {
-            var text = ReadText(asset, asset.Type == AssetType.Script ? ParseLimits.Script : ParseLimits.Stylesheet);
-            references = text is null
-                ? new FileReferences([], _unreadable.GetValueOrDefault(path, "it could not be read"))
-                : asset.Type == AssetType.Script ? ScriptReferences(asset, text) : new FileReferences(CssImports(text), null);
+            references = Read(asset, FactKinds.Script, r => r.Script, PageFacts.Script) is { } script
+                ? ScriptReferences(asset, script)
+                : new FileReferences([], _unreadable.GetValueOrDefault(path, "it could not be read"));
+        }
+        else if (asset.Type == AssetType.Stylesheet)
+        {
+            references = Read(asset, FactKinds.Stylesheet, r => r.Stylesheet, PageFacts.Stylesheet) is { } stylesheet
+                ? new FileReferences(stylesheet.Imports.Select(i => (i, false)).ToList(), null)
+                : new FileReferences([], _unreadable.GetValueOrDefault(path, "it could not be read"));
         }
         else
         {
@@ -308,35 +312,38 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         return references;
     }
 
-    private FileReferences ScriptReferences(Asset asset, string code)
+    private FileReferences ScriptReferences(Asset asset, ScriptFacts script)
     {
-        var (found, problem) = ChunkImportScanner.Scan(code);
-        if (problem is not null)
+        if (script.Problem is { } problem)
         {
             Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ChunkNotParsed, $"The imports of this chunk could not be followed: {problem}. The initial load of the pages that load it is incomplete.", asset.FullPath));
         }
 
-        var references = found.Select(r => (r.Specifier, r.Dynamic)).Concat(VitePreloads.Dependencies(code).Select(d => ("/" + d, true))).ToList();
-        return new FileReferences(references, problem is null ? null : $"its imports could not be followed ({problem})");
+        var references = script.Imports.Select(r => (r.Specifier, r.Dynamic)).Concat(script.Preloads.Select(d => ("/" + d, true))).ToList();
+        return new FileReferences(references, script.Problem is null ? null : $"its imports could not be followed ({script.Problem})");
     }
 
-    private static IReadOnlyList<(string, bool)> CssImports(string css) =>
-        StylesheetModuleReader.Read(css, lineComments: false, _ => (0, 0)).Select(r => (r.Module, false)).ToList();
-
     /// <summary>
-    /// The text of a file, or null (with a warning) when it cannot be read or is larger than BundleBudget parses. A file
+    /// The facts of a file, or null (with a warning) when it cannot be read or is larger than BundleBudget parses. A file
     /// that reports no length (empty, or a FIFO or device behind a link) is never opened: it could block or never end.
     /// </summary>
-    private string? ReadText(Asset asset, long limit)
+    private T? Read<T>(Asset asset, FactKinds kind, Func<ContentRecord, T?> pick, Func<string, T> ofText)
+        where T : class, ITextFacts
     {
-        var (text, problem, tooLarge) = IO.OutputText.Read(asset, limit);
+        if (asset.Length == 0)
+        {
+            return ofText(string.Empty);
+        }
+
+        var facts = content.Facts(asset, kind) is { } record ? pick(record) : null;
+        var problem = facts is null ? content.FailureOf(asset) ?? "it could not be read" : facts.Unread ? facts.Problem : null;
         if (problem is null)
         {
-            return text;
+            return facts;
         }
 
         _unreadable[asset.Path] = problem;
-        Diagnostics.Add(tooLarge
+        Diagnostics.Add(facts is { TooLarge: true }
             ? Diagnostic.Warning(DiagnosticCodes.FileTooLargeToParse, $"{asset.Path} is not read for what it loads: {problem}. Its size is measured; the initial load of the pages that load it is incomplete.", asset.FullPath)
             : Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"Cannot read this file to follow what it loads: {problem}. The initial load of the pages that load it is incomplete.", asset.FullPath));
         return null;

@@ -12,7 +12,7 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
     public static PageGraph None { get; } = new([], []);
 
     /// <summary>The &lt;style&gt; elements of the documents read, for their @font-face rules.</summary>
-    public IReadOnlyList<InlineStyle> InlineStyles { get; init; } = [];
+    internal IReadOnlyList<InlineStyle> InlineStyles { get; init; } = [];
 
     /// <summary>Entry pages budget.json names that are not in the output folder, with why.</summary>
     public IReadOnlyList<Unfound> MissingEntries { get; init; } = [];
@@ -21,7 +21,7 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
 
     /// <summary>Builds the graph of every HTML file of a plain output folder, served as it is.</summary>
     public static PageGraph Build(string outputFolder, IReadOnlyList<Asset> assets, IReadOnlyList<string>? entries) =>
-        Build(outputFolder, new OutputScan(assets, [], new Dictionary<string, string>(), []), SiteLayout.Whole, entries?.Select(e => new EntrySpec(e)).ToList());
+        Build(outputFolder, new OutputScan(assets, [], new Dictionary<string, string>(), []), SiteLayout.Whole, entries?.Select(e => new EntrySpec(e)).ToList(), Content.OutputContent.Uncached());
 
     /// <summary>
     /// Builds the graph: for each entry page (those named, else every HTML file served), the files its HTML asks for,
@@ -30,10 +30,10 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
     /// written. What the page loads first and cannot be measured is one of its gaps. A page whose analysis fails is
     /// BB9999 and a gap of its own; the other pages are still built.
     /// </summary>
-    public static PageGraph Build(string outputFolder, OutputScan scan, SiteLayout layout, IReadOnlyList<EntrySpec>? entries)
+    internal static PageGraph Build(string outputFolder, OutputScan scan, SiteLayout layout, IReadOnlyList<EntrySpec>? entries, Content.OutputContent content)
     {
         var byPath = scan.Assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
-        var builder = new PageBuilder(scan, byPath, layout);
+        var builder = new PageBuilder(scan, byPath, layout, content);
         var diagnostics = new List<Diagnostic>();
         var missing = new List<Unfound>();
         var pagePaths = entries?.Select(e => e.Path).ToList()
@@ -71,8 +71,8 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
     }
 }
 
-/// <summary>The text of a &lt;style&gt; element and the document (page or frame) that holds it.</summary>
-public sealed record InlineStyle(string Document, string Css);
+/// <summary>The @font-face rules of a &lt;style&gt; element and the document (page or frame) that holds it.</summary>
+internal sealed record InlineStyle(string Document, IReadOnlyList<Fonts.CssFontFaceRule> FontFaces);
 
 /// <summary>A path that was looked for and not found, with why.</summary>
 public sealed record Unfound(string Path, string Reason);

@@ -51,7 +51,10 @@ public sealed class SiteLayout
     public static bool IsInside(string path, string root) =>
         root.Length == 0 || path.StartsWith(root + "/", StringComparison.Ordinal);
 
-    public static (SiteLayout Layout, IReadOnlyList<Diagnostic> Diagnostics) Resolve(string outputFolder, OutputScan scan, BudgetFile budget)
+    public static (SiteLayout Layout, IReadOnlyList<Diagnostic> Diagnostics) Resolve(string outputFolder, OutputScan scan, BudgetFile budget) =>
+        Resolve(outputFolder, scan, budget, Content.OutputContent.Uncached());
+
+    internal static (SiteLayout Layout, IReadOnlyList<Diagnostic> Diagnostics) Resolve(string outputFolder, OutputScan scan, BudgetFile budget, Content.OutputContent content)
     {
         var assets = scan.Assets;
         var diagnostics = new List<Diagnostic>();
@@ -90,7 +93,7 @@ public sealed class SiteLayout
         }
         else
         {
-            detected = Detect(assets);
+            detected = Detect(assets, content);
             defaultRoot = detected ?? string.Empty;
         }
 
@@ -123,7 +126,7 @@ public sealed class SiteLayout
     /// of its own, and only when that page finds more of what it loads with the folder as its root than with the output
     /// folder (so a pages/ folder whose pages load "/assets/app.js" from beside it is not taken for the root).
     /// </summary>
-    private static string? Detect(IReadOnlyList<Asset> assets)
+    private static string? Detect(IReadOnlyList<Asset> assets, Content.OutputContent content)
     {
         if (assets.Any(a => a.Type == AssetType.Document && !a.Path.Contains('/')))
         {
@@ -140,17 +143,11 @@ public sealed class SiteLayout
 
         var page = candidates[0];
         var folder = page.Path[..page.Path.IndexOf('/')];
-        string html;
-        try
-        {
-            html = File.ReadAllText(page.FullPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        if (content.Facts(page, Content.FactKinds.Document)?.Document is not { Unread: false } read)
         {
             return null;
         }
 
-        var read = HtmlEntryReader.Read(html);
         var resolver = new UrlResolver(assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal));
         var files = assets.Select(a => a.Path).ToHashSet(StringComparer.Ordinal);
         int Found(string root) => read.References.Count(r => resolver.Resolve(page.Path, r.Url, read.BaseHref, root) is { External: false, Path: { } path } && files.Contains(path));

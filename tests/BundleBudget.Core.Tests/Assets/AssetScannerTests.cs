@@ -33,7 +33,7 @@ public class AssetScannerTests
         var assets = AssetScanner.Scan(folder.Combine("dist")).Assets;
 
         Assert.That(assets.Select(a => a.Path), Is.EquivalentTo(new[] { "a/x.js", "broken.js" }));
-        var measured = AssetMeasurer.Measure(assets, _ => false, SizeCache.InMemory());
+        var measured = AssetMeasurer.Measure(assets, _ => false, Content.ContentStore.InMemory());
         Assert.That(measured.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.UnreadableAsset));
         Assert.That(measured.SizesByPath.Keys, Is.EquivalentTo(new[] { "a/x.js" }));
     }

@@ -1,4 +1,5 @@
 using BundleBudget.Core.Assets;
+using BundleBudget.Core.Content;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Measurement;
 
@@ -10,7 +11,7 @@ public class AssetMeasurerTests
     public void Measures_counted_files_and_gives_maps_their_raw_size_only()
     {
         var assets = AssetScanner.Scan(TestAssets.ViteDist).Assets;
-        var result = AssetMeasurer.Measure(assets, _ => false, SizeCache.InMemory());
+        var result = AssetMeasurer.Measure(assets, _ => false, ContentStore.InMemory());
 
         var main = result.SizesByPath["assets/main-C17BpASX.js"];
         Assert.That(main.Raw, Is.EqualTo(22_033));
@@ -20,15 +21,17 @@ public class AssetMeasurerTests
         var map = result.SizesByPath["assets/main-C17BpASX.js.map"];
         Assert.That(map, Is.EqualTo(new AssetSizes(164_082, null, null)));
         Assert.That(result.SizesByPath, Has.Count.EqualTo(assets.Count));
-        Assert.That(result.Statistics.GzipComputed, Is.EqualTo(assets.Count(a => a.IsCounted)));
+        Assert.That(result.Statistics.GzipComputed, Is.EqualTo(assets.Count(a => a.IsCounted && a.IsTextCompressible)), "images and fonts are sent as they are: never compressed");
         Assert.That(result.Statistics.BrotliComputed, Is.Zero);
+        var image = assets.First(a => a.Type == AssetType.Image);
+        Assert.That(result.SizesByPath[image.Path], Is.EqualTo(new AssetSizes(image.Length, image.Length, image.Length)));
     }
 
     [Test]
     public void Computes_brotli_only_for_the_files_asked()
     {
         var assets = AssetScanner.Scan(TestAssets.ViteDist).Assets;
-        var result = AssetMeasurer.Measure(assets, a => a.Path.EndsWith(".css", StringComparison.Ordinal), SizeCache.InMemory());
+        var result = AssetMeasurer.Measure(assets, a => a.Path.EndsWith(".css", StringComparison.Ordinal), ContentStore.InMemory());
 
         Assert.That(result.Statistics.BrotliComputed, Is.EqualTo(2));
         Assert.That(result.SizesByPath["assets/shared-BpKONsYX.css"].Brotli, Is.EqualTo(524));
@@ -43,13 +46,14 @@ public class AssetMeasurerTests
         TemporaryFolder.CopyDirectory(TestAssets.ViteDist, dist);
         var cachePath = folder.Combine("cache.json");
 
-        var firstCache = SizeCache.Load(cachePath);
+        var firstCache = ContentStore.Load(cachePath);
         var first = AssetMeasurer.Measure(AssetScanner.Scan(dist).Assets, _ => true, firstCache);
         firstCache.Save();
-        Assert.That(first.Statistics.GzipComputed, Is.EqualTo(16));
-        Assert.That(first.Statistics.BrotliComputed, Is.EqualTo(16));
+        var texts = AssetScanner.Scan(dist).Assets.Count(a => a.IsCounted && a.IsTextCompressible);
+        Assert.That(first.Statistics.GzipComputed, Is.EqualTo(texts));
+        Assert.That(first.Statistics.BrotliComputed, Is.EqualTo(texts));
 
-        var secondCache = SizeCache.Load(cachePath);
+        var secondCache = ContentStore.Load(cachePath);
         var again = AssetMeasurer.Measure(AssetScanner.Scan(dist).Assets, _ => true, secondCache);
         secondCache.Save();
         Assert.That(again.Statistics.GzipComputed, Is.Zero);
@@ -59,7 +63,7 @@ public class AssetMeasurerTests
 
         // A new content hash in the chunk's name, same content: the cache answers.
         File.Move(Path.Combine(dist, "assets", "main-C17BpASX.js"), Path.Combine(dist, "assets", "main-9c8d7e00.js"));
-        var third = AssetMeasurer.Measure(AssetScanner.Scan(dist).Assets, _ => true, SizeCache.Load(cachePath));
+        var third = AssetMeasurer.Measure(AssetScanner.Scan(dist).Assets, _ => true, ContentStore.Load(cachePath));
         Assert.That(third.Statistics.GzipComputed, Is.Zero);
         Assert.That(third.Statistics.BrotliComputed, Is.Zero);
         Assert.That(third.SizesByPath["assets/main-9c8d7e00.js"], Is.EqualTo(again.SizesByPath["assets/main-C17BpASX.js"]));
@@ -70,7 +74,7 @@ public class AssetMeasurerTests
     {
         using var folder = new TemporaryFolder();
         folder.Write("dist/app.js", string.Concat(Enumerable.Repeat("console.log('budget');\n", 500)));
-        var cache = SizeCache.InMemory();
+        var cache = ContentStore.InMemory();
         var assets = AssetScanner.Scan(folder.Combine("dist")).Assets;
 
         var gzipOnly = AssetMeasurer.Measure(assets, _ => false, cache);
@@ -88,7 +92,7 @@ public class AssetMeasurerTests
         using var folder = new TemporaryFolder();
         var cachePath = folder.Write("cache.json", "{ this is not json");
         folder.Write("dist/app.js", "let a = 1;");
-        var cache = SizeCache.Load(cachePath);
+        var cache = ContentStore.Load(cachePath);
         var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => false, cache);
         cache.Save();
 
@@ -106,7 +110,7 @@ public class AssetMeasurerTests
         var gone = folder.Combine("dist", "gone.js");
         assets.Add(new Asset("gone.js", gone, AssetType.Script, 10));
 
-        var result = AssetMeasurer.Measure(assets, _ => false, SizeCache.InMemory());
+        var result = AssetMeasurer.Measure(assets, _ => false, ContentStore.InMemory());
 
         var warning = result.Diagnostics.Single();
         Assert.That(warning.Code, Is.EqualTo(DiagnosticCodes.UnreadableAsset));
@@ -120,7 +124,7 @@ public class AssetMeasurerTests
     {
         using var folder = new TemporaryFolder();
         folder.Write("dist/empty.js", string.Empty);
-        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => true, SizeCache.InMemory());
+        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => true, ContentStore.InMemory());
         Assert.That(result.SizesByPath["empty.js"], Is.EqualTo(new AssetSizes(0, 0, 0)));
     }
 
@@ -134,7 +138,7 @@ public class AssetMeasurerTests
         Assert.That(mkfifo.ExitCode, Is.Zero, mkfifo.ToString());
         File.CreateSymbolicLink(folder.Combine("dist", "zero.js"), "/dev/zero");
 
-        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => true, SizeCache.InMemory());
+        var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => true, ContentStore.InMemory());
 
         Assert.That(result.SizesByPath.Keys, Is.EquivalentTo(new[] { "app.js" }));
         Assert.That(result.Failures.Keys, Is.EquivalentTo(new[] { "pipe.js", "zero.js" }));

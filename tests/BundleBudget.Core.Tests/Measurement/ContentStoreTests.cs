@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BundleBudget.Core.Assets;
+using BundleBudget.Core.Content;
 using BundleBudget.Core.Measurement;
 
 namespace BundleBudget.Core.Tests.Measurement;
 
 /// <summary>A cache is only as good as what wrote it: forged, stale and impossible entries never reach a budget.</summary>
-public class SizeCacheTests
+public class ContentStoreTests
 {
     private const string Content = "export function hello(name) { return `Hello, ${name}!`; }\n";
 
@@ -28,13 +29,20 @@ public class SizeCacheTests
     [TearDown]
     public void TearDown() => _folder.Dispose();
 
-    private MeasurementResult MeasureWith(object? gzip, object? brotli, string? producer = null)
+    private MeasurementResult MeasureWith(object? gzip, object? brotli, string? sizesProducer = null)
     {
         var cachePath = _folder.Combine("cache.json");
-        var entries = new JsonObject { [_hash] = new JsonObject { ["gzip"] = JsonValue.Create(gzip), ["brotli"] = JsonValue.Create(brotli) } };
-        var file = new JsonObject { ["version"] = 2, ["producer"] = producer ?? SizeCache.Producer, ["entries"] = entries };
+        var length = new FileInfo(_folder.Combine("dist", "app.js")).Length;
+        var contents = new JsonObject { [_hash] = new JsonObject { ["length"] = length, ["gzip"] = JsonValue.Create(gzip), ["brotli"] = JsonValue.Create(brotli) } };
+        var file = new JsonObject
+        {
+            ["version"] = 3,
+            ["sizesProducer"] = sizesProducer ?? ContentStore.SizesProducer,
+            ["factsProducer"] = ContentStore.FactsProducer,
+            ["contents"] = contents,
+        };
         File.WriteAllText(cachePath, file.ToJsonString());
-        var cache = SizeCache.Load(cachePath);
+        var cache = ContentStore.Load(cachePath);
         return AssetMeasurer.Measure(AssetScanner.Scan(_folder.Combine("dist")).Assets, _ => true, cache);
     }
 
@@ -60,9 +68,9 @@ public class SizeCacheTests
     }
 
     [Test]
-    public void A_cache_written_by_another_build_or_runtime_is_dropped_whole()
+    public void Sizes_written_by_another_runtime_or_compressor_settings_are_dropped()
     {
-        var result = MeasureWith(_gzip + 17, 3000L, producer: "BundleBudget 0.0.1 (another build); .NET 8.0.0; gzip level 9");
+        var result = MeasureWith(_gzip + 17, 3000L, sizesProducer: ".NET 8.0.0; gzip level 6, brotli quality 11 window 22");
         Assert.That(result.SizesByPath["app.js"].Gzip, Is.EqualTo(_gzip));
         Assert.That(result.Statistics.GzipComputed, Is.EqualTo(1));
         Assert.That(result.Statistics.BrotliComputed, Is.EqualTo(1));
@@ -72,12 +80,13 @@ public class SizeCacheTests
     public void The_cache_names_what_produced_it_and_its_folder_is_private_to_the_user()
     {
         var cachePath = _folder.Combine("private", "cache.json");
-        var cache = SizeCache.Load(cachePath);
+        var cache = ContentStore.Load(cachePath);
         AssetMeasurer.Measure(AssetScanner.Scan(_folder.Combine("dist")).Assets, _ => false, cache);
         cache.Save();
 
         using var saved = JsonDocument.Parse(File.ReadAllText(cachePath));
-        Assert.That(saved.RootElement.GetProperty("producer").GetString(), Is.EqualTo(SizeCache.Producer).And.Contain(".NET").And.Contain("brotli quality 11"));
+        Assert.That(saved.RootElement.GetProperty("sizesProducer").GetString(), Is.EqualTo(ContentStore.SizesProducer).And.Contain(".NET").And.Contain("brotli quality 11"));
+        Assert.That(saved.RootElement.GetProperty("factsProducer").GetString(), Is.EqualTo(ContentStore.FactsProducer).And.Contain("BundleBudget"));
         if (!OperatingSystem.IsWindows())
         {
             Assert.That(File.GetUnixFileMode(_folder.Combine("private")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
@@ -92,7 +101,7 @@ public class SizeCacheTests
     [TestCase(1_000_000L, 1_100_000L, false)]
     public void Gzip_sizes_are_checked_against_the_formats_bounds(long raw, long gzip, bool plausible)
     {
-        Assert.That(SizeCache.IsPlausibleGzip(gzip, raw), Is.EqualTo(plausible));
+        Assert.That(ContentStore.IsPlausibleGzip(gzip, raw), Is.EqualTo(plausible));
     }
 
     [Test]
@@ -104,7 +113,7 @@ public class SizeCacheTests
     [TestCase(64L * 1024 * 1024, 106L, true)]
     public void Brotli_sizes_are_checked_against_what_the_encoder_can_write(long raw, long brotli, bool plausible)
     {
-        Assert.That(SizeCache.IsPlausibleBrotli(brotli, raw), Is.EqualTo(plausible));
+        Assert.That(ContentStore.IsPlausibleBrotli(brotli, raw), Is.EqualTo(plausible));
     }
 
     [Test]
@@ -116,8 +125,8 @@ public class SizeCacheTests
             var gzip = Compressors.GzipLength(stream);
             stream.Position = 0;
             var brotli = Compressors.BrotliLength(stream);
-            Assert.That(SizeCache.IsPlausibleGzip(gzip, asset.Length), Is.True, asset.Path);
-            Assert.That(SizeCache.IsPlausibleBrotli(brotli, asset.Length), Is.True, asset.Path);
+            Assert.That(ContentStore.IsPlausibleGzip(gzip, asset.Length), Is.True, asset.Path);
+            Assert.That(ContentStore.IsPlausibleBrotli(brotli, asset.Length), Is.True, asset.Path);
         }
     }
 }

@@ -1,0 +1,29 @@
+namespace BundleBudget.Core.BundleContents;
+
+/// <summary>The URL of a bundle's source map, from its last <c>//# sourceMappingURL=</c> (or legacy <c>//@</c>) comment.</summary>
+internal static class SourceMapComment
+{
+    private const string Prefix = "//# sourceMappingURL=";
+    private const string LegacyPrefix = "//@ sourceMappingURL=";
+
+    /// <summary>What a script's facts keep of an inline (data: URL) map: the map is part of the script's content.</summary>
+    public const string Inline = "data:";
+
+    public static string? Url(string generated)
+    {
+        var comment = Math.Max(generated.LastIndexOf(Prefix, StringComparison.Ordinal), generated.LastIndexOf(LegacyPrefix, StringComparison.Ordinal));
+        if (comment < 0)
+        {
+            return null;
+        }
+
+        var start = comment + Prefix.Length;
+        var end = start;
+        while (end < generated.Length && !char.IsWhiteSpace(generated[end]) && !(generated[end] == '*' && end + 1 < generated.Length && generated[end + 1] == '/'))
+        {
+            end++;
+        }
+
+        return end > start ? generated[start..end] : null;
+    }
+}
