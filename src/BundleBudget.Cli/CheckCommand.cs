@@ -24,6 +24,11 @@ internal static class CheckCommand
         WriteReport(arguments.JsonReport, path => JsonReportWriter.Write(result, path));
         WriteReport(arguments.MarkdownReport, path => MarkdownReportWriter.Write(result, path));
         WriteReport(arguments.SarifReport, path => SarifWriter.Write(result, path));
+        if (Environment.GetEnvironmentVariable("BUNDLEBUDGET_TIMING") is "1" or "true")
+        {
+            PrintTimings(result);
+        }
+
         if (GitHubActions.IsRunning(Environment.GetEnvironmentVariable))
         {
             var workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE");
@@ -60,6 +65,21 @@ internal static class CheckCommand
         {
             Console.Error.WriteLine(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", SafeFullPath(path)).ToString());
         }
+    }
+
+    private static void PrintTimings(CheckResult result)
+    {
+        foreach (var phase in result.Phases)
+        {
+            Console.Error.WriteLine(FormattableString.Invariant($"timing: {phase.Phase,-16} {phase.Elapsed.TotalMilliseconds,8:0.0} ms"));
+        }
+
+        if (result.Statistics is { } statistics)
+        {
+            Console.Error.WriteLine(FormattableString.Invariant($"timing: files read {statistics.FilesRead}, cached {statistics.CacheHits}, gzip {statistics.GzipComputed}, brotli {statistics.BrotliComputed}, {statistics.BytesRead / 1e6:0.0} MB read"));
+        }
+
+        Console.Error.WriteLine(FormattableString.Invariant($"timing: process {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms, peak working set {Environment.WorkingSet / 1e6:0} MB"));
     }
 
     private static void Print(CheckResult result, bool quiet)
@@ -109,7 +129,7 @@ internal static class CheckCommand
     {
         if (arguments.JsonReport is { } json && !Core.IO.ReportFile.IsSpecial(Path.GetFullPath(json)) && !IsShared(Path.GetDirectoryName(Path.GetFullPath(json))!))
         {
-            return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(json))!, "bundle-budget-cache.json");
+            return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(json))!, "bundle-budget-cache.bin");
         }
 
         var folder = UserCacheFolder();

@@ -24,7 +24,9 @@ public static class BudgetCheck
 {
     public static CheckResult Run(CheckOptions options)
     {
+        var timer = new PhaseTimer();
         var read = BudgetFileReader.Read(options.BudgetFile);
+        timer.Lap("budget.json");
         var diagnostics = new List<Diagnostic>(read.Diagnostics);
         var budgetPath = Path.GetFullPath(options.BudgetFile);
         var outputFolder = ResolveOutputFolder(options, read.File);
@@ -39,6 +41,7 @@ public static class BudgetCheck
         var budgetFolder = Path.GetDirectoryName(budgetPath)!;
         var imports = Guarded("the import analysis", () => ImportAnalyzer.Analyze(budgetFolder, budget.Imports, budgetPath), ImportAnalysis.None, diagnostics);
         diagnostics.AddRange(imports.Diagnostics);
+        timer.Lap("source imports");
         if (outputFolder is null || !Directory.Exists(outputFolder))
         {
             var named = outputFolder ?? "(none)";
@@ -48,7 +51,9 @@ public static class BudgetCheck
 
         var scan = AssetScanner.Scan(outputFolder);
         diagnostics.AddRange(scan.Diagnostics);
+        timer.Lap("scan");
         var store = options.CachePath is null ? ContentStore.InMemory() : ContentStore.Load(options.CachePath);
+        timer.Lap("cache load");
         var demand = new Demand(budget.Budgets, options.BrotliForAll);
         var content = new OutputContent(store, demand.Plan)
         {
@@ -56,15 +61,19 @@ public static class BudgetCheck
         };
         var (layout, layoutDiagnostics) = Guarded("finding the served root", () => SiteLayout.Resolve(outputFolder, scan, budget, content), (SiteLayout.Whole, (IReadOnlyList<Diagnostic>)[]), diagnostics);
         diagnostics.AddRange(layoutDiagnostics);
+        timer.Lap("served root");
         var served = scan.Assets.Select(a => layout.IsServed(a.Path) ? a : a with { Exclusion = AssetExclusion.NotServed }).ToList();
         scan = scan with { Assets = served };
         Guarded("reading the output", () => { content.Prefetch(served); return true; }, false, diagnostics);
+        timer.Lap("content pass");
 
         var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries, content), PageGraph.None, diagnostics);
         diagnostics.AddRange(pages.Diagnostics);
+        timer.Lap("page graph");
         var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases, pages.InlineStyles, content), new FontFaces([], []) { Complete = false }, diagnostics);
         diagnostics.AddRange(faces.Diagnostics);
         var assets = FontDownloads.Apply(served, faces, FontDownloads.Preloaded(pages), content);
+        timer.Lap("font faces");
         if (!assets.Any(a => a.IsCounted) && scan.Unreadable.Count == 0)
         {
             diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.EmptyOutputFolder, $"The output folder {outputFolder} holds no file that a budget counts: did the front-end build write its output somewhere else, or fail?", budgetPath));
@@ -72,19 +81,25 @@ public static class BudgetCheck
 
         var measured = AssetMeasurer.Measure(assets, demand.Compressions(assets, pages), content);
         diagnostics.AddRange(measured.Diagnostics);
+        timer.Lap("sizes");
 
         var bundles = Guarded("the source map analysis", () => BundleAnalyzer.Analyze(assets, budget.Imports, imports, content), BundleAnalysis.None, diagnostics);
         diagnostics.AddRange(bundles.Diagnostics);
+        timer.Lap("source maps");
 
         var (images, imageDiagnostics) = Guarded("the image checks", () => ImageAnalyzer.Analyze(assets, budget.Images, content), ([], []), diagnostics);
         diagnostics.AddRange(imageDiagnostics);
+        timer.Lap("images");
         var (fonts, overallFontFindings) = Guarded("the font checks", () => FontChecker.Check(assets, pages, faces, budget.Fonts, content), ([], []), diagnostics);
         diagnostics.AddRange(FontDiagnostics(fonts, overallFontFindings, budget.Fonts, budgetPath));
+        timer.Lap("fonts");
         SaveCache(store, diagnostics);
+        timer.Lap("cache save");
 
         var gaps = new MeasurementGaps(measured.Failures, scan.Unreadable.Where(u => u.IsFolder && IsServedFolder(layout, u.Path)).ToList());
         var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict);
         diagnostics.AddRange(evaluation);
+        timer.Lap("evaluation");
         return new CheckResult(budgetPath, outputFolder, budget, assets, measured.SizesByPath, results, diagnostics, measured.Statistics)
         {
             Imports = imports,
@@ -94,6 +109,7 @@ public static class BudgetCheck
             Fonts = fonts,
             SiteRoot = layout.DefaultRoot,
             Strict = strict,
+            Phases = timer.Phases,
         };
     }
 

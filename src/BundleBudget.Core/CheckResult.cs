@@ -22,6 +22,9 @@ public sealed record CheckResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     MeasurementStatistics? Statistics)
 {
+    /// <summary>How long each phase of the check took, in order.</summary>
+    public IReadOnlyList<PhaseTiming> Phases { get; init; } = [];
+
     /// <summary>Whole-library imports in the front-end sources.</summary>
     public ImportAnalysis Imports { get; init; } = ImportAnalysis.None;
 

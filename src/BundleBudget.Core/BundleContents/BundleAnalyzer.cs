@@ -187,12 +187,20 @@ public static class BundleAnalyzer
 
     private static IEnumerable<BundledLibraryFinding> FindWholeLibraries(Asset script, BundleComposition composition, ImportSettings settings)
     {
+        var packaged = composition.Sources
+            .Select(s => (Source: s.Source, Package: BundleComposition.PackageOf(s.Source, out var modulePath), ModulePath: modulePath))
+            .Where(s => s.Package is not null)
+            .ToList();
+        if (packaged.Count == 0)
+        {
+            yield break;
+        }
+
         foreach (var rule in settings.Rules.Where(r => r.BundledSources.Count > 0))
         {
             // The source named is the first of the rule's patterns that the bundle holds: moment/moment.js before a locale.
             var match = rule.BundledSources
-                .Select(glob => composition.Sources.Select(s => (Source: s.Source, Package: BundleComposition.PackageOf(s.Source, out var modulePath), ModulePath: modulePath))
-                    .FirstOrDefault(s => s.Package is not null && glob.IsMatch(s.ModulePath)))
+                .Select(glob => packaged.FirstOrDefault(s => glob.IsMatch(s.ModulePath)))
                 .FirstOrDefault(s => s.Package is not null);
             if (match.Package is not { } package || settings.IsAllowed(package, script.Path))
             {
@@ -212,23 +220,30 @@ public static class BundleAnalyzer
     /// <exception cref="InvalidDataException">The map is not a source map BundleBudget can read.</exception>
     internal static CompositionFacts Compose(string generated, ReadOnlySpan<byte> mapJson)
     {
-        var map = SourceMap.Parse(mapJson, generated.Count(c => c == '\n') + 1);
+        var map = SourceMap.Parse(mapJson, generated.AsSpan().Count('\n') + 1);
         var bySource = new long[map.Sources.Count];
-        var lineIndex = 0;
-        foreach (var line in generated.Split('\n'))
+        var rest = generated.AsSpan();
+        for (var lineIndex = 0; lineIndex < map.Lines.Count; lineIndex++)
         {
-            var segments = lineIndex < map.Lines.Count ? map.Lines[lineIndex] : [];
+            var newline = rest.IndexOf('\n');
+            var line = newline < 0 ? rest : rest[..newline];
+            var segments = map.Lines[lineIndex];
             for (var i = 0; i < segments.Count; i++)
             {
                 var start = Math.Clamp(segments[i].Column, 0, line.Length);
                 var end = i + 1 < segments.Count ? Math.Clamp(segments[i + 1].Column, 0, line.Length) : line.Length;
                 if (segments[i].Source >= 0 && end > start)
                 {
-                    bySource[segments[i].Source] += Encoding.UTF8.GetByteCount(line.AsSpan(start, end - start));
+                    bySource[segments[i].Source] += Encoding.UTF8.GetByteCount(line[start..end]);
                 }
             }
 
-            lineIndex++;
+            if (newline < 0)
+            {
+                break;
+            }
+
+            rest = rest[(newline + 1)..];
         }
 
         var sources = map.Sources.Select((source, index) => new SourceShare(source, bySource[index])).Where(s => s.Bytes > 0).ToList();

@@ -29,13 +29,15 @@ internal sealed class SourceMap
     {
         try
         {
-            using var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 16 });
             var sources = new List<string>();
             var lines = new List<List<MappingSegment>>();
-            Read(document.RootElement, 0, 0, sources, lines, generatedLines);
+            ReadTopLevel(json.StartsWith("\uFEFF"u8) ? json[3..] : json, sources, lines, generatedLines);
             foreach (var segments in lines)
             {
-                segments.Sort((a, b) => a.Column.CompareTo(b.Column));
+                if (segments.Count > 1)
+                {
+                    segments.Sort(static (a, b) => a.Column.CompareTo(b.Column));
+                }
             }
 
             return new SourceMap(sources, lines);
@@ -50,6 +52,110 @@ internal sealed class SourceMap
         }
     }
 
+    /// <summary>
+    /// Reads a map in one forward pass without building a document: sourcesContent and names (most of a map's bytes)
+    /// are skipped, not materialised. An index map's sections (rare) are read from a document of that part alone.
+    /// </summary>
+    private static void ReadTopLevel(ReadOnlySpan<byte> json, List<string> sources, List<List<MappingSegment>> lines, int maxLines)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true, MaxDepth = 16 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InvalidOperationException("a source map is a JSON object");
+        }
+
+        int? version = null;
+        string? sourceRoot = null;
+        List<string?>? names = null;
+        string? mappings = null;
+        (int Start, int End)? sections = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var property = reader.GetString();
+            reader.Read();
+            switch (property)
+            {
+                case "version":
+                    version = reader.TokenType == JsonTokenType.Number ? reader.GetInt32() : throw new InvalidOperationException("\"version\" is not a number");
+                    break;
+                case "sourceRoot":
+                    sourceRoot = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    reader.Skip();
+                    break;
+                case "sources":
+                    names = ReadSources(ref reader);
+                    break;
+                case "mappings":
+                    mappings = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new InvalidOperationException("\"mappings\" is not a string");
+                    break;
+                case "sections":
+                    var start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    sections = (start, (int)reader.BytesConsumed);
+                    break;
+                default:
+                    reader.Skip();
+                    break;
+            }
+        }
+
+        if (version != 3)
+        {
+            throw new InvalidDataException("only revision 3 source maps are read (\"version\": 3)");
+        }
+
+        if (sections is { } range)
+        {
+            using var document = JsonDocument.Parse(json[range.Start..range.End].ToArray(), new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 16 });
+            ReadSections(document.RootElement, sources, lines, maxLines);
+            return;
+        }
+
+        AddSources(names ?? throw new KeyNotFoundException("\"sources\" is missing"), sourceRoot ?? string.Empty, sources, out var firstSource);
+        DecodeMappings(mappings ?? throw new KeyNotFoundException("\"mappings\" is missing"), 0, 0, firstSource, sources.Count, lines, maxLines);
+    }
+
+    private static List<string?> ReadSources(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw new InvalidOperationException("\"sources\" is not an array");
+        }
+
+        var names = new List<string?>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            names.Add(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
+            reader.Skip();
+        }
+
+        return names;
+    }
+
+    private static void AddSources(IEnumerable<string?> names, string root, List<string> sources, out int firstSource)
+    {
+        firstSource = sources.Count;
+        foreach (var name in names.Select(n => n ?? string.Empty))
+        {
+            sources.Add(root.Length > 0 && !name.Contains("://", StringComparison.Ordinal) ? $"{root.TrimEnd('/')}/{name}" : name);
+        }
+    }
+
+    private static void ReadSections(JsonElement sections, List<string> sources, List<List<MappingSegment>> lines, int maxLines)
+    {
+        foreach (var section in sections.EnumerateArray())
+        {
+            var offset = section.GetProperty("offset");
+            if (offset.GetProperty("line").GetInt32() < 0 || offset.GetProperty("column").GetInt32() < 0)
+            {
+                throw new InvalidDataException("a section has a negative offset");
+            }
+
+            var mapElement = section.TryGetProperty("map", out var inner) ? inner : throw new InvalidDataException("index map sections with \"url\" are not supported");
+            Read(mapElement, offset.GetProperty("line").GetInt32(), offset.GetProperty("column").GetInt32(), sources, lines, maxLines);
+        }
+    }
+
     private static void Read(JsonElement map, int lineOffset, int columnOffset, List<string> sources, List<List<MappingSegment>> lines, int maxLines)
     {
         if (!map.TryGetProperty("version", out var version) || version.GetInt32() != 3)
@@ -59,29 +165,12 @@ internal sealed class SourceMap
 
         if (map.TryGetProperty("sections", out var sections))
         {
-            foreach (var section in sections.EnumerateArray())
-            {
-                var offset = section.GetProperty("offset");
-                if (offset.GetProperty("line").GetInt32() < 0 || offset.GetProperty("column").GetInt32() < 0)
-                {
-                    throw new InvalidDataException("a section has a negative offset");
-                }
-
-                var mapElement = section.TryGetProperty("map", out var inner) ? inner : throw new InvalidDataException("index map sections with \"url\" are not supported");
-                Read(mapElement, offset.GetProperty("line").GetInt32(), offset.GetProperty("column").GetInt32(), sources, lines, maxLines);
-            }
-
+            ReadSections(sections, sources, lines, maxLines);
             return;
         }
 
         var root = map.TryGetProperty("sourceRoot", out var sourceRoot) && sourceRoot.ValueKind == JsonValueKind.String ? sourceRoot.GetString() ?? string.Empty : string.Empty;
-        var firstSource = sources.Count;
-        foreach (var source in map.GetProperty("sources").EnumerateArray())
-        {
-            var name = source.ValueKind == JsonValueKind.String ? source.GetString() ?? string.Empty : string.Empty;
-            sources.Add(root.Length > 0 && !name.Contains("://", StringComparison.Ordinal) ? $"{root.TrimEnd('/')}/{name}" : name);
-        }
-
+        AddSources(map.GetProperty("sources").EnumerateArray().Select(s => s.ValueKind == JsonValueKind.String ? s.GetString() : null), root, sources, out var firstSource);
         DecodeMappings(map.GetProperty("mappings").GetString() ?? string.Empty, lineOffset, columnOffset, firstSource, sources.Count, lines, maxLines);
     }
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
+using System.Text;
 using BundleBudget.Core.Measurement;
 
 namespace BundleBudget.Core.Content;
@@ -21,7 +21,7 @@ namespace BundleBudget.Core.Content;
 /// </summary>
 internal sealed class ContentStore
 {
-    private const int FormatVersion = 3;
+    private const int FormatVersion = 4;
     private static readonly long RacyWindow = TimeSpan.FromSeconds(2).Ticks;
 
     private readonly ConcurrentDictionary<string, ContentRecord> _records;
@@ -65,16 +65,16 @@ internal sealed class ContentStore
         {
             if (IO.FileLength.Of(path) is > 0 and < 512L * 1024 * 1024)
             {
-                using var stream = File.OpenRead(path);
-                var file = JsonSerializer.Deserialize(stream, ContentStoreJsonContext.Default.StoreFile);
-                if (file is { Version: FormatVersion })
+                var file = ContentStoreFile.Read(File.ReadAllBytes(path));
+                if (file.Version == FormatVersion)
                 {
                     return new ContentStore(path, Trusted(file));
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or OverflowException or NotSupportedException or ArgumentException or DecoderFallbackException)
         {
+            // A damaged or foreign file is rebuilt: EndOfStreamException is an IOException.
         }
 
         return new ContentStore(path, null);
@@ -213,7 +213,7 @@ internal sealed class ContentStore
             new SortedDictionary<string, IndexEntry>(_usedIndex, StringComparer.Ordinal),
             new SortedDictionary<string, ContentRecord>(_used, StringComparer.Ordinal),
             new SortedDictionary<string, CompositionFacts>(_usedCompositions, StringComparer.Ordinal));
-        IO.ReportFile.Write(Path, stream => JsonSerializer.Serialize(stream, file, ContentStoreJsonContext.Default.StoreFile));
+        IO.ReportFile.Write(Path, stream => ContentStoreFile.Write(stream, file));
     }
 }
 

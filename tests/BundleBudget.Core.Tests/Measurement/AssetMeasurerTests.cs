@@ -44,7 +44,7 @@ public class AssetMeasurerTests
         using var folder = new TemporaryFolder();
         var dist = folder.Combine("dist");
         TemporaryFolder.CopyDirectory(TestAssets.ViteDist, dist);
-        var cachePath = folder.Combine("cache.json");
+        var cachePath = folder.Combine("cache.bin");
 
         var firstCache = ContentStore.Load(cachePath);
         var first = AssetMeasurer.Measure(AssetScanner.Scan(dist).Assets, _ => true, firstCache);
@@ -86,19 +86,39 @@ public class AssetMeasurerTests
         Assert.That(withBrotli.SizesByPath["app.js"].Brotli, Is.Positive);
     }
 
-    [Test]
-    public void A_damaged_cache_file_is_rebuilt()
+    [TestCase("text", TestName = "A damaged cache file is rebuilt: not a store at all")]
+    [TestCase("truncated", TestName = "A damaged cache file is rebuilt: cut short")]
+    [TestCase("huge count", TestName = "A damaged cache file is rebuilt: a forged count of two billion files")]
+    [TestCase("trailing", TestName = "A damaged cache file is rebuilt: bytes after the end")]
+    [TestCase("bad boolean", TestName = "A damaged cache file is rebuilt: a value outside its type")]
+    public void A_damaged_cache_file_is_rebuilt(string damage)
     {
         using var folder = new TemporaryFolder();
-        var cachePath = folder.Write("cache.json", "{ this is not json");
         folder.Write("dist/app.js", "let a = 1;");
+        var cachePath = folder.Combine("cache.bin");
+        var good = ContentStore.Load(cachePath);
+        AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => false, good);
+        good.Save();
+        var bytes = File.ReadAllBytes(cachePath);
+        var producers = 4 + 4 + 1 + 1 + ContentStore.SizesProducer.Length + 1 + 1 + ContentStore.FactsProducer.Length;
+        byte[] damaged = damage switch
+        {
+            "text" => System.Text.Encoding.UTF8.GetBytes("{ this is not a store"),
+            "truncated" => bytes[..^7],
+            "huge count" => [.. bytes[..(producers + 8)], .. BitConverter.GetBytes(int.MaxValue), .. bytes[(producers + 12)..]],
+            "trailing" => [.. bytes, 0],
+            _ => [.. bytes[..(producers - ContentStore.FactsProducer.Length - 2)], 7, .. bytes[(producers - ContentStore.FactsProducer.Length - 1)..]],
+        };
+        File.WriteAllBytes(cachePath, damaged);
+        Assert.That(ContentStoreFile.Read(bytes).Contents, Has.Count.EqualTo(1), "the undamaged file reads back");
+
         var cache = ContentStore.Load(cachePath);
         var result = AssetMeasurer.Measure(AssetScanner.Scan(folder.Combine("dist")).Assets, _ => false, cache);
         cache.Save();
 
         Assert.That(result.Diagnostics, Is.Empty);
-        Assert.That(result.Statistics.GzipComputed, Is.EqualTo(1));
-        Assert.That(File.ReadAllText(cachePath), Does.Contain("\"gzip\""));
+        Assert.That(result.Statistics.GzipComputed, Is.EqualTo(1), "nothing of the damaged file was trusted");
+        Assert.That(ContentStoreFile.Read(File.ReadAllBytes(cachePath)).Contents!.Values.Single().Gzip, Is.EqualTo(result.SizesByPath["app.js"].Gzip));
     }
 
     [Test]

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Content;
 using BundleBudget.Core.Measurement;
@@ -29,19 +27,17 @@ public class ContentStoreTests
     [TearDown]
     public void TearDown() => _folder.Dispose();
 
-    private MeasurementResult MeasureWith(object? gzip, object? brotli, string? sizesProducer = null)
+    private MeasurementResult MeasureWith(long? gzip, long? brotli, string? sizesProducer = null)
     {
-        var cachePath = _folder.Combine("cache.json");
+        var cachePath = _folder.Combine("cache.bin");
         var length = new FileInfo(_folder.Combine("dist", "app.js")).Length;
-        var contents = new JsonObject { [_hash] = new JsonObject { ["length"] = length, ["gzip"] = JsonValue.Create(gzip), ["brotli"] = JsonValue.Create(brotli) } };
-        var file = new JsonObject
+        var contents = new Dictionary<string, ContentRecord> { [_hash] = new ContentRecord(length) { Gzip = gzip, Brotli = brotli } };
+        var file = new StoreFile(4, sizesProducer ?? ContentStore.SizesProducer, ContentStore.FactsProducer, 0, null, contents, null);
+        using (var stream = File.Create(cachePath))
         {
-            ["version"] = 3,
-            ["sizesProducer"] = sizesProducer ?? ContentStore.SizesProducer,
-            ["factsProducer"] = ContentStore.FactsProducer,
-            ["contents"] = contents,
-        };
-        File.WriteAllText(cachePath, file.ToJsonString());
+            ContentStoreFile.Write(stream, file);
+        }
+
         var cache = ContentStore.Load(cachePath);
         return AssetMeasurer.Measure(AssetScanner.Scan(_folder.Combine("dist")).Assets, _ => true, cache);
     }
@@ -79,14 +75,16 @@ public class ContentStoreTests
     [Test]
     public void The_cache_names_what_produced_it_and_its_folder_is_private_to_the_user()
     {
-        var cachePath = _folder.Combine("private", "cache.json");
+        var cachePath = _folder.Combine("private", "cache.bin");
         var cache = ContentStore.Load(cachePath);
         AssetMeasurer.Measure(AssetScanner.Scan(_folder.Combine("dist")).Assets, _ => false, cache);
         cache.Save();
 
-        using var saved = JsonDocument.Parse(File.ReadAllText(cachePath));
-        Assert.That(saved.RootElement.GetProperty("sizesProducer").GetString(), Is.EqualTo(ContentStore.SizesProducer).And.Contain(".NET").And.Contain("brotli quality 11"));
-        Assert.That(saved.RootElement.GetProperty("factsProducer").GetString(), Is.EqualTo(ContentStore.FactsProducer).And.Contain("BundleBudget"));
+        var saved = ContentStoreFile.Read(File.ReadAllBytes(cachePath));
+        Assert.That(saved.SizesProducer, Is.EqualTo(ContentStore.SizesProducer).And.Contain(".NET").And.Contain("brotli quality 11"));
+        Assert.That(saved.FactsProducer, Is.EqualTo(ContentStore.FactsProducer).And.Contain("BundleBudget"));
+        Assert.That(saved.Files!.Keys, Is.EquivalentTo(new[] { _folder.Combine("dist", "app.js") }));
+        Assert.That(saved.Contents![_hash].Gzip, Is.EqualTo(_gzip));
         if (!OperatingSystem.IsWindows())
         {
             Assert.That(File.GetUnixFileMode(_folder.Combine("private")), Is.EqualTo(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute));
