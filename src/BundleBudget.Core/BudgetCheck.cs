@@ -59,6 +59,7 @@ public static class BudgetCheck
         {
             Maps = new SourceMapLocator(outputFolder, scan.Assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)),
         };
+        content.UseSiblings(scan.Assets);
         var (layout, layoutDiagnostics) = Guarded("finding the served root", () => SiteLayout.Resolve(outputFolder, scan, budget, content), (SiteLayout.Whole, (IReadOnlyList<Diagnostic>)[]), diagnostics);
         diagnostics.AddRange(layoutDiagnostics);
         timer.Lap("served root");

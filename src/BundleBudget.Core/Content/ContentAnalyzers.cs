@@ -29,6 +29,7 @@ internal static class ContentAnalyzers
             (record, content) => record with { Font = FontInspector.Inspect(string.Empty, content.Bytes.ToArray()) },
             (record, why) => record with { Font = new FontInfo(string.Empty, null, record.Length, null, null, $"reading it failed ({why})") }),
         new(FactKinds.SvgFont, (record, content) => record with { HoldsSvgFont = FontDownloads.HoldsSvgFont(content.Bytes.Span) }, (record, _) => record with { HoldsSvgFont = false }),
+        new(FactKinds.Decompressed, (record, content) => record with { Decompressed = Precompressed.Decompress(content.Bytes) }, (record, why) => record with { Decompressed = new DecompressedFacts(null, 0, why) }),
     ];
 
     /// <summary>
@@ -75,6 +76,11 @@ internal static class ContentAnalyzers
         if (kinds.HasFlag(FactKinds.SvgFont))
         {
             record = record with { HoldsSvgFont = false };
+        }
+
+        if (kinds.HasFlag(FactKinds.Decompressed))
+        {
+            record = record with { Decompressed = new DecompressedFacts(null, 0, $"it is larger than any precompressed file BundleBudget reads ({ParseLimits.Describe(ContentReader.InMemoryLimit)})") };
         }
 
         return record;

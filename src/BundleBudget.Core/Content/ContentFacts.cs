@@ -28,6 +28,9 @@ internal sealed record ContentRecord(long Length)
     /// <summary>Whether an SVG holds a &lt;font&gt; element near its start, read from its first 64 kB.</summary>
     public bool? HoldsSvgFont { get; init; }
 
+    /// <summary>For a precompressed file (x.js.br, x.js.gz): what it decompresses to.</summary>
+    public DecompressedFacts? Decompressed { get; init; }
+
     /// <summary>Whether the record holds every fact of <paramref name="kinds"/>.</summary>
     public bool Has(FactKinds kinds) =>
         (!kinds.HasFlag(FactKinds.Gzip) || Gzip is not null)
@@ -37,10 +40,11 @@ internal sealed record ContentRecord(long Length)
         && (!kinds.HasFlag(FactKinds.Document) || Document is not null)
         && (!kinds.HasFlag(FactKinds.Image) || Image is not null)
         && (!kinds.HasFlag(FactKinds.Font) || Font is not null)
-        && (!kinds.HasFlag(FactKinds.SvgFont) || HoldsSvgFont is not null);
+        && (!kinds.HasFlag(FactKinds.SvgFont) || HoldsSvgFont is not null)
+        && (!kinds.HasFlag(FactKinds.Decompressed) || Decompressed is not null);
 
     /// <summary>The facts kept in the record itself (a composition is kept apart).</summary>
-    public const FactKinds Kinds = FactKinds.Gzip | FactKinds.Brotli | FactKinds.Script | FactKinds.Stylesheet | FactKinds.Document | FactKinds.Image | FactKinds.Font | FactKinds.SvgFont;
+    public const FactKinds Kinds = FactKinds.Gzip | FactKinds.Brotli | FactKinds.Script | FactKinds.Stylesheet | FactKinds.Document | FactKinds.Image | FactKinds.Font | FactKinds.SvgFont | FactKinds.Decompressed;
 
     /// <summary>This record with what <paramref name="other"/> knows and this one does not.</summary>
     public ContentRecord Merge(ContentRecord other) => this with
@@ -53,6 +57,7 @@ internal sealed record ContentRecord(long Length)
         Image = Image ?? other.Image,
         Font = Font ?? other.Font,
         HoldsSvgFont = HoldsSvgFont ?? other.HoldsSvgFont,
+        Decompressed = Decompressed ?? other.Decompressed,
     };
 }
 
@@ -72,7 +77,15 @@ internal enum FactKinds
 
     /// <summary>A bundle's composition by its source map: kept apart, under the hashes of the bundle and of its map.</summary>
     Composition = 256,
+
+    /// <summary>What a precompressed file decompresses to (its hash), to tell whether it holds its uncompressed sibling.</summary>
+    Decompressed = 512,
 }
+
+/// <summary>What a precompressed file (gzip or brotli) decompresses to.</summary>
+/// <param name="Hash">The SHA-256 of the decompressed content (as <see cref="Measurement.Compressors.ContentHash(ReadOnlySpan{byte})"/>), or null when it could not be decompressed.</param>
+/// <param name="Problem">Why it could not be decompressed (not gzip or brotli data, truncated, larger than any file read), else null.</param>
+internal sealed record DecompressedFacts(string? Hash, long Length, string? Problem);
 
 /// <summary>What a built script loads, and where its source map is.</summary>
 /// <param name="Imports">Its static imports and literal dynamic import()s, in order.</param>

@@ -85,6 +85,7 @@ internal static class ContentStoreFile
         Font = 64,
         SvgFont = 128,
         HoldsSvgFont = 256,
+        Decompressed = 512,
     }
 
     private static void WriteRecord(BinaryWriter writer, ContentRecord record)
@@ -97,7 +98,8 @@ internal static class ContentStoreFile
             | (record.Image is null ? Present.None : Present.Image)
             | (record.Font is null ? Present.None : Present.Font)
             | (record.HoldsSvgFont is null ? Present.None : Present.SvgFont)
-            | (record.HoldsSvgFont is true ? Present.HoldsSvgFont : Present.None);
+            | (record.HoldsSvgFont is true ? Present.HoldsSvgFont : Present.None)
+            | (record.Decompressed is null ? Present.None : Present.Decompressed);
         writer.Write(record.Length);
         writer.Write((ushort)present);
         if (record.Gzip is { } gzip)
@@ -158,13 +160,20 @@ internal static class ContentStoreFile
             WriteNullable(writer, font.Family);
             WriteNullable(writer, font.Problem);
         }
+
+        if (record.Decompressed is { } decompressed)
+        {
+            WriteNullable(writer, decompressed.Hash);
+            writer.Write(decompressed.Length);
+            WriteNullable(writer, decompressed.Problem);
+        }
     }
 
     private static ContentRecord ReadRecord(CheckedReader reader)
     {
         var length = reader.ReadInt64();
         var present = (Present)reader.ReadUInt16();
-        if (((ushort)present & ~0x1FF) != 0)
+        if (((ushort)present & ~0x3FF) != 0)
         {
             throw new InvalidDataException("unknown facts");
         }
@@ -194,6 +203,7 @@ internal static class ContentStoreFile
                 reader.ReadNullableString(),
                 reader.ReadNullableString()) : null,
             HoldsSvgFont = present.HasFlag(Present.SvgFont) ? present.HasFlag(Present.HoldsSvgFont) : null,
+            Decompressed = present.HasFlag(Present.Decompressed) ? new DecompressedFacts(reader.ReadNullableString(), reader.ReadInt64(), reader.ReadNullableString()) : null,
         };
     }
 

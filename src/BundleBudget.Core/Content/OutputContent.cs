@@ -34,6 +34,78 @@ internal sealed class OutputContent
     /// <summary>Finds the source maps of bundles, for their compositions; null where compositions are not asked for.</summary>
     public SourceMapLocator? Maps { get; set; }
 
+    private IReadOnlyDictionary<string, Asset[]> _siblings = new Dictionary<string, Asset[]>();
+    private readonly ConcurrentDictionary<string, StaleSibling> _staleSiblings = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Knows the precompressed siblings of the output (x.js.br and x.js.gz beside x.js): the size of the encoding a
+    /// server sends when it holds the same content, which then is never compressed here.
+    /// </summary>
+    public void UseSiblings(IEnumerable<Asset> assets)
+    {
+        var list = assets.ToList();
+        var byPath = list.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _siblings = list
+            .Where(a => a.Type == AssetType.Precompressed && EncodingOf(a) != FactKinds.None)
+            .Select(a => (Sibling: a, Inner: byPath.GetValueOrDefault(a.Path[..a.Path.LastIndexOf('.')])))
+            .Where(p => p.Inner is { IsTextCompressible: true })
+            .GroupBy(p => p.Inner!.FullPath, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Sibling).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>Precompressed siblings that do not hold their file, with why: sent by a server, they would be stale.</summary>
+    public IReadOnlyCollection<StaleSibling> StaleSiblings => (IReadOnlyCollection<StaleSibling>)_staleSiblings.Values;
+
+    private static FactKinds EncodingOf(Asset sibling) =>
+        sibling.Path.EndsWith(".br", StringComparison.OrdinalIgnoreCase) ? FactKinds.Brotli
+        : sibling.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? FactKinds.Gzip
+        : FactKinds.None;
+
+    /// <summary>The encodings of <paramref name="kinds"/> that a sibling may serve: not computed unless it turns out not to hold the file.</summary>
+    private FactKinds ServedBySiblings(Asset asset, FactKinds kinds)
+    {
+        if ((kinds & (FactKinds.Gzip | FactKinds.Brotli)) == 0 || !_siblings.TryGetValue(asset.FullPath, out var siblings))
+        {
+            return FactKinds.None;
+        }
+
+        var served = FactKinds.None;
+        foreach (var sibling in siblings)
+        {
+            if (kinds.HasFlag(EncodingOf(sibling)) && !_staleSiblings.ContainsKey(sibling.FullPath) && Facts(sibling, FactKinds.Decompressed)?.Decompressed is { Hash: not null })
+            {
+                served |= EncodingOf(sibling);
+            }
+        }
+
+        return served;
+    }
+
+    /// <summary>The length of the sibling that holds this content in this encoding, else null (and the sibling is marked stale).</summary>
+    private long? SiblingLength(Asset asset, string hash, FactKinds encoding)
+    {
+        foreach (var sibling in _siblings.GetValueOrDefault(asset.FullPath) ?? [])
+        {
+            if (EncodingOf(sibling) != encoding || _staleSiblings.ContainsKey(sibling.FullPath))
+            {
+                continue;
+            }
+
+            var decompressed = Facts(sibling, FactKinds.Decompressed)?.Decompressed;
+            if (decompressed is { Hash: { } held } && held == hash)
+            {
+                return sibling.Length;
+            }
+
+            var reason = decompressed is { Problem: { } problem } ? problem
+                : decompressed is null ? FailureOf(sibling) ?? "it could not be read"
+                : $"it decompresses to {decompressed.Length:N0} bytes of other content";
+            _staleSiblings[sibling.FullPath] = new StaleSibling(sibling, asset, reason);
+        }
+
+        return null;
+    }
+
     /// <summary>What this run read and computed.</summary>
     public MeasurementStatistics Statistics(int filesMeasured) =>
         new(filesMeasured, _gzipComputed, _brotliComputed, _cacheHits, _bytesRead) { FilesRead = _filesRead };
@@ -52,6 +124,7 @@ internal sealed class OutputContent
     /// </summary>
     public ContentRecord? Facts(Asset asset, FactKinds wanted)
     {
+        wanted &= ~ServedBySiblings(asset, wanted);
         var state = _files.GetValueOrDefault(asset.FullPath);
         if (state is { Failure: not null })
         {
@@ -70,6 +143,7 @@ internal sealed class OutputContent
         }
 
         var kinds = wanted | _planned(asset);
+        kinds &= ~ServedBySiblings(asset, kinds);
         var composeWhileRead = kinds.HasFlag(FactKinds.Composition) && Maps is not null && asset.Length <= ParseLimits.Script;
         var read = ContentReader.Read(asset, kinds, _store.Get, composeWhileRead ? (readHash, text) => Compose(asset, readHash, text) : null);
         Interlocked.Increment(ref _filesRead);
@@ -226,8 +300,33 @@ internal sealed class OutputContent
             return null;
         }
 
-        return asset.IsTextCompressible ? new AssetSizes(record.Length, record.Gzip, record.Brotli) : new AssetSizes(record.Length, record.Length, record.Length);
+        if (!asset.IsTextCompressible)
+        {
+            return new AssetSizes(record.Length, record.Length, record.Length);
+        }
+
+        var hash = _files.GetValueOrDefault(asset.FullPath)?.Hash;
+        if (hash is null || !_siblings.ContainsKey(asset.FullPath))
+        {
+            return new AssetSizes(record.Length, record.Gzip, record.Brotli);
+        }
+
+        // A sibling that turns out not to hold the file: the encoding is computed from the file after all.
+        long? Served(FactKinds encoding, Func<ContentRecord, long?> size)
+        {
+            if (!_siblings[asset.FullPath].Any(s => EncodingOf(s) == encoding))
+            {
+                return size(record);
+            }
+
+            return SiblingLength(asset, hash, encoding) ?? size(record) ?? (Facts(asset, encoding) is { } computed ? size(computed) : null);
+        }
+
+        return new AssetSizes(record.Length, Served(FactKinds.Gzip, r => r.Gzip), Served(FactKinds.Brotli, r => r.Brotli));
     }
+
+    /// <summary>A precompressed sibling that does not hold its file, and why.</summary>
+    public sealed record StaleSibling(Asset Sibling, Asset File, string Reason);
 
     private sealed record FileState(string? Hash, string? Failure)
     {

@@ -37,6 +37,9 @@ public static class DiagnosticCodes
     /// <summary>The pages are served from a subfolder of the output folder (Angular's browser/): files outside it are not counted.</summary>
     public const string ServedFromSubfolder = "BB1009";
 
+    /// <summary>A precompressed sibling (x.js.br, x.js.gz) does not decompress to its file: a server would send stale or broken content.</summary>
+    public const string StalePrecompressedSibling = "BB1010";
+
     /// <summary>A source file imports a whole library where a narrow import or a lighter library would do.</summary>
     public const string WholeLibraryImport = "BB2001";
 

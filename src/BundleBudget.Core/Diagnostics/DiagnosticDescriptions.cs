@@ -14,6 +14,7 @@ public static class DiagnosticDescriptions
         [DiagnosticCodes.BudgetIncomplete] = ("BudgetIncomplete", "A budget some of whose files could not be measured: it cannot pass."),
         [DiagnosticCodes.FileTooLargeToParse] = ("FileTooLargeToParse", "A file larger than BundleBudget parses: its size is measured, its contents are not read."),
         [DiagnosticCodes.ServedFromSubfolder] = ("ServedFromSubfolder", "The pages are served from a subfolder of the output folder; files outside it are not counted."),
+        [DiagnosticCodes.StalePrecompressedSibling] = ("StalePrecompressedSibling", "A precompressed copy (x.js.br, x.js.gz) does not hold its file: a server would send stale or broken content."),
         [DiagnosticCodes.WholeLibraryImport] = ("WholeLibraryImport", "A source file imports a whole library where a narrow import or a lighter library would do."),
         [DiagnosticCodes.WholeLibraryBundled] = ("WholeLibraryBundled", "A bundle contains a whole library, found through its source map."),
         [DiagnosticCodes.SourceNotParsed] = ("SourceNotParsed", "A source file could not be analysed for imports."),

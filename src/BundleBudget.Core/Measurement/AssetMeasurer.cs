@@ -30,8 +30,12 @@ public sealed record MeasurementResult(
 public static class AssetMeasurer
 {
     /// <summary>Measures gzip for every counted text file, and brotli where <paramref name="needsBrotli"/> says, with this store.</summary>
-    internal static MeasurementResult Measure(IReadOnlyList<Asset> assets, Func<Asset, bool> needsBrotli, ContentStore store) =>
-        Measure(assets, a => FactKinds.Gzip | (needsBrotli(a) ? FactKinds.Brotli : FactKinds.None), new OutputContent(store));
+    internal static MeasurementResult Measure(IReadOnlyList<Asset> assets, Func<Asset, bool> needsBrotli, ContentStore store)
+    {
+        var content = new OutputContent(store);
+        content.UseSiblings(assets);
+        return Measure(assets, a => FactKinds.Gzip | (needsBrotli(a) ? FactKinds.Brotli : FactKinds.None), content);
+    }
 
     internal static MeasurementResult Measure(IReadOnlyList<Asset> assets, Func<Asset, FactKinds> compressions, OutputContent content)
     {
@@ -64,6 +68,11 @@ public static class AssetMeasurer
             diagnostics.Add(content.IoMessageOf(asset) is { } message
                 ? Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"Cannot read this file ({message}): it is not measured, and every budget that counts it is incomplete. Check its permissions, or whether something deletes it during the build.", asset.FullPath)
                 : Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"{asset.Path}: {reason}. No budget counts it, and every budget that would is incomplete.", asset.FullPath));
+        }
+
+        foreach (var stale in content.StaleSiblings)
+        {
+            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StalePrecompressedSibling, $"{stale.Sibling.Path} does not hold {stale.File.Path}: {stale.Reason}. A server that sends it sends stale or broken content. Its size is not used; {stale.File.Path} is compressed here instead. Compress it again in the build, or delete it.", stale.Sibling.FullPath));
         }
 
         var ordered = diagnostics.OrderBy(d => d.File, StringComparer.Ordinal).ToList();

@@ -69,7 +69,8 @@ internal sealed class Demand(IReadOnlyList<Budget> budgets, bool brotliForAll)
         AssetType.Document => FactKinds.Document,
         AssetType.Script => FactKinds.Script | FactKinds.Composition,
         AssetType.Stylesheet => FactKinds.Stylesheet,
-        AssetType.Image when asset.Path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) => FactKinds.Image | FactKinds.SvgFont,
+        // An SVG may be an SVG font: its font facts are read in the same pass as its header.
+        AssetType.Image when asset.Path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase) => FactKinds.Image | FactKinds.SvgFont | FactKinds.Font,
         AssetType.Image => FactKinds.Image,
         AssetType.Font => FactKinds.Font,
         _ => FactKinds.None,
