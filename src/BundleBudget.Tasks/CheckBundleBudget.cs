@@ -34,6 +34,9 @@ public sealed class CheckBundleBudget : BundleBudgetTask
     /// <summary>A JSON report of an earlier build (the base branch's, say): the summary then shows what changed.</summary>
     public string? BaselineReport { get; set; }
 
+    /// <summary>Where to write the warnings of this check, for a later build that skips an unchanged check to repeat with MSBuild's own Warning task.</summary>
+    public string? ReplayFile { get; set; }
+
     /// <summary>pass, warning or error.</summary>
     [Output]
     public string Status { get; private set; } = string.Empty;
@@ -58,6 +61,47 @@ public sealed class CheckBundleBudget : BundleBudgetTask
 
         LogBaselineComparison();
         Status = result.Status.ToString().ToLowerInvariant();
+        WriteReplay(result);
+    }
+
+    /// <summary>The warnings as logged (at most <see cref="PrintLimit.PerCode"/> of one code, then a line with the rest), for the next skipped build.</summary>
+    private void WriteReplay(CheckResult result)
+    {
+        if (string.IsNullOrWhiteSpace(ReplayFile))
+        {
+            return;
+        }
+
+        var warnings = result.Diagnostics.Where(d => d.Severity == Severity.Warning).ToList();
+        var (shown, omitted) = PrintLimit.Apply(warnings);
+        var props = new GeneratedProps()
+            .Property("_BundleBudgetLastCheck", PlainText.Line($"BundleBudget: unchanged since the last check ({warnings.Count} {(warnings.Count == 1 ? "warning" : "warnings")} repeated). Report: {ReportPath}"));
+        var index = 0;
+        foreach (var warning in shown)
+        {
+            props.Item(
+                "_BundleBudgetLastWarning",
+                (++index).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ("Code", warning.Code),
+                ("File", warning.File is null ? string.Empty : PlainText.EscapeControl(warning.File)),
+                ("Line", warning.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("Column", warning.Column.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("Text", PlainText.EscapeControl(warning.Message)));
+        }
+
+        foreach (var line in omitted)
+        {
+            props.Item("_BundleBudgetLastNote", (++index).ToString(System.Globalization.CultureInfo.InvariantCulture), ("Text", PlainText.Line(line)));
+        }
+
+        try
+        {
+            props.Write(ReplayFile!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogDiagnostic(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The warnings to repeat on an unchanged build could not be written: {e.Message}", ReplayFile));
+        }
     }
 
     private void LogBaselineComparison()

@@ -1,43 +1,37 @@
-using System.Text.Json;
-using BundleBudget.Core.Diagnostics;
+using System.Globalization;
 using Microsoft.Build.Framework;
 
 namespace BundleBudget.Tasks;
 
 /// <summary>
-/// When an unchanged check is skipped, shows the warnings of the check that ran last (from its JSON report), so that
-/// a warning does not vanish from one build to the next while nothing was fixed.
+/// When an unchanged check is skipped, shows the warnings of the check that ran last, as it wrote them for this build
+/// (last-check.g.props), so that a warning does not vanish from one build to the next while nothing was fixed.
+/// MSBuild's own Warning task cannot: it takes no line and column. Nothing here reads a file or the engine.
 /// </summary>
-public sealed class ReplayBundleBudgetWarnings : BundleBudgetTask
+public sealed class ReplayBundleBudgetWarnings : Microsoft.Build.Utilities.Task
 {
-    [Required]
-    public string ReportPath { get; set; } = string.Empty;
+    /// <summary>The warnings, with Code, File, Line, Column and Text metadata (already escaped for a log line).</summary>
+    public ITaskItem[] Warnings { get; set; } = [];
 
-    protected override void ExecuteCore()
+    public override bool Execute()
     {
-        if (!File.Exists(ReportPath))
+        foreach (var warning in Warnings)
         {
-            return;
+            var file = warning.GetMetadata("File");
+            Log.LogWarning(
+                null,
+                warning.GetMetadata("Code"),
+                null,
+                file.Length == 0 ? null : file,
+                Number(warning.GetMetadata("Line")),
+                Number(warning.GetMetadata("Column")),
+                0,
+                0,
+                warning.GetMetadata("Text"));
         }
 
-        try
-        {
-            using var report = JsonDocument.Parse(File.ReadAllBytes(ReportPath));
-            var warnings = report.RootElement.GetProperty("diagnostics").EnumerateArray()
-                .Where(d => d.GetProperty("severity").GetString() == "warning")
-                .ToList();
-            LogDiagnostics(warnings.Select(warning => Diagnostic.Warning(
-                warning.GetProperty("code").GetString()!,
-                warning.GetProperty("message").GetString()!,
-                warning.GetProperty("file").GetString(),
-                warning.GetProperty("line").GetInt32(),
-                warning.GetProperty("column").GetInt32())).ToList());
-
-            Log.LogMessage(MessageImportance.High, $"BundleBudget: unchanged since the last check ({warnings.Count} {(warnings.Count == 1 ? "warning" : "warnings")} repeated). Report: {ReportPath}");
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IOException)
-        {
-            Log.LogMessage(MessageImportance.Low, $"BundleBudget: the last report could not be read to repeat its warnings: {e.Message}");
-        }
+        return true;
     }
+
+    private static int Number(string value) => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : 0;
 }

@@ -9,7 +9,8 @@ namespace BundleBudget.Tasks;
 /// <summary>
 /// Finds what the check will read, so that the target can skip an unchanged check: the output folder (the property,
 /// else the budget's outputPath, else wwwroot) and the source files its import analysis reads. Problems in the
-/// budget file are left to the check itself.
+/// budget file are left to the check itself. What it found is written to <see cref="KnownInputsFile"/> for the next
+/// build, which imports it and runs this task again only when <see cref="InputsKey"/> or a folder it listed changed.
 /// </summary>
 public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
 {
@@ -19,6 +20,12 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
     public string? OutputPath { get; set; }
 
     public string? DefaultOutputPath { get; set; }
+
+    /// <summary>What the resolution depends on besides the folders it lists: the budget file and its time, the settings, the task.</summary>
+    public string? InputsKey { get; set; }
+
+    /// <summary>Where to write what was found, for the next build's evaluation.</summary>
+    public string? KnownInputsFile { get; set; }
 
     [Output]
     public string ResolvedOutputPath { get; private set; } = string.Empty;
@@ -30,11 +37,43 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
     {
         var budget = BudgetFileReader.Read(BudgetFile).File;
         ResolvedOutputPath = BudgetCheck.ResolveOutputFolder(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath), budget) ?? string.Empty;
+        var folders = new SortedSet<string>(StringComparer.Ordinal);
         if (budget is { Imports.Rules.Count: > 0 })
         {
-            SourceFiles = SourceFileFinder.Find(Path.GetDirectoryName(budget.Path)!, budget.Imports.Sources)
+            SourceFiles = SourceFileFinder.Find(Path.GetDirectoryName(budget.Path)!, budget.Imports.Sources, folders)
                 .Select(f => (ITaskItem)new TaskItem(f.FullPath))
                 .ToArray();
+        }
+
+        if (!string.IsNullOrWhiteSpace(KnownInputsFile) && !string.IsNullOrEmpty(InputsKey))
+        {
+            WriteKnownInputs(folders);
+        }
+    }
+
+    private void WriteKnownInputs(IEnumerable<string> folders)
+    {
+        var props = new GeneratedProps()
+            .Property("_BundleBudgetKnownInputsKey", InputsKey!)
+            .Property("_BundleBudgetKnownOutputPath", ResolvedOutputPath);
+        foreach (var file in SourceFiles)
+        {
+            props.Item("_BundleBudgetKnownSourceFile", file.ItemSpec);
+        }
+
+        foreach (var folder in folders)
+        {
+            // Local time, as MSBuild's [System.IO.Directory]::GetLastWriteTime gives it (a missing folder has a time too).
+            props.Item("_BundleBudgetKnownSourceFolder", folder, ("Ticks", Directory.GetLastWriteTime(folder).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        try
+        {
+            props.Write(KnownInputsFile!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.LogMessage(MessageImportance.Low, $"BundleBudget: {KnownInputsFile} could not be written ({e.Message}); the next build resolves its inputs again.");
         }
     }
 }

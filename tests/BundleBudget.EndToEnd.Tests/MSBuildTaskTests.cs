@@ -279,6 +279,18 @@ public class MSBuildTaskTests
         Assert.That(changed.Output, Does.Match(src + @"main\.ts\(1,15\): warning BB2001: Whole-library import of 'jquery'"));
         File.WriteAllText(main, original);
 
+        // A source added in a new folder, where no source was before, is found: the folders the sources were looked for
+        // in are part of the up-to-date decision, not only the files found last time.
+        Assert.That(sample.Build().Output, Does.Not.Contain("'jquery'"));
+        Assert.That(sample.Build().Output, Does.Contain("Skipping target \"CheckBundleBudget\""));
+        var added = Path.Combine(sample.TsAppSources, "widgets", "deep", "calendar.ts");
+        Directory.CreateDirectory(Path.GetDirectoryName(added)!);
+        File.WriteAllText(added, "import $ from 'jquery';\nexport const today = $('#today');\n");
+        var withNewFolder = sample.Build();
+        Assert.That(withNewFolder.Output, Does.Not.Contain("Skipping target \"CheckBundleBudget\""));
+        Assert.That(withNewFolder.Output, Does.Match(Regex.Escape(added) + @"\(1,15\): warning BB2001: Whole-library import of 'jquery'"));
+        File.Delete(added);
+
         File.WriteAllText(sample.BudgetFile, File.ReadAllText(sample.BudgetFile).Replace("\"allow\": [\"lodash\", \"moment\"],", "\"severity\": \"error\",", StringComparison.Ordinal));
         var failed = sample.Build();
         Assert.That(failed.ExitCode, Is.Not.Zero, failed.ToString());

@@ -7,18 +7,20 @@ public static class SourceFileFinder
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "node_modules", ".git", "bin", "obj" };
 
-    public static IReadOnlyList<(string FullPath, string RelativePath)> Find(string root, IReadOnlyList<FileGlob> globs)
+    /// <param name="folders">Receives every folder listed (and each glob's starting folder, even when missing): a file added or removed anywhere the search looked changes one of their times.</param>
+    public static IReadOnlyList<(string FullPath, string RelativePath)> Find(string root, IReadOnlyList<FileGlob> globs, ISet<string>? folders = null)
     {
         var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var glob in globs)
         {
             var start = Path.GetFullPath(Path.Combine(root, StaticPrefix(glob.Pattern)));
+            folders?.Add(start);
             if (!Directory.Exists(start))
             {
                 continue;
             }
 
-            foreach (var file in Walk(start))
+            foreach (var file in Walk(start, folders))
             {
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
                 if (glob.IsMatch(relative) && SourceModuleReader.Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
@@ -44,12 +46,13 @@ public static class SourceFileFinder
         return string.Join('/', fixedSegments.Where(s => s is not ("." or "")));
     }
 
-    private static IEnumerable<string> Walk(string folder)
+    private static IEnumerable<string> Walk(string folder, ISet<string>? listed)
     {
         var pending = new Stack<string>([folder]);
         while (pending.Count > 0)
         {
             var current = pending.Pop();
+            listed?.Add(current);
             IEnumerable<string> files, folders;
             try
             {
