@@ -1,102 +1,371 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using BundleBudget.Core;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.RegularExpressions;
 
-// Builds a large output folder from the real Vite build in testassets (its JS, CSS and images repeated under new
-// folders, each with a per-copy prefix so that contents differ) and times the check: cold (nothing cached), warm
-// (all cached), and brotli for every file. Prints throughput and memory, the numbers the README's targets refer to.
-var megabytes = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
+// The benchmark of issue #9: wall time and peak RSS of whole processes, measured with /usr/bin/time in one run.
+// bundlewatch 0.4.2 and the published bundle-budget CLI check the same large output folder (bench/large-output/out);
+// then the CLI alone on a 50 MB chunk and on 20,000 budgets. Each run is repeated and the median is reported.
+// Progress goes to stderr, the report to stdout. Exit code 0 even when a target is missed; 1 when a run failed.
+const int Repeats = 3;
+const string TimeTool = "/usr/bin/time";
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+
+var showTimings = args is ["--timings"];
+if (args.Length > 0 && !showTimings)
+{
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/BundleBudget.Bench [-- --timings]");
+    return 2;
+}
+
+if (!File.Exists(TimeTool))
+{
+    Console.Error.WriteLine($"{TimeTool} is missing: the bench measures every process with GNU time. Install it (Debian/Ubuntu: apt-get install time).");
+    return 2;
+}
+
 var root = FindRoot();
-var source = Path.Combine(root, "testassets", "vite-app", "dist");
-var work = Path.Combine(Path.GetTempPath(), "bundlebudget-bench", Guid.NewGuid().ToString("N")[..8]);
-var dist = Path.Combine(work, "dist");
-Directory.CreateDirectory(dist);
-
-long written = 0;
-var copy = 0;
-var files = Directory.GetFiles(source, "*", SearchOption.AllDirectories);
-while (written < megabytes * 1_000_000L)
+var largeOutput = Path.Combine(root, "bench", "large-output");
+var outDir = Path.Combine(largeOutput, "out");
+var work = Directory.CreateTempSubdirectory("bundlebudget-bench-").FullName;
+string cli; // the published apphost
+try
 {
-    foreach (var file in files)
-    {
-        var relative = Path.GetRelativePath(source, file);
-        var target = Path.Combine(dist, $"copy{copy:D4}", relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var bytes = File.ReadAllBytes(file);
-        // Every copy differs, so that a cold run really compresses every file.
-        bytes = [.. System.Text.Encoding.UTF8.GetBytes($"/* copy {copy} */\n"), .. bytes];
+    EnsureLargeOutput();
+    cli = PublishCli();
+    PrintMachine();
 
-        File.WriteAllBytes(target, bytes);
-        written += bytes.Length;
+    var budget = WriteFile("large/budget.json", LargeBudget(outDir));
+    var cache = Path.Combine(work, "large", "cache.bin");
+    var chunk = RouteChunk(outDir);
+    var chunkBudget = MakeChunkScenario();
+    var manyBudget = MakeManyBudgetsScenario();
+
+    var bundlewatch = new List<Measurement>();
+    var cold = new List<Measurement>();
+    var warm = new List<Measurement>();
+    var changed = new List<Measurement>();
+    var bigChunk = new List<Measurement>();
+    var many = new List<Measurement>();
+    var bundlewatchResults = 0;
+    for (var round = 1; round <= Repeats; round++)
+    {
+        Console.Error.WriteLine($"round {round}/{Repeats}");
+        (var measured, bundlewatchResults) = RunBundlewatch();
+        bundlewatch.Add(measured);
+        File.Delete(cache);
+        cold.Add(Check($"nothing cached #{round}", budget, cache));
+        warm.Add(Check($"nothing changed #{round}", budget, cache));
+        changed.Add(WithChangedChunk(chunk, round, () => Check($"one chunk changed #{round}", budget, cache)));
+        bigChunk.Add(CheckUncached($"50 MB chunk #{round}", chunkBudget));
+        many.Add(CheckUncached($"20,000 budgets #{round}", manyBudget));
     }
 
-    copy++;
+    var peer = Median(bundlewatch);
+    var rows = new List<Row>
+    {
+        new($"bundlewatch 0.4.2 (gzip), {bundlewatchResults} files", bundlewatch, "reference", null),
+        BundleBudgetRow("BundleBudget, nothing cached", cold, peer.WallSeconds / 3, $"≤ 1/3 of bundlewatch: {Median(cold).WallSeconds / peer.WallSeconds:0.00}× bundlewatch"),
+        BundleBudgetRow("BundleBudget, nothing changed", warm, 0.3, "≤ 0.3 s"),
+        BundleBudgetRow($"BundleBudget, one chunk changed ({Path.GetRelativePath(outDir, chunk)})", changed, 0.5, "≤ 0.5 s"),
+        BundleBudgetRow("BundleBudget, a 50 MB chunk a page loads, nothing cached", bigChunk, 5, "< 5 s", strictlyBelow: true),
+        BundleBudgetRow("BundleBudget, 20,000 budgets on one line, nothing cached", many, 2, "< 2 s", strictlyBelow: true),
+    };
+    PrintTable(rows);
+    Console.WriteLine($"Load average at end: {LoadAverage()} (other work on the machine inflates the times).");
+    return 0;
+}
+catch (BenchFailure failure)
+{
+    Console.Error.WriteLine($"bench failed: {failure.Message}");
+    return 1;
+}
+finally
+{
+    Directory.Delete(work, recursive: true);
 }
 
-var budget = Path.Combine(work, "budget.json");
-File.WriteAllText(budget, """
-    { "outputPath": "dist", "budgets": [
-      { "type": "script", "maximumError": "500KB" },
-      { "type": "image", "scope": "each", "maximumError": "200KB" },
-      { "type": "total", "maximumError": "2MB" }
+// bench/large-output/out as its README says: npm ci when node_modules is missing, then node make.mjs out.
+void EnsureLargeOutput()
+{
+    if (Directory.Exists(outDir))
+    {
+        return;
+    }
+
+    if (!Directory.Exists(Path.Combine(largeOutput, "node_modules")))
+    {
+        RunVisible("npm", ["ci"], largeOutput);
+    }
+
+    RunVisible("node", ["make.mjs", "out"], largeOutput);
+}
+
+// Published once, its intermediate files under the temp folder (--artifacts-path), so src/*/obj and bin are not touched.
+string PublishCli()
+{
+    Console.Error.WriteLine("publishing src/BundleBudget.Cli (Release)");
+    var cliDir = Path.Combine(work, "cli");
+    var project = Path.Combine(root, "src", "BundleBudget.Cli");
+    var result = RunCaptured("dotnet", ["publish", project, "-c", "Release", "-o", cliDir, "--artifacts-path", Path.Combine(work, "build")], root);
+    if (result.ExitCode != 0)
+    {
+        throw new BenchFailure($"dotnet publish exited {result.ExitCode}:\n{Tail(result.Output)}");
+    }
+
+    return Path.Combine(cliDir, "bundle-budget");
+}
+
+void PrintMachine()
+{
+    var cpuInfo = File.Exists("/proc/cpuinfo") ? File.ReadAllLines("/proc/cpuinfo") : [];
+    var cores = cpuInfo.Count(line => line.StartsWith("processor", StringComparison.Ordinal));
+    var model = cpuInfo.FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
+    var node = RunCaptured("node", ["--version"], root).Output.Trim();
+    var files = Directory.GetFiles(outDir, "*", SearchOption.AllDirectories);
+    var bytes = files.Sum(file => new FileInfo(file).Length);
+    Console.WriteLine($"Machine: {cores} cores in /proc/cpuinfo, Environment.ProcessorCount {Environment.ProcessorCount}, CPU {model}, {RuntimeInformation.FrameworkDescription}, node {node}; load average {LoadAverage()} at start");
+    Console.WriteLine($"bench/large-output/out: {files.Length} files, {bytes / 1e6:0.0} MB ({bytes / 1048576.0:0.0} MiB)");
+    Console.WriteLine();
+}
+
+(Measurement Measured, int Results) RunBundlewatch()
+{
+    // The README's command: offline (the URL shortener's request goes to a closed port), exit 1 as images fail.
+    var run = Measure("env", ["-u", "CI", "HTTPS_PROXY=http://127.0.0.1:9", "NO_PROXY=", "npx", "--no-install", "bundlewatch", "--config", "bundlewatch.config.json"], largeOutput);
+    var results = ResultLine().Count(run.Result.Output);
+    if (run.Result.ExitCode is not (0 or 1) || results == 0)
+    {
+        throw new BenchFailure($"bundlewatch exited {run.Result.ExitCode} with {results} result lines:\n{Tail(run.Result.Output)}");
+    }
+
+    return (run.Measured, results);
+}
+
+Measurement CheckUncached(string name, string budgetFile)
+{
+    var cacheFile = Path.Combine(Path.GetDirectoryName(budgetFile)!, "cache.bin");
+    File.Delete(cacheFile);
+    return Check(name, budgetFile, cacheFile);
+}
+
+Measurement Check(string name, string budgetFile, string cacheFile)
+{
+    var environment = new Dictionary<string, string?> { ["BUNDLEBUDGET_TIMING"] = showTimings ? "1" : null, ["GITHUB_ACTIONS"] = null };
+    var run = Measure(cli, ["check", "--budget", budgetFile, "--cache", cacheFile, "--quiet"], work, environment);
+    if (run.Result.ExitCode is not (0 or 1))
+    {
+        throw new BenchFailure($"bundle-budget ({name}) exited {run.Result.ExitCode}:\n{Tail(run.Result.Output)}");
+    }
+
+    if (showTimings)
+    {
+        Console.WriteLine($"{name}: {run.Measured.WallSeconds:0.00} s, {run.Measured.PeakMegabytes:0.0} MB");
+        foreach (var line in run.Result.Stderr.Split('\n').Where(line => line.StartsWith("timing:", StringComparison.Ordinal)))
+        {
+            Console.WriteLine($"    {line}");
+        }
+    }
+
+    return run.Measured;
+}
+
+// Appends "\n//changed <round>" to the chunk for one run. The original file is moved aside and moved back, so its
+// bytes and its last-write time (to the nanosecond) are what make.mjs wrote, whatever the run does.
+Measurement WithChangedChunk(string chunkPath, int round, Func<Measurement> run)
+{
+    var original = Path.Combine(work, "original-chunk.js");
+    var lastWrite = File.GetLastWriteTimeUtc(chunkPath);
+    File.Move(chunkPath, original);
+    try
+    {
+        File.WriteAllBytes(chunkPath, [.. File.ReadAllBytes(original), .. Encoding.UTF8.GetBytes($"\n//changed {round}")]);
+        return run();
+    }
+    finally
+    {
+        File.Move(original, chunkPath, overwrite: true);
+        if (File.GetLastWriteTimeUtc(chunkPath) != lastWrite)
+        {
+            File.SetLastWriteTimeUtc(chunkPath, lastWrite); // only when the move had to copy (another file system)
+        }
+    }
+}
+
+// One 50 MB chunk that the page loads (a real chunk repeated, its imports renamed so that only the first line
+// imports), checked against an initial budget.
+string MakeChunkScenario()
+{
+    var source = File.ReadAllText(Path.Combine(root, "testassets", "ts-app", "dist", "assets", "reports-3-a6-wP2.js"))
+        .Replace("import", "impart", StringComparison.Ordinal);
+    var dist = Path.Combine(work, "chunk", "dist");
+    Directory.CreateDirectory(dist);
+    using (var chunk = new StreamWriter(Path.Combine(dist, "big.js")))
+    {
+        chunk.Write("import{a}from\"./first.js\";\n");
+        for (long length = 0; length < 50_000_000; length += source.Length + 1)
+        {
+            chunk.Write(source);
+            chunk.Write('\n');
+        }
+    }
+
+    File.WriteAllText(Path.Combine(dist, "first.js"), "export const a=1;");
+    File.WriteAllText(Path.Combine(dist, "index.html"), "<script type=module src=big.js></script>");
+    return WriteFile("chunk/budget.json", """{ "outputPath": "dist", "imports": { "rules": "none" }, "budgets": [ { "type": "initial", "maximumError": "50MB" } ] }""");
+}
+
+// 20,000 budgets in a budget.json of one line, on a page that loads one small module.
+string MakeManyBudgetsScenario()
+{
+    var dist = Path.Combine(work, "many", "dist");
+    Directory.CreateDirectory(dist);
+    File.WriteAllText(Path.Combine(dist, "first.js"), "export const a=1;");
+    File.WriteAllText(Path.Combine(dist, "index.html"), "<script type=module src=first.js></script>");
+    var budgets = Enumerable.Range(0, 20_000).Select(i => i % 2 == 0
+        ? $$"""{"type":"script","maximumError":"{{500 + i}}KB"}"""
+        : $$"""{"files":"assets/chunk-{{i}}-*.js","maximumError":"1MB"}""");
+    return WriteFile("many/budget.json", $$"""{ "outputPath": "dist", "imports": { "rules": "none" }, "budgets": [{{string.Join(",", budgets)}}]}""");
+}
+
+string WriteFile(string relativePath, string text)
+{
+    var path = Path.Combine(work, relativePath);
+    Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+    File.WriteAllText(path, text);
+    return path;
+}
+
+// Runs a process under /usr/bin/time -f "%e %M" -o <file>: wall seconds and peak RSS in KiB (of the largest process).
+(ProcessResult Result, Measurement Measured) Measure(string file, IReadOnlyList<string> arguments, string directory, IReadOnlyDictionary<string, string?>? environment = null)
+{
+    var timeFile = Path.Combine(work, "time.txt");
+    File.Delete(timeFile);
+    var result = RunCaptured(TimeTool, ["-f", "%e %M", "-o", timeFile, file, .. arguments], directory, environment);
+    var last = File.Exists(timeFile) ? File.ReadLines(timeFile).LastOrDefault() : null;
+    var parts = last?.Split(' ') ?? [];
+    if (parts.Length != 2 || !double.TryParse(parts[0], CultureInfo.InvariantCulture, out var wall) || !long.TryParse(parts[1], CultureInfo.InvariantCulture, out var kib))
+    {
+        throw new BenchFailure($"{TimeTool} gave no measurement for {file} (exit {result.ExitCode}, time output '{last}'):\n{Tail(result.Output)}");
+    }
+
+    return (result, new Measurement(wall, kib));
+}
+
+ProcessResult RunCaptured(string file, IReadOnlyList<string> arguments, string directory, IReadOnlyDictionary<string, string?>? environment = null)
+{
+    var start = new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+    foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+    {
+        if (value is null)
+        {
+            start.Environment.Remove(name);
+        }
+        else
+        {
+            start.Environment[name] = value;
+        }
+    }
+
+    using var process = Start(start);
+    var stdout = process.StandardOutput.ReadToEndAsync();
+    var stderr = process.StandardError.ReadToEndAsync();
+    process.WaitForExit();
+    return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+}
+
+// For npm ci and make.mjs: their progress is shown as it comes, on stderr (stdout is the report).
+void RunVisible(string file, IReadOnlyList<string> arguments, string directory)
+{
+    Console.Error.WriteLine($"{directory}: {file} {string.Join(' ', arguments)}");
+    using var process = Start(new ProcessStartInfo(file, arguments) { WorkingDirectory = directory, RedirectStandardOutput = true });
+    process.OutputDataReceived += (_, line) => Console.Error.WriteLine(line.Data);
+    process.BeginOutputReadLine();
+    process.WaitForExit();
+    if (process.ExitCode != 0)
+    {
+        throw new BenchFailure($"{file} {string.Join(' ', arguments)} exited {process.ExitCode}");
+    }
+}
+
+static Process Start(ProcessStartInfo start)
+{
+    try
+    {
+        return Process.Start(start) ?? throw new BenchFailure($"{start.FileName} did not start");
+    }
+    catch (Win32Exception e)
+    {
+        throw new BenchFailure($"{start.FileName} could not be started ({e.Message}); the bench needs node and npm on PATH, and {TimeTool}");
+    }
+}
+
+static Row BundleBudgetRow(string name, List<Measurement> runs, double wallLimit, string wallTarget, bool strictlyBelow = false)
+{
+    var median = Median(runs);
+    var wallMet = strictlyBelow ? median.WallSeconds < wallLimit : median.WallSeconds <= wallLimit;
+    var rssMet = median.PeakMegabytes < 200;
+    var missed = new List<string>();
+    if (!wallMet)
+    {
+        missed.Add("wall");
+    }
+
+    if (!rssMet)
+    {
+        missed.Add("RSS");
+    }
+
+    return new Row(name, runs, $"{wallTarget}; RSS < 200 MB", missed.Count == 0 ? "yes" : $"**no** ({string.Join(", ", missed)})");
+}
+
+static void PrintTable(List<Row> rows)
+{
+    Console.WriteLine($"Median of {Repeats} runs each (MB = 10^6 bytes):");
+    Console.WriteLine();
+    Console.WriteLine("| run | wall | peak RSS | target | met |");
+    Console.WriteLine("|---|---:|---:|---|---|");
+    foreach (var row in rows)
+    {
+        var median = Median(row.Runs);
+        Console.WriteLine($"| {row.Name} | {median.WallSeconds:0.00} s | {median.PeakMegabytes:0.0} MB | {row.Target} | {row.Met ?? "—"} |");
+    }
+
+    Console.WriteLine();
+    Console.WriteLine("All runs (wall s / peak RSS MB):");
+    foreach (var row in rows)
+    {
+        Console.WriteLine($"  {row.Name}: {string.Join(", ", row.Runs.Select(run => $"{run.WallSeconds:0.00} / {run.PeakMegabytes:0.0}"))}");
+    }
+}
+
+static Measurement Median(List<Measurement> runs) =>
+    new(runs.Select(run => run.WallSeconds).Order().ElementAt(runs.Count / 2), runs.Select(run => run.PeakKib).Order().ElementAt(runs.Count / 2));
+
+// A chunk that index.html does not load itself: the first route its entry script loads with import("./….js").
+static string RouteChunk(string outDir)
+{
+    var entry = Regex.Match(File.ReadAllText(Path.Combine(outDir, "index.html")), """<script type="module"[^>]*src="/assets/([^"]+\.js)""");
+    var entryPath = Path.Combine(outDir, "assets", entry.Groups[1].Value);
+    var route = entry.Success && File.Exists(entryPath) ? Regex.Match(File.ReadAllText(entryPath), """import\("\./([^"]+\.js)"\)""") : Match.Empty;
+    var chunk = Path.Combine(outDir, "assets", route.Groups[1].Value);
+    return route.Success && File.Exists(chunk) ? chunk : throw new BenchFailure("found no route chunk (a dynamic import of index.html's entry script) in out/assets");
+}
+
+static string LargeBudget(string outputPath) => $$"""
+    { "outputPath": "{{outputPath.Replace("\\", "\\\\", StringComparison.Ordinal)}}", "compression": "gzip", "budgets": [
+      { "files": "assets/*.js", "scope": "each", "maximumError": "512000B" },
+      { "files": "**/*.css", "scope": "each", "maximumError": "102400B" },
+      { "files": "images/*.{png,jpg}", "scope": "each", "maximumError": "204800B" },
+      { "files": "fonts/*.{woff2,woff}", "scope": "each", "maximumError": "102400B" }
     ] }
-    """);
-var cache = Path.Combine(work, "cache.json");
-Console.WriteLine($"Output folder: {Directory.GetFiles(dist, "*", SearchOption.AllDirectories).Length} files, {written / 1e6:0.0} MB, {Environment.ProcessorCount} cores");
+    """;
 
-Measure("cold, gzip", () => BudgetCheck.Run(new CheckOptions(budget, CachePath: cache)));
-Measure("warm, gzip", () => BudgetCheck.Run(new CheckOptions(budget, CachePath: cache)));
-File.Delete(cache);
-Measure("cold, gzip + brotli for every file", () => BudgetCheck.Run(new CheckOptions(budget, CachePath: cache, BrotliForAll: true)));
-Measure("warm, gzip + brotli for every file", () => BudgetCheck.Run(new CheckOptions(budget, CachePath: cache, BrotliForAll: true)));
-Directory.Delete(work, recursive: true);
+static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
-// Scale: one 50 MB chunk that a page loads (its imports found in one pass), and 20,000 budgets in a one-line file.
-var scale = Path.Combine(Path.GetTempPath(), "bundlebudget-bench", Guid.NewGuid().ToString("N")[..8]);
-Directory.CreateDirectory(Path.Combine(scale, "dist"));
-var chunkSource = File.ReadAllText(Path.Combine(root, "testassets", "ts-app", "dist", "assets", "reports-3-a6-wP2.js")).Replace("import", "impart", StringComparison.Ordinal);
-using (var chunk = new StreamWriter(Path.Combine(scale, "dist", "big.js")))
-{
-    chunk.Write("import{a}from\"./first.js\";\n");
-    for (long length = 0; length < 50_000_000; length += chunkSource.Length + 1)
-    {
-        chunk.Write(chunkSource);
-        chunk.Write('\n');
-    }
-}
-
-File.WriteAllText(Path.Combine(scale, "dist", "first.js"), "export const a=1;");
-File.WriteAllText(Path.Combine(scale, "dist", "index.html"), "<script type=module src=big.js></script>");
-var chunkBudget = Path.Combine(scale, "chunk-budget.json");
-File.WriteAllText(chunkBudget, """{ "outputPath": "dist", "imports": { "rules": "none" }, "budgets": [ { "type": "initial", "maximumError": "50MB" } ] }""");
-written = new FileInfo(Path.Combine(scale, "dist", "big.js")).Length;
-Measure("a 50 MB chunk a page loads, gzip", () => BudgetCheck.Run(new CheckOptions(chunkBudget)));
-
-var many = new System.Text.StringBuilder("""{ "outputPath": "dist", "imports": { "rules": "none" }, "budgets": [""");
-for (var i = 0; i < 20_000; i++)
-{
-    many.Append(i == 0 ? string.Empty : ",").Append(i % 2 == 0 ? $$"""{"type":"script","maximumError":"{{500 + i}}KB"}""" : $$"""{"files":"assets/chunk-{{i}}-*.js","maximumError":"1MB"}""");
-}
-
-var manyBudget = Path.Combine(scale, "many-budget.json");
-File.WriteAllText(manyBudget, many.Append("]}").ToString());
-File.Delete(Path.Combine(scale, "dist", "big.js"));
-written = 0;
-Measure("20,000 budgets on one line", () => BudgetCheck.Run(new CheckOptions(manyBudget)));
-Directory.Delete(scale, recursive: true);
-
-void Measure(string name, Func<CheckResult> run)
-{
-    GC.Collect();
-    var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-    var clock = Stopwatch.StartNew();
-    var result = run();
-    clock.Stop();
-    var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-    var stats = result.Statistics!;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-38} {clock.Elapsed.TotalSeconds,7:0.00} s  {(written == 0 ? "-" : $"{written / 1e6 / clock.Elapsed.TotalSeconds:0.0} MB/s"),10}  gzip {stats.GzipComputed,5}  brotli {stats.BrotliComputed,5}  cached {stats.CacheHits,5}  allocated {allocated / 1e6,6:0.0} MB  peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:0} MB"));
-}
+static string Tail(string text) => text.Length <= 4000 ? text : "…" + text[^4000..];
 
 static string FindRoot()
 {
@@ -106,5 +375,27 @@ static string FindRoot()
         directory = directory.Parent;
     }
 
-    return directory?.FullName ?? throw new InvalidOperationException("Run from inside the repository.");
+    return directory?.FullName ?? throw new BenchFailure("run the bench from inside the repository");
+}
+
+/// <summary>Wall seconds and peak resident set size (KiB, as GNU time's %M) of one process.</summary>
+internal sealed record Measurement(double WallSeconds, long PeakKib)
+{
+    public double PeakMegabytes => PeakKib * 1024 / 1e6;
+}
+
+internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
+{
+    public string Output => Stdout + Stderr;
+}
+
+/// <summary>One table row: every run of it, its target, and whether the median met it (null: no target).</summary>
+internal sealed record Row(string Name, List<Measurement> Runs, string Target, string? Met);
+
+internal sealed class BenchFailure(string message) : Exception(message);
+
+internal partial class Program
+{
+    [GeneratedRegex(@"^(PASS|FAIL|WARN) \S+: ", RegexOptions.Multiline)]
+    private static partial Regex ResultLine();
 }
