@@ -22,7 +22,7 @@ internal static class ContentAnalyzers
         new(FactKinds.Document, (record, content) => record with { Document = PageFacts.Document(content) }, (record, why) => record with { Document = DocumentFacts.Unreadable(why, false) }),
         new(
             FactKinds.Image,
-            (record, content) => record with { Image = ImageInspector.Inspect(content.Asset.FullPath, content.Bytes.ToArray(), content.Bytes.Length) with { Path = string.Empty } },
+            (record, content) => record with { Image = ImageInspector.Inspect(content.Asset.FullPath, content.Bytes, content.Bytes.Length) with { Path = string.Empty } },
             (record, why) => record with { Image = ImageInfo.Unreadable(string.Empty, record.Length, $"reading its header failed ({why})") }),
         new(
             FactKinds.Font,

@@ -28,6 +28,18 @@ internal static class ContentReader
 
     private const int BufferSize = 64 * 1024;
 
+    /// <summary>
+    /// A text file above this (a large chunk) is hashed, compressed and decoded as it streams by, so that its bytes and its
+    /// text (twice as large in UTF-16) are never in memory together.
+    /// </summary>
+    private const long StreamedTextLimit = 8 * 1024 * 1024;
+
+    /// <summary>The facts whose readers need a file's bytes, not its text.</summary>
+    private const FactKinds BytesKinds = FactKinds.Image | FactKinds.Font | FactKinds.SvgFont | FactKinds.Decompressed;
+
+    /// <summary>Files up to this size are read into pooled buffers; larger ones into arrays of their own length.</summary>
+    private const long PooledLimit = 4 * 1024 * 1024;
+
     /// <param name="known">What is known of a content, by hash: a file renamed or copied is not analysed again.</param>
     /// <param name="withText">Called with the text of a script while it is in memory, for what needs it too (its composition).</param>
     public static ReadResult Read(Asset asset, FactKinds kinds, Func<string, ContentRecord?> known, Action<string, ContentText>? withText = null)
@@ -42,7 +54,9 @@ internal static class ContentReader
         {
             using var stream = new FileStream(asset.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
             var length = stream.Length;
-            return length > InMemoryLimit ? Streamed(asset, stream, kinds, known) : InMemory(asset, stream, kinds, known, withText);
+            return length > InMemoryLimit ? Streamed(asset, stream, kinds, known)
+                : length > StreamedTextLimit && asset.Encoding is null && (kinds & BytesKinds) == 0 ? StreamedText(asset, stream, kinds, known, withText)
+                : InMemory(asset, stream, kinds, known, withText);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -52,10 +66,12 @@ internal static class ContentReader
 
     private static ReadResult InMemory(Asset asset, FileStream stream, FactKinds kinds, Func<string, ContentRecord?> known, Action<string, ContentText>? withText)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(stream.Length, 1));
+        // A large file gets an array of its own size, not the pool's next power of two (64 MiB for a 33 MiB chunk).
+        var pooled = stream.Length <= PooledLimit;
+        var buffer = pooled ? ArrayPool<byte>.Shared.Rent((int)Math.Max(stream.Length, 1)) : GC.AllocateUninitializedArray<byte>((int)stream.Length + 1);
         try
         {
-            var length = ReadAll(stream, ref buffer);
+            var length = ReadAll(stream, ref buffer, ref pooled);
             var bytes = new ReadOnlyMemory<byte>(buffer, 0, length);
             var hash = Compressors.ContentHash(bytes.Span);
             var record = known(hash) is { } previous && previous.Length == length ? previous : new ContentRecord(length);
@@ -77,12 +93,38 @@ internal static class ContentReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 
     /// <summary>A file too large to hold: hashed and compressed as it streams by, each in its own pass; never parsed.</summary>
     private static ReadResult Streamed(Asset asset, FileStream stream, FactKinds kinds, Func<string, ContentRecord?> known)
+    {
+        var (hash, record, missing, read) = StreamedSizes(asset, stream, kinds, known);
+        record = ContentAnalyzers.LearnTooLarge(record, missing & ~(FactKinds.Gzip | FactKinds.Brotli), asset, record.Length);
+        return new ReadResult(hash, record, null, read, missing.HasFlag(FactKinds.Gzip), missing.HasFlag(FactKinds.Brotli)) { Learned = missing != FactKinds.None };
+    }
+
+    /// <summary>A large text file: hashed and compressed as it streams by, then decoded from the file for its text facts.</summary>
+    private static ReadResult StreamedText(Asset asset, FileStream stream, FactKinds kinds, Func<string, ContentRecord?> known, Action<string, ContentText>? withText)
+    {
+        var (hash, record, missing, read) = StreamedSizes(asset, stream, kinds, known);
+        var textKinds = missing & ~(FactKinds.Gzip | FactKinds.Brotli);
+        if (textKinds != FactKinds.None || withText is not null)
+        {
+            var content = ContentText.FromText(asset, ContentText.DecodeStreamed(stream), record.Length);
+            read += 2 * record.Length;
+            record = ContentAnalyzers.Learn(record, textKinds, content);
+            withText?.Invoke(hash, content);
+        }
+
+        return new ReadResult(hash, record, null, read, missing.HasFlag(FactKinds.Gzip), missing.HasFlag(FactKinds.Brotli)) { Learned = missing != FactKinds.None };
+    }
+
+    private static (string Hash, ContentRecord Record, FactKinds Missing, long Read) StreamedSizes(Asset asset, FileStream stream, FactKinds kinds, Func<string, ContentRecord?> known)
     {
         var hash = Compressors.ContentHash(stream);
         var length = stream.Position;
@@ -103,8 +145,7 @@ internal static class ContentReader
             read += length;
         }
 
-        record = ContentAnalyzers.LearnTooLarge(record, missing & ~(FactKinds.Gzip | FactKinds.Brotli), asset, length);
-        return new ReadResult(hash, record, null, read, missing.HasFlag(FactKinds.Gzip), missing.HasFlag(FactKinds.Brotli)) { Learned = missing != FactKinds.None };
+        return (hash, record, missing, read);
     }
 
     /// <summary>What is asked and not known; compressed sizes only for what a server compresses on the way.</summary>
@@ -122,8 +163,8 @@ internal static class ContentReader
         return asset.IsTextCompressible ? missing : missing & ~(FactKinds.Gzip | FactKinds.Brotli);
     }
 
-    /// <summary>Reads to the end, growing the pooled buffer if the file grew since its length was taken.</summary>
-    private static int ReadAll(Stream stream, ref byte[] buffer)
+    /// <summary>Reads to the end, growing the buffer (from the pool) if the file grew since its length was taken.</summary>
+    private static int ReadAll(Stream stream, ref byte[] buffer, ref bool pooled)
     {
         var total = 0;
         while (true)
@@ -137,8 +178,13 @@ internal static class ContentReader
 
                 var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                 buffer.AsSpan(0, total).CopyTo(larger);
-                ArrayPool<byte>.Shared.Return(buffer);
+                if (pooled)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
+
                 buffer = larger;
+                pooled = true;
             }
 
             var read = stream.Read(buffer, total, buffer.Length - total);

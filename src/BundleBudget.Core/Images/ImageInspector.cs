@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 
@@ -35,12 +36,16 @@ public static class ImageInspector
     }
 
     /// <summary>The image in <paramref name="data"/>: the whole file, or its start when it is over 64 MiB (then <paramref name="length"/> is the file's).</summary>
-    internal static ImageInfo Inspect(string path, byte[] data, long length)
+    internal static ImageInfo Inspect(string path, byte[] data, long length) => Inspect(path, data.AsMemory(), length);
+
+    /// <summary>The image in <paramref name="memory"/>, read where it lies (a pooled buffer is never copied, except an SVG's text).</summary>
+    internal static ImageInfo Inspect(string path, ReadOnlyMemory<byte> memory, long length)
     {
+        var data = memory.Span;
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (extension == ".svg" || LooksLikeXml(data))
         {
-            return SvgReader.Read(path, data);
+            return SvgReader.Read(path, memory.ToArray());
         }
 
         if (ContainerReaders.IsAvif(data))
@@ -57,7 +62,10 @@ public static class ImageInspector
 
         try
         {
-            var info = Image.Identify(data, out IImageFormat? format);
+            using var stream = MemoryMarshal.TryGetArray(memory, out var segment)
+                ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+                : new MemoryStream(memory.ToArray(), writable: false);
+            var info = Image.Identify(stream, out IImageFormat? format);
             if (info is null || format is null)
             {
                 return ImageInfo.Unreadable(path, length, "it is not an image in a format BundleBudget reads (PNG, JPEG, GIF, WebP, AVIF, SVG, ICO, BMP)");
@@ -74,7 +82,7 @@ public static class ImageInspector
                 "webp" => ContainerReaders.WebpFrames(data),
                 _ => 1,
             };
-            var truncation = data.LongLength == length ? ContainerReaders.Truncation(name, data) : null;
+            var truncation = data.Length == length ? ContainerReaders.Truncation(name, data) : null;
             var (width, height) = name == "webp" && ContainerReaders.WebpCanvas(data) is { } canvas ? canvas : ((long)info.Width, (long)info.Height);
             return Checked(new ImageInfo(path, name, width, height, frames, length, null, 0, truncation is null ? null : $"it is truncated: {truncation}"));
         }
@@ -90,9 +98,9 @@ public static class ImageInspector
             ? info with { Problem = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"its header claims {info.Width} x {info.Height} pixels ({info.Pixels / 1_000_000:0} megapixels): a decompression bomb or a corrupt header; it was not decoded") }
             : info;
 
-    private static bool LooksLikeXml(byte[] data)
+    private static bool LooksLikeXml(ReadOnlySpan<byte> data)
     {
-        var start = data.AsSpan(0, Math.Min(data.Length, 256));
+        var start = data[..Math.Min(data.Length, 256)];
         var text = System.Text.Encoding.UTF8.GetString(start).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
         return text.StartsWith("<svg", StringComparison.Ordinal) || (text.StartsWith("<?xml", StringComparison.Ordinal) && text.Contains("<svg", StringComparison.Ordinal));
     }
