@@ -15,8 +15,8 @@ public sealed record Budget(
     FileGlob? Files,
     BudgetScope Scope,
     Compression Compression,
-    ByteSize? MaximumWarning,
-    ByteSize? MaximumError,
+    Limit? MaximumWarning,
+    Limit? MaximumError,
     SourceLocation Location)
 {
     /// <summary>For an <c>initial</c> budget, the one entry page it limits; null for every entry page, each on its own.</summary>
@@ -27,20 +27,15 @@ public sealed record Budget(
     /// <summary>For an initial budget on load time: the network its limits assume; its limits are then times.</summary>
     public NetworkProfile? Network { get; init; }
 
-    public double? MaximumWarningMilliseconds { get; init; }
-
-    public double? MaximumErrorMilliseconds { get; init; }
-
-    public bool IsTime => Network is not null;
+    /// <summary>What the budget's limits and its measured value are in: bytes, or a time for a load-time budget.</summary>
+    public LimitUnit Unit => MaximumError?.Unit ?? MaximumWarning?.Unit ?? LimitUnit.Bytes;
 
     /// <summary>A value of this budget in its unit: bytes in SI units, or a time.</summary>
-    public string Format(long value) => IsTime ? NetworkProfile.FormatMilliseconds(value) : ByteSize.Format(value);
+    public string Format(long value) => Limit.Format(value, Unit);
 
-    public string? DescribeWarningLimit => IsTime ? Time(MaximumWarningMilliseconds) : MaximumWarning?.Describe();
+    public string? DescribeWarningLimit => MaximumWarning?.Text;
 
-    public string? DescribeErrorLimit => IsTime ? Time(MaximumErrorMilliseconds) : MaximumError?.Describe();
-
-    private static string? Time(double? milliseconds) => milliseconds is { } ms ? NetworkProfile.FormatMilliseconds(ms) : null;
+    public string? DescribeErrorLimit => MaximumError?.Text;
 
     public bool Includes(Asset asset) => asset.IsCounted && Matches(asset);
 

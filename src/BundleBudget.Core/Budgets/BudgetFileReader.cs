@@ -463,12 +463,18 @@ public static class BudgetFileReader
         }
 
         return valid
-            ? new Budget(name, types, files, scope, compression, warning, error, context.At(budget))
+            ? new Budget(
+                name,
+                types,
+                files,
+                scope,
+                compression,
+                warningTime is { } warningMs ? Limit.Milliseconds(warningMs) : warning is { } warningSize ? Limit.Bytes(warningSize) : null,
+                errorTime is { } errorMs ? Limit.Milliseconds(errorMs) : error is { } errorSize ? Limit.Bytes(errorSize) : null,
+                context.At(budget))
             {
                 Entry = entry,
                 Network = network,
-                MaximumWarningMilliseconds = warningTime,
-                MaximumErrorMilliseconds = errorTime,
             }
             : null;
     }

@@ -54,7 +54,7 @@ internal static partial class SimpleBudgetForm
             {
                 if (ReadLimit(entry, context) is { } limit)
                 {
-                    yield return new Budget(entry.Name, types, null, limit.Scope, limit.Compression ?? compression, null, limit.Size, new SourceLocation(context.Path, entry.Line, entry.Column));
+                    yield return new Budget(entry.Name, types, null, limit.Scope, limit.Compression ?? compression, null, Limit.Bytes(limit.Size), new SourceLocation(context.Path, entry.Line, entry.Column));
                 }
 
                 continue;
@@ -98,10 +98,9 @@ internal static partial class SimpleBudgetForm
             var network = networkText.Length == 0 ? NetworkProfile.Slow4G : NetworkProfile.Find(networkText);
             if (network is not null)
             {
-                return new Budget(entry.Name, [BudgetType.Initial], null, BudgetScope.Total, Compression.Gzip, null, null, default)
+                return new Budget(entry.Name, [BudgetType.Initial], null, BudgetScope.Total, Compression.Gzip, null, Limit.Milliseconds(milliseconds), default)
                 {
                     Network = network,
-                    MaximumErrorMilliseconds = milliseconds,
                 };
             }
         }

@@ -15,9 +15,9 @@ public sealed record AssetChange(string? BasePath, string? HeadPath, string Type
 public sealed record BudgetChange(string Name, string Type, long? Base, long Head, long? MaximumError, string? BaseStatus, string HeadStatus)
 {
     /// <summary>"bytes", or "ms" for a load-time budget.</summary>
-    public string Unit { get; init; } = "bytes";
+    public Budgets.LimitUnit Unit { get; init; } = Budgets.LimitUnit.Bytes;
 
-    public string Format(long value) => Unit == "ms" ? Pages.NetworkProfile.FormatMilliseconds(value) : Budgets.ByteSize.Format(value);
+    public string Format(long value) => Budgets.Limit.Format(value, Unit);
 
     public string FormatSigned(long delta) => ComparisonText.Signed(delta, Format);
 

@@ -11,7 +11,7 @@ public sealed record SnapshotAsset(string Path, string Type, bool Counted, long 
 public sealed record SnapshotBudget(string Name, string Type, string? Files, string Scope, string Compression, long Actual, long? MaximumWarning, long? MaximumError, string Status)
 {
     /// <summary>"bytes", or "ms" for a load-time budget.</summary>
-    public string Unit { get; init; } = "bytes";
+    public BundleBudget.Core.Budgets.LimitUnit Unit { get; init; } = BundleBudget.Core.Budgets.LimitUnit.Bytes;
 
     /// <summary>What identifies a budget across two reports: its definition, not its position.</summary>
     public string Key => $"{Name}|{Type}|{Files}|{Scope}|{Compression}";
@@ -60,7 +60,7 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
                     Text(b, "scope"), Text(b, "compression"), Size(b, "actual"),
                     Nullable(b, "maximumWarning"), Nullable(b, "maximumError"), StatusOf(b))
                 {
-                    Unit = b.TryGetProperty("unit", out var unit) ? unit.GetString() ?? "bytes" : "bytes",
+                    Unit = b.TryGetProperty("unit", out var unit) ? UnitOf(unit.GetString()) : BundleBudget.Core.Budgets.LimitUnit.Bytes,
                 }).ToList(),
                 root.TryGetProperty("imports", out var imports)
                     ? imports.EnumerateArray().Select(i => new SnapshotImport(
@@ -73,6 +73,12 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
             throw new InvalidDataException($"{path} is not a valid BundleBudget report: {e.Message}", e);
         }
     }
+
+    /// <summary>The unit a report names (as <see cref="BundleBudget.Core.Budgets.Limit.UnitName"/> writes it); an unknown one is refused.</summary>
+    private static BundleBudget.Core.Budgets.LimitUnit UnitOf(string? name) =>
+        Enum.GetValues<BundleBudget.Core.Budgets.LimitUnit>().FirstOrDefault(u => BundleBudget.Core.Budgets.Limit.UnitName(u) == name, (BundleBudget.Core.Budgets.LimitUnit)(-1)) is var unit && Enum.IsDefined(unit)
+            ? unit
+            : throw new FormatException($"unknown unit '{name}'");
 
     /// <summary>No output is larger than this (1 PB); a larger size is a damaged or forged report, and would overflow the totals.</summary>
     private const long MaxSize = 1_000_000_000_000_000;

@@ -243,18 +243,14 @@ public static class BudgetEvaluator
     }
 
     private static BudgetStatus StatusOf(Budget budget, long actual) =>
-        ErrorLimit(budget) is { } error && actual > error ? BudgetStatus.Error
-        : WarningLimit(budget) is { } warning && actual > warning ? BudgetStatus.Warning
+        budget.MaximumError?.IsExceededBy(actual) == true ? BudgetStatus.Error
+        : budget.MaximumWarning?.IsExceededBy(actual) == true ? BudgetStatus.Warning
         : BudgetStatus.Pass;
-
-    private static long? ErrorLimit(Budget budget) => budget.IsTime ? (long?)budget.MaximumErrorMilliseconds : budget.MaximumError?.Bytes;
-
-    private static long? WarningLimit(Budget budget) => budget.IsTime ? (long?)budget.MaximumWarningMilliseconds : budget.MaximumWarning?.Bytes;
 
     private static Diagnostic Exceeded(Budget budget, BudgetStatus status, long actual, string what, string file, int line, int column)
     {
         var isError = status == BudgetStatus.Error;
-        var limit = (isError ? ErrorLimit(budget) : WarningLimit(budget))!.Value;
+        var limit = (isError ? budget.MaximumError : budget.MaximumWarning)!.Value;
         var limitName = isError ? "maximumError" : "maximumWarning";
         var over = actual - limit;
         var percent = limit == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{over * 100.0 / limit:0.0}%)");

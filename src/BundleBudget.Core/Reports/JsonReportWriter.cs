@@ -87,11 +87,11 @@ public static class JsonReportWriter
             json.WriteString("compression", Name(budget.Compression));
             json.WriteNumber("line", budget.Location.Line);
             json.WriteNumber("matchedFiles", budgetResult.MatchedFiles);
-            json.WriteString("unit", budget.IsTime ? "ms" : "bytes");
+            json.WriteString("unit", Limit.UnitName(budget.Unit));
             json.WriteString("network", budget.Network?.Name);
             json.WriteNumber("actual", budgetResult.Actual);
-            json.WriteNumberOrNull("maximumWarning", budget.IsTime ? (long?)budget.MaximumWarningMilliseconds : budget.MaximumWarning?.Bytes);
-            json.WriteNumberOrNull("maximumError", budget.IsTime ? (long?)budget.MaximumErrorMilliseconds : budget.MaximumError?.Bytes);
+            json.WriteNumberOrNull("maximumWarning", budget.MaximumWarning?.Value);
+            json.WriteNumberOrNull("maximumError", budget.MaximumError?.Value);
             json.WriteString("status", Name(budgetResult.Status));
             json.WriteBoolean("incomplete", budgetResult.IsIncomplete);
             json.WriteObjects("unmeasured", budgetResult.Unmeasured, gap =>

@@ -75,8 +75,8 @@ public static class SummaryTable
 
     private static string MeasuredText(BudgetResult result) => result.Budget switch
     {
-        { IsTime: true, Entry: { } timed } => $"about {result.Budget.Format(result.Actual)} for {timed}",
-        { IsTime: true } => $"slowest about {result.Budget.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
+        { Unit: LimitUnit.Milliseconds, Entry: { } timed } => $"about {result.Budget.Format(result.Actual)} for {timed}",
+        { Unit: LimitUnit.Milliseconds } => $"slowest about {result.Budget.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
         { IsInitial: true, Entry: { } entry } => $"{ByteSize.Format(result.Actual)} for {entry}",
         { IsInitial: true } => $"largest {ByteSize.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
         { Scope: BudgetScope.Each } => $"largest {ByteSize.Format(result.Actual)} of {Count(result.MatchedFiles, "file")}",

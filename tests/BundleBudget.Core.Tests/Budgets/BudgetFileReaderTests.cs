@@ -43,8 +43,8 @@ public class BudgetFileReaderTests
 
         var script = file.Budgets[0];
         Assert.That(script.Types, Is.EqualTo(new[] { BudgetType.Script }));
-        Assert.That(script.MaximumWarning!.Value.Bytes, Is.EqualTo(400_000));
-        Assert.That(script.MaximumError!.Value.Bytes, Is.EqualTo(500_000));
+        Assert.That(script.MaximumWarning!.Value, Is.EqualTo(400_000));
+        Assert.That(script.MaximumError!.Value, Is.EqualTo(500_000));
         Assert.That(script.Scope, Is.EqualTo(BudgetScope.Total));
         Assert.That(script.Location.Line, Is.EqualTo(5));
         Assert.That(script.Location.Column, Is.EqualTo(5));
@@ -68,14 +68,14 @@ public class BudgetFileReaderTests
         var budgets = result.File!.Budgets;
         Assert.That(budgets, Has.Count.EqualTo(3));
         Assert.That(budgets[0].Types, Is.EquivalentTo(new[] { BudgetType.Script, BudgetType.Stylesheet }));
-        Assert.That(budgets[0].MaximumError!.Value.Bytes, Is.EqualTo(500_000));
+        Assert.That(budgets[0].MaximumError!.Value, Is.EqualTo(500_000));
         Assert.That(budgets[0].Scope, Is.EqualTo(BudgetScope.Total));
         Assert.That(budgets[1].Types, Is.EqualTo(new[] { BudgetType.Image }));
         Assert.That(budgets[1].Scope, Is.EqualTo(BudgetScope.Each));
-        Assert.That(budgets[1].MaximumError!.Value.Bytes, Is.EqualTo(200_000));
+        Assert.That(budgets[1].MaximumError!.Value, Is.EqualTo(200_000));
         Assert.That(budgets[2].Types, Is.EqualTo(new[] { BudgetType.Font }));
         Assert.That(budgets[2].Scope, Is.EqualTo(BudgetScope.Total));
-        Assert.That(budgets[2].MaximumError!.Value.Bytes, Is.EqualTo(100_000));
+        Assert.That(budgets[2].MaximumError!.Value, Is.EqualTo(100_000));
     }
 
     [Test]
@@ -358,7 +358,8 @@ public class BudgetFileReaderTests
         var budget = result.File!.Budgets.Single();
         Assert.That(budget.IsInitial, Is.True);
         Assert.That(budget.Network!.Name, Is.EqualTo(network));
-        Assert.That(budget.MaximumErrorMilliseconds, Is.EqualTo(milliseconds));
+        Assert.That(budget.MaximumError, Is.EqualTo(new Limit((long)milliseconds, LimitUnit.Milliseconds, BundleBudget.Core.Pages.NetworkProfile.FormatMilliseconds(milliseconds))));
+        Assert.That(budget.Unit, Is.EqualTo(LimitUnit.Milliseconds));
         Assert.That(budget.Location.Line, Is.EqualTo(1));
     }
 
@@ -375,7 +376,8 @@ public class BudgetFileReaderTests
         var result = Parse("""{ "budgets": [ { "type": "initial", "network": "slow-4g", "maximumWarning": "2s", "maximumError": "3000ms" } ] }""");
         Assert.That(result.Diagnostics, Is.Empty);
         var budget = result.File!.Budgets.Single();
-        Assert.That((budget.MaximumWarningMilliseconds, budget.MaximumErrorMilliseconds), Is.EqualTo((2000.0, 3000.0)));
+        Assert.That((budget.MaximumWarning!.Value, budget.MaximumError!.Value, budget.Unit), Is.EqualTo((2000L, 3000L, LimitUnit.Milliseconds)));
+        Assert.That((budget.DescribeWarningLimit, budget.DescribeErrorLimit), Is.EqualTo(("2.0 s", "3.0 s")));
         Assert.That(budget.Label, Is.EqualTo("initial (each page) on slow-4g"));
 
         Single(Parse("""{ "budgets": [ { "type": "initial", "network": "slow-4g", "maximumError": "300KB" } ] }"""), DiagnosticCodes.InvalidSize);

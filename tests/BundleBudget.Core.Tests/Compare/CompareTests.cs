@@ -175,7 +175,7 @@ public class CompareTests
         const string budgets = """{ "type": "initial", "entry": "index.html", "network": "slow-3g", "maximumError": "20s" }""";
         var comparison = ReportComparer.Compare(Report("vite-app", budgets), Report("vite-app-head", budgets), new NoiseThreshold());
         var budget = comparison.Budgets.Single();
-        Assert.That(budget.Unit, Is.EqualTo("ms"));
+        Assert.That(budget.Unit, Is.EqualTo(BundleBudget.Core.Budgets.LimitUnit.Milliseconds));
         var markdown = ComparisonMarkdownWriter.Render(comparison, new NoiseThreshold());
         Assert.That(markdown, Does.Match(@"\| initial 'index\.html' on slow-3g \| :white_check_mark: \| [0-9.]+ s \| \+[0-9]+ ms \([^)]*\) \| 20\.0 s \|"));
     }
