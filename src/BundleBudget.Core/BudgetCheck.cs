@@ -39,21 +39,22 @@ public static class BudgetCheck
         var budget = read.File;
         var strict = options.Strict || budget.Strict;
         var budgetFolder = Path.GetDirectoryName(budgetPath)!;
-        var imports = Guarded("the import analysis", () => ImportAnalyzer.Analyze(budgetFolder, budget.Imports, budgetPath), ImportAnalysis.None, diagnostics);
+        var store = options.CachePath is null ? ContentStore.InMemory() : ContentStore.Load(options.CachePath);
+        timer.Lap("cache load");
+        var imports = Guarded("the import analysis", () => ImportAnalyzer.Analyze(budgetFolder, budget.Imports, budgetPath, store), ImportAnalysis.None, diagnostics);
         diagnostics.AddRange(imports.Diagnostics);
         timer.Lap("source imports");
         if (outputFolder is null || !Directory.Exists(outputFolder))
         {
             var named = outputFolder ?? "(none)";
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFolderNotFound, $"Output folder not found: {named}. Run the front-end build first, or set \"outputPath\" in budget.json (or BundleBudgetOutputPath / --dir) to the folder it writes.", budgetPath));
+            SaveCache(store, diagnostics);
             return new CheckResult(budgetPath, outputFolder, budget, [], empty, [], diagnostics, null) { Imports = imports, Strict = strict };
         }
 
         var scan = AssetScanner.Scan(outputFolder);
         diagnostics.AddRange(scan.Diagnostics);
         timer.Lap("scan");
-        var store = options.CachePath is null ? ContentStore.InMemory() : ContentStore.Load(options.CachePath);
-        timer.Lap("cache load");
         var demand = new Demand(budget.Budgets, options.BrotliForAll);
         var content = new OutputContent(store, demand.Plan)
         {

@@ -21,7 +21,7 @@ namespace BundleBudget.Core.Content;
 /// </summary>
 internal sealed class ContentStore
 {
-    private const int FormatVersion = 4;
+    internal const int FormatVersion = 5;
     private static readonly long RacyWindow = TimeSpan.FromSeconds(2).Ticks;
 
     private readonly ConcurrentDictionary<string, ContentRecord> _records;
@@ -30,6 +30,8 @@ internal sealed class ContentStore
     private readonly ConcurrentDictionary<string, ContentRecord> _used = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IndexEntry> _usedIndex = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, CompositionFacts> _usedCompositions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SourceFacts> _sources;
+    private readonly ConcurrentDictionary<string, SourceFacts> _usedSources = new(StringComparer.Ordinal);
     private readonly long _indexedAt;
     private readonly long _startedAt = DateTime.UtcNow.Ticks;
     private int _rejected;
@@ -40,6 +42,7 @@ internal sealed class ContentStore
         _records = new(file?.Contents ?? new Dictionary<string, ContentRecord>(), StringComparer.Ordinal);
         _index = new(file?.Files ?? new Dictionary<string, IndexEntry>(), StringComparer.Ordinal);
         _compositions = new(file?.Compositions ?? new Dictionary<string, CompositionFacts>(), StringComparer.Ordinal);
+        _sources = new(file?.Sources ?? new Dictionary<string, SourceFacts>(), StringComparer.Ordinal);
         _indexedAt = file?.IndexedAt ?? 0;
     }
 
@@ -97,7 +100,7 @@ internal sealed class ContentStore
             contents[hash] = sizesTrusted ? kept : kept with { Gzip = null, Brotli = null };
         }
 
-        return file with { Contents = contents, Compositions = factsTrusted ? file.Compositions : null };
+        return file with { Contents = contents, Compositions = factsTrusted ? file.Compositions : null, Sources = factsTrusted ? file.Sources : null };
     }
 
     /// <summary>The hash of a file's content when the index knows it unchanged since it was last read, else null.</summary>
@@ -166,6 +169,25 @@ internal sealed class ContentStore
         _usedCompositions[key] = composition;
     }
 
+    /// <summary>The module references of a front-end source, keyed by its content and its kind (extension): a .ts reads otherwise than a .js.</summary>
+    public SourceFacts? Source(string hash, string extension)
+    {
+        var key = $"{hash}{extension}";
+        if (_sources.TryGetValue(key, out var facts))
+        {
+            _usedSources[key] = facts;
+        }
+
+        return facts;
+    }
+
+    public void PutSource(string hash, string extension, SourceFacts facts)
+    {
+        var key = $"{hash}{extension}";
+        _sources[key] = facts;
+        _usedSources[key] = facts;
+    }
+
     /// <summary>
     /// Whether a gzip stream of this length can hold content of <paramref name="raw"/> bytes: at least its 18 bytes of
     /// header and trailer plus an end block, and no deflate block encodes more than 258 bytes per 2 bits (about 1:1032);
@@ -212,7 +234,10 @@ internal sealed class ContentStore
             _startedAt,
             new SortedDictionary<string, IndexEntry>(_usedIndex, StringComparer.Ordinal),
             new SortedDictionary<string, ContentRecord>(_used, StringComparer.Ordinal),
-            new SortedDictionary<string, CompositionFacts>(_usedCompositions, StringComparer.Ordinal));
+            new SortedDictionary<string, CompositionFacts>(_usedCompositions, StringComparer.Ordinal))
+        {
+            Sources = new SortedDictionary<string, SourceFacts>(_usedSources, StringComparer.Ordinal),
+        };
         IO.ReportFile.Write(Path, stream => ContentStoreFile.Write(stream, file));
     }
 }
@@ -228,6 +253,9 @@ internal sealed record CompositionFacts(long Bytes, IReadOnlyList<BundleContents
     public static CompositionFacts Unreadable(string problem) => new(0, [], problem);
 }
 
+/// <summary>What a front-end source file imports, as cached: its references, or why it could not be analysed (a diagnostic without its file).</summary>
+internal sealed record SourceFacts(IReadOnlyList<Imports.ModuleReference> References, Diagnostics.Diagnostic? Problem);
+
 internal sealed record StoreFile(
     int Version,
     string? SizesProducer,
@@ -235,4 +263,7 @@ internal sealed record StoreFile(
     long IndexedAt,
     IDictionary<string, IndexEntry>? Files,
     IDictionary<string, ContentRecord>? Contents,
-    IDictionary<string, CompositionFacts>? Compositions);
+    IDictionary<string, CompositionFacts>? Compositions)
+{
+    public IDictionary<string, SourceFacts>? Sources { get; init; }
+}

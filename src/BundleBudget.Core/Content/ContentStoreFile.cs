@@ -1,7 +1,9 @@
 using System.Text;
 using BundleBudget.Core.BundleContents;
 using BundleBudget.Core.Fonts;
+using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Images;
+using BundleBudget.Core.Imports;
 using BundleBudget.Core.Pages;
 
 namespace BundleBudget.Core.Content;
@@ -41,6 +43,7 @@ internal static class ContentStoreFile
             });
             WriteNullable(w, composition.Problem);
         });
+        WriteMap(writer, file.Sources, WriteSource);
     }
 
     /// <exception cref="InvalidDataException">The file is not a store this version wrote, or is damaged.</exception>
@@ -64,12 +67,13 @@ internal static class ContentStoreFile
             r.ReadInt64(),
             r.ReadList(static r2 => new SourceShare(r2.ReadString(), r2.ReadInt64())),
             r.ReadNullableString()));
+        var sources = ReadMap(reader, ReadSource);
         if (reader.Remaining != 0)
         {
             throw new InvalidDataException("trailing bytes");
         }
 
-        return new StoreFile(version, sizesProducer, factsProducer, indexedAt, files, contents, compositions);
+        return new StoreFile(version, sizesProducer, factsProducer, indexedAt, files, contents, compositions) { Sources = sources };
     }
 
     [Flags]
@@ -216,6 +220,49 @@ internal static class ContentStoreFile
         var styles = reader.ReadList(ReadStylesheet);
         var (problem, tooLarge, unread) = ReadProblem(reader);
         return new DocumentFacts(baseHref, references, modules, importMap, styles, problem, tooLarge) { Unread = unread };
+    }
+
+    private static void WriteSource(BinaryWriter writer, SourceFacts source)
+    {
+        WriteList(writer, source.References, static (w, reference) =>
+        {
+            w.Write(reference.Module);
+            w.Write((int)reference.Form);
+            w.Write(reference.Line);
+            w.Write(reference.Column);
+            WriteList(w, reference.Names, static (w2, name) => w2.Write(name));
+            WriteNullable(w, reference.Binding);
+            w.Write(reference.TypeOnly);
+            WriteList(w, reference.UsedMembers, static (w2, member) => w2.Write(member));
+        });
+        writer.Write(source.Problem is not null);
+        if (source.Problem is { } problem)
+        {
+            writer.Write(problem.Code);
+            writer.Write((int)problem.Severity);
+            writer.Write(problem.Message);
+            writer.Write(problem.Line);
+            writer.Write(problem.Column);
+        }
+    }
+
+    private static SourceFacts ReadSource(CheckedReader reader)
+    {
+        var references = reader.ReadList(static r => new ModuleReference(
+            r.ReadString(),
+            r.ReadEnum<ImportForm>(),
+            r.ReadInt32(),
+            r.ReadInt32(),
+            r.ReadList(static r2 => r2.ReadString()),
+            r.ReadNullableString(),
+            r.ReadBoolean())
+        {
+            UsedMembers = r.ReadList(static r2 => r2.ReadString()),
+        });
+        var problem = reader.ReadBoolean()
+            ? new Diagnostic(reader.ReadString(), reader.ReadEnum<Severity>(), reader.ReadString(), null, reader.ReadInt32(), reader.ReadInt32())
+            : null;
+        return new SourceFacts(references, problem);
     }
 
     private static void WriteScript(BinaryWriter writer, ScriptFacts script)

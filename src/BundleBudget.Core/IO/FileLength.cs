@@ -8,7 +8,10 @@ namespace BundleBudget.Core.IO;
 public static class FileLength
 {
     /// <summary>The length, 0 for an empty file, a FIFO or a device, or -1 when the file does not exist (a broken link included).</summary>
-    public static long Of(string path)
+    public static long Of(string path) => WithTimeOf(path).Length;
+
+    /// <summary>The length as <see cref="Of"/> gives it, and the final target's last-write time (UTC ticks; 0 when it does not exist).</summary>
+    public static (long Length, long Modified) WithTimeOf(string path)
     {
         try
         {
@@ -18,11 +21,11 @@ public static class FileLength
                 info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? new FileInfo(path);
             }
 
-            return info.Exists ? info.Length : -1;
+            return info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1, 0);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return -1;
+            return (-1, 0);
         }
     }
 }

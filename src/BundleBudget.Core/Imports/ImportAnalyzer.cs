@@ -11,7 +11,11 @@ namespace BundleBudget.Core.Imports;
 public static class ImportAnalyzer
 {
     /// <param name="budgetFile">Where a warning about the settings points; budget.json in <paramref name="root"/> by default.</param>
-    public static ImportAnalysis Analyze(string root, ImportSettings settings, string? budgetFile = null)
+    public static ImportAnalysis Analyze(string root, ImportSettings settings, string? budgetFile = null) =>
+        Analyze(root, settings, budgetFile, null);
+
+    /// <param name="store">What earlier runs learned of the sources: an unchanged file is not read, a renamed one not parsed again.</param>
+    internal static ImportAnalysis Analyze(string root, ImportSettings settings, string? budgetFile, Content.ContentStore? store)
     {
         if (settings.Rules.Count == 0)
         {
@@ -28,9 +32,10 @@ public static class ImportAnalyzer
         var findings = new ConcurrentBag<ImportFinding>();
         var references = new ConcurrentBag<SourceReference>();
         var problems = new ConcurrentBag<Diagnostic>();
+        var parsed = 0;
         Parallel.ForEach(files, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, file =>
         {
-            var result = SourceModuleReader.Read(file.FullPath);
+            var result = store is null ? SourceModuleReader.Read(file.FullPath) : CachedSources.Read(file.FullPath, store, ref parsed);
             if (result.Problem is { } problem)
             {
                 problems.Add(problem);
@@ -61,7 +66,7 @@ public static class ImportAnalyzer
         var ordered = findings.OrderBy(f => f.RelativeFile, StringComparer.Ordinal).ThenBy(f => f.Reference.Line).ThenBy(f => f.Reference.Column).ToList();
         var diagnostics = problems.OrderBy(p => p.File, StringComparer.Ordinal).Concat(ordered.Select(f => f.ToDiagnostic())).ToList();
         var allReferences = references.OrderBy(r => r.RelativeFile, StringComparer.Ordinal).ThenBy(r => r.Reference.Line).ThenBy(r => r.Reference.Column).ToList();
-        return new ImportAnalysis(ordered, diagnostics, files.Count) { References = allReferences, Packages = packages, Root = root };
+        return new ImportAnalysis(ordered, diagnostics, files.Count) { References = allReferences, Packages = packages, Root = root, FilesParsed = store is null ? files.Count : parsed };
     }
 
     private static Diagnostic NothingToRead(string root, ImportSettings settings, string budgetFile)

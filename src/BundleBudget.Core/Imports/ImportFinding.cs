@@ -38,4 +38,7 @@ public sealed record ImportAnalysis(IReadOnlyList<ImportFinding> Findings, IRead
 
     /// <summary>The folder the sources were found from (budget.json's).</summary>
     public string? Root { get; init; }
+
+    /// <summary>How many source files were parsed in this run: the others' references came from the cache.</summary>
+    public int FilesParsed { get; init; }
 }

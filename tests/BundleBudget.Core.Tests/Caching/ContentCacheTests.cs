@@ -84,6 +84,35 @@ public class ContentCacheTests
     }
 
     [Test]
+    public void Unchanged_sources_are_not_parsed_again_and_a_changed_one_is_parsed_alone()
+    {
+        var sources = Path.Combine(Path.GetDirectoryName(_dist)!, "src");
+        foreach (var file in Directory.EnumerateFiles(sources, "*", SearchOption.AllDirectories))
+        {
+            File.SetLastWriteTimeUtc(file, LongAgo);
+        }
+
+        var first = Check();
+        Assert.That(first.Imports.FilesParsed, Is.EqualTo(first.Imports.FilesAnalysed).And.GreaterThan(1));
+        Assert.That(first.Imports.Findings, Is.Not.Empty);
+
+        var second = Check();
+        Assert.That(second.Imports.FilesParsed, Is.Zero);
+        Assert.That(Findings(second), Is.EqualTo(Findings(first)));
+
+        var dashboard = Path.Combine(sources, "dashboard.js");
+        File.WriteAllText(dashboard, "import _ from 'lodash';\n" + File.ReadAllText(dashboard));
+        File.SetLastWriteTimeUtc(dashboard, LongAgo.AddMinutes(1));
+        var third = Check();
+        Assert.That(third.Imports.FilesParsed, Is.EqualTo(1));
+        Assert.That(Findings(third), Has.Some.StartsWith("src/dashboard.js:1:15 lodash"));
+        Assert.That(Findings(third).Count(f => f.StartsWith("src/dashboard.js:", StringComparison.Ordinal)), Is.EqualTo(Findings(first).Count(f => f.StartsWith("src/dashboard.js:", StringComparison.Ordinal)) + 1));
+
+        static List<string> Findings(CheckResult result) =>
+            result.Imports.Findings.Select(f => $"{f.RelativeFile}:{f.Reference.Line}:{f.Reference.Column} {f.Reference.Module} {f.Rule.Id}").ToList();
+    }
+
+    [Test]
     public void A_changed_chunk_is_read_again_and_nothing_else()
     {
         var first = Check();

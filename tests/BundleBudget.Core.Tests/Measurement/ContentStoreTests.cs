@@ -32,7 +32,7 @@ public class ContentStoreTests
         var cachePath = _folder.Combine("cache.bin");
         var length = new FileInfo(_folder.Combine("dist", "app.js")).Length;
         var contents = new Dictionary<string, ContentRecord> { [_hash] = new ContentRecord(length) { Gzip = gzip, Brotli = brotli } };
-        var file = new StoreFile(4, sizesProducer ?? ContentStore.SizesProducer, ContentStore.FactsProducer, 0, null, contents, null);
+        var file = new StoreFile(ContentStore.FormatVersion, sizesProducer ?? ContentStore.SizesProducer, ContentStore.FactsProducer, 0, null, contents, null);
         using (var stream = File.Create(cachePath))
         {
             ContentStoreFile.Write(stream, file);
