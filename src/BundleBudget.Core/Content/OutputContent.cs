@@ -237,31 +237,47 @@ internal sealed class OutputContent
             return;
         }
 
-        byte[] json;
+        // Read into a pooled buffer: a map is often larger than its bundle, and is needed only while it is composed.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Clamp(map.Length + 1, 1, ParseLimits.SourceMap + 1));
         try
         {
-            json = File.ReadAllBytes(map.FullPath);
-            Interlocked.Increment(ref _filesRead);
-            Interlocked.Add(ref _bytesRead, json.Length);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            _files[map.FullPath] = new FileState(null, $"it could not be read ({e.Message})") { IoMessage = e.Message };
-            return;
-        }
+            int length;
+            try
+            {
+                using var stream = new FileStream(map.FullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+                length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+                if (length == buffer.Length && stream.ReadByte() >= 0)
+                {
+                    throw new IOException($"it is larger than the {ParseLimits.Describe(ParseLimits.SourceMap)} BundleBudget reads, or grew while it was read");
+                }
 
-        mapHash = Compressors.ContentHash(json);
-        _store.Put(mapHash, new ContentRecord(json.Length));
-        _store.Index(map.FullPath, map.Length, map.Modified, mapHash);
-        _files[map.FullPath] = new FileState(mapHash, null);
-        _store.PutComposition(hash, mapHash, Composed(text, () => json));
+                Interlocked.Increment(ref _filesRead);
+                Interlocked.Add(ref _bytesRead, length);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _files[map.FullPath] = new FileState(null, $"it could not be read ({e.Message})") { IoMessage = e.Message };
+                return;
+            }
+
+            var json = new ReadOnlyMemory<byte>(buffer, 0, length);
+            mapHash = Compressors.ContentHash(json.Span);
+            _store.Put(mapHash, new ContentRecord(length));
+            _store.Index(map.FullPath, map.Length, map.Modified, mapHash);
+            _files[map.FullPath] = new FileState(mapHash, null);
+            _store.PutComposition(hash, mapHash, Composed(text, () => json));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static CompositionFacts Composed(string text, Func<byte[]> json)
+    private static CompositionFacts Composed(string text, Func<ReadOnlyMemory<byte>> json)
     {
         try
         {
-            return BundleAnalyzer.Compose(text, json());
+            return BundleAnalyzer.Compose(text, json().Span);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
