@@ -67,7 +67,8 @@ internal sealed class SourceMap
         int? version = null;
         string? sourceRoot = null;
         List<string?>? names = null;
-        string? mappings = null;
+        byte[]? escapedMappings = null;
+        (int Start, int Length)? mappings = null;
         (int Start, int End)? sections = null;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
         {
@@ -86,7 +87,14 @@ internal sealed class SourceMap
                     names = ReadSources(ref reader);
                     break;
                 case "mappings":
-                    mappings = reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new InvalidOperationException("\"mappings\" is not a string");
+                    // As UTF-8, straight from the map when it holds no escape: the mappings can be megabytes.
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        throw new InvalidOperationException("\"mappings\" is not a string");
+                    }
+
+                    escapedMappings = reader.ValueIsEscaped ? System.Text.Encoding.UTF8.GetBytes(reader.GetString()!) : null;
+                    mappings = ((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
                     break;
                 case "sections":
                     var start = (int)reader.TokenStartIndex;
@@ -112,7 +120,8 @@ internal sealed class SourceMap
         }
 
         AddSources(names ?? throw new KeyNotFoundException("\"sources\" is missing"), sourceRoot ?? string.Empty, sources, out var firstSource);
-        DecodeMappings(mappings ?? throw new KeyNotFoundException("\"mappings\" is missing"), 0, 0, firstSource, sources.Count, lines, maxLines);
+        var (mappingsStart, mappingsLength) = mappings ?? throw new KeyNotFoundException("\"mappings\" is missing");
+        DecodeMappings(escapedMappings ?? json.Slice(mappingsStart, mappingsLength), 0, 0, firstSource, sources.Count, lines, maxLines);
     }
 
     private static List<string?> ReadSources(ref Utf8JsonReader reader)
@@ -171,11 +180,11 @@ internal sealed class SourceMap
 
         var root = map.TryGetProperty("sourceRoot", out var sourceRoot) && sourceRoot.ValueKind == JsonValueKind.String ? sourceRoot.GetString() ?? string.Empty : string.Empty;
         AddSources(map.GetProperty("sources").EnumerateArray().Select(s => s.ValueKind == JsonValueKind.String ? s.GetString() : null), root, sources, out var firstSource);
-        DecodeMappings(map.GetProperty("mappings").GetString() ?? string.Empty, lineOffset, columnOffset, firstSource, sources.Count, lines, maxLines);
+        DecodeMappings(System.Text.Encoding.UTF8.GetBytes(map.GetProperty("mappings").GetString() ?? string.Empty), lineOffset, columnOffset, firstSource, sources.Count, lines, maxLines);
     }
 
     /// <summary>Decodes the Base64 VLQ "mappings" into segments, shifting lines, first-line columns and source indexes.</summary>
-    private static void DecodeMappings(string mappings, int lineOffset, int columnOffset, int firstSource, int sourceCount, List<List<MappingSegment>> lines, int maxLines)
+    private static void DecodeMappings(ReadOnlySpan<byte> mappings, int lineOffset, int columnOffset, int firstSource, int sourceCount, List<List<MappingSegment>> lines, int maxLines)
     {
         var line = lineOffset;
         var column = 0;
@@ -195,7 +204,7 @@ internal sealed class SourceMap
             }
 
             var c = mappings[position];
-            if (c == ';')
+            if (c == (byte)';')
             {
                 line++;
                 column = 0;
@@ -203,14 +212,14 @@ internal sealed class SourceMap
                 continue;
             }
 
-            if (c == ',')
+            if (c == (byte)',')
             {
                 position++;
                 continue;
             }
 
             var count = 0;
-            while (position < mappings.Length && mappings[position] is not (',' or ';'))
+            while (position < mappings.Length && mappings[position] is not ((byte)',' or (byte)';'))
             {
                 if (count == fields.Length)
                 {
@@ -240,7 +249,7 @@ internal sealed class SourceMap
         }
     }
 
-    private static int ReadVlq(string text, ref int position)
+    private static int ReadVlq(ReadOnlySpan<byte> text, ref int position)
     {
         var result = 0;
         var shift = 0;
@@ -270,13 +279,13 @@ internal sealed class SourceMap
         return negative ? -result : result;
     }
 
-    private static int Base64Value(char c) => c switch
+    private static int Base64Value(byte c) => c switch
     {
-        >= 'A' and <= 'Z' => c - 'A',
-        >= 'a' and <= 'z' => c - 'a' + 26,
-        >= '0' and <= '9' => c - '0' + 52,
-        '+' => 62,
-        '/' => 63,
-        _ => throw new InvalidDataException($"'{c}' is not a Base64 VLQ digit"),
+        >= (byte)'A' and <= (byte)'Z' => c - 'A',
+        >= (byte)'a' and <= (byte)'z' => c - 'a' + 26,
+        >= (byte)'0' and <= (byte)'9' => c - '0' + 52,
+        (byte)'+' => 62,
+        (byte)'/' => 63,
+        _ => throw new InvalidDataException(c < 0x80 ? $"'{(char)c}' is not a Base64 VLQ digit" : "a non-ASCII character is not a Base64 VLQ digit"),
     };
 }
