@@ -30,7 +30,7 @@ var root = FindRoot();
 var largeOutput = Path.Combine(root, "bench", "large-output");
 var outDir = Path.Combine(largeOutput, "out");
 var work = Directory.CreateTempSubdirectory("bundlebudget-bench-").FullName;
-string cli; // the published apphost
+string cli; // the published tool (run with dotnet, as an installed dotnet tool is)
 try
 {
     EnsureLargeOutput();
@@ -106,16 +106,17 @@ void EnsureLargeOutput()
 // Published once, its intermediate files under the temp folder (--artifacts-path), so src/*/obj and bin are not touched.
 string PublishCli()
 {
-    Console.Error.WriteLine("publishing src/BundleBudget.Cli (Release)");
+    // net10.0: the build the tool package installs on linux-x64 with .NET 10 (ReadyToRun); see the project file.
+    Console.Error.WriteLine("publishing src/BundleBudget.Cli (Release, net10.0)");
     var cliDir = Path.Combine(work, "cli");
     var project = Path.Combine(root, "src", "BundleBudget.Cli");
-    var result = RunCaptured("dotnet", ["publish", project, "-c", "Release", "-o", cliDir, "--artifacts-path", Path.Combine(work, "build")], root);
+    var result = RunCaptured("dotnet", ["publish", project, "-c", "Release", "-f", "net10.0", "-o", cliDir, "--artifacts-path", Path.Combine(work, "build")], root);
     if (result.ExitCode != 0)
     {
         throw new BenchFailure($"dotnet publish exited {result.ExitCode}:\n{Tail(result.Output)}");
     }
 
-    return Path.Combine(cliDir, "bundle-budget");
+    return Path.Combine(cliDir, "bundle-budget.dll");
 }
 
 void PrintMachine()
@@ -154,7 +155,7 @@ Measurement CheckUncached(string name, string budgetFile)
 Measurement Check(string name, string budgetFile, string cacheFile)
 {
     var environment = new Dictionary<string, string?> { ["BUNDLEBUDGET_TIMING"] = showTimings ? "1" : null, ["GITHUB_ACTIONS"] = null };
-    var run = Measure(cli, ["check", "--budget", budgetFile, "--cache", cacheFile, "--quiet"], work, environment);
+    var run = Measure("dotnet", [cli, "check", "--budget", budgetFile, "--cache", cacheFile, "--quiet"], work, environment);
     if (run.Result.ExitCode is not (0 or 1))
     {
         throw new BenchFailure($"bundle-budget ({name}) exited {run.Result.ExitCode}:\n{Tail(run.Result.Output)}");
