@@ -1,3 +1,10 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using BundleBudget.Core;
+
 namespace BundleBudget.Cli;
 
 /// <summary>The parsed arguments of <c>bundle-budget check</c>.</summary>
@@ -11,135 +18,184 @@ internal sealed record CheckArguments(string BudgetFile, string? Directory, stri
 /// <summary>The parsed arguments of <c>bundle-budget compare</c>; a null base means the head has nothing to compare with.</summary>
 internal sealed record CompareArguments(string? BaseReport, string HeadReport, string? MarkdownReport, string? JsonReport, double ThresholdPercent, long ThresholdBytes);
 
-/// <summary>Parses the command line; a problem is a message for the user, never an exception.</summary>
-internal static class CommandLine
+/// <summary>
+/// The command tree of bundle-budget (System.CommandLine): generated help (-h, --help, -?), --version, response files
+/// (@file.rsp), tab completion ([suggest], dotnet-suggest) and typo suggestions. Built once a process, bound by hand
+/// (no reflection); a usage error exits 2, never System.CommandLine's 1, which would read as "over budget".
+/// </summary>
+internal sealed class CommandLine
 {
-    public const string Usage = """
-        Usage: bundle-budget check [options]
-               bundle-budget compare [BASE.json] HEAD.json [--markdown FILE] [--json FILE]
-                                     [--threshold-percent P] [--threshold-bytes B]
+    // The help's paragraphs, wrapped by hand.
+    private const string CheckExitCodes = """
+        Exit codes: 0 within budget (warnings and incomplete budgets allowed), 1 over budget (or an incomplete
+        budget with --strict), 2 bad input or usage
+        """;
 
-        check: checks a web build's output folder against budget.json.
-        compare: compares two JSON reports of check (base branch and pull request) for a pull-request comment.
-          A missing or absent BASE.json prints the head alone. Changes under P% (0.5) and B bytes (100) are hidden.
-
-        Options of check:
-          --budget FILE     the budget file (default: ./budget.json)
-          --dir DIR         the folder to check (default: the budget's "outputPath", else ./wwwroot)
-          --json FILE       write the JSON report to FILE
-          --markdown FILE   write the Markdown summary (for a pull-request comment) to FILE
-          --sarif FILE      write the findings as SARIF 2.1.0 (for code-scanning dashboards) to FILE
-          --brotli          compute brotli sizes of every file, not only where a budget compares brotli
-          --cache FILE      where computed sizes are cached (default: next to the JSON report, else the user's cache folder)
-          --strict          a budget that could not be fully measured (BB1007) is an error, not a warning
-          --quiet           print only errors, warnings and the verdict
-          -h, --help        show this help
-          --version         show the version
-
-        Exit codes: 0 within budget (warnings and incomplete budgets allowed), 1 over budget (or an incomplete budget
-        with --strict), 2 bad input or usage; compare: 0, or 2 for bad input.
+    private const string CheckNotes = """
         At most 20 findings of one code are printed, then a line with the count; the reports list them all.
         Under GitHub Actions (GITHUB_ACTIONS=true) findings are also printed as workflow annotations and the
         Markdown is appended to $GITHUB_STEP_SUMMARY.
         Sizes: 1 kB = 1000 bytes (SI); KiB = 1024 bytes.
         """;
 
-    /// <exception cref="UsageException">The arguments are not valid.</exception>
-    public static CheckArguments ParseCheck(IReadOnlyList<string> args)
+    private readonly Option<string> _budget = new("--budget") { HelpName = "FILE", Description = "The budget file", DefaultValueFactory = _ => "budget.json" };
+    private readonly Option<string?> _directory = new("--dir") { HelpName = "DIR", Description = "The folder to check [default: the budget's \"outputPath\", else ./wwwroot]" };
+    private readonly Option<string?> _checkJson = FileOption("--json", "Write the JSON report to FILE");
+    private readonly Option<string?> _checkMarkdown = FileOption("--markdown", "Write the Markdown summary (for a pull-request comment) to FILE");
+    private readonly Option<string?> _sarif = FileOption("--sarif", "Write the findings as SARIF 2.1.0 (for code-scanning dashboards) to FILE");
+    private readonly Option<bool> _brotli = new("--brotli") { Description = "Compute brotli sizes of every file, not only where a budget compares brotli" };
+    private readonly Option<string?> _cache = FileOption("--cache", "Where computed sizes are cached [default: next to the JSON report, else the user's cache folder]");
+    private readonly Option<bool> _strict = new("--strict") { Description = "A budget that could not be fully measured (BB1007) is an error, not a warning" };
+    private readonly Option<bool> _quiet = new("--quiet") { Description = "Print only errors, warnings and the verdict" };
+
+    private readonly Argument<string[]> _reports = new("reports")
     {
-        string budget = "budget.json";
-        string? directory = null, json = null, markdown = null, cache = null, sarif = null;
-        bool brotli = false, quiet = false, strict = false;
-        for (var i = 0; i < args.Count; i++)
+        Arity = new ArgumentArity(1, 2),
+        Description = "[BASE.json] HEAD.json: reports of check --json, the base branch's (optional) and the pull request's",
+    };
+
+    private readonly Option<string?> _compareMarkdown = FileOption("--markdown", "Write the comment (Markdown) to FILE");
+    private readonly Option<string?> _compareJson = FileOption("--json", "Write the comparison as JSON to FILE");
+
+    private readonly Option<double> _thresholdPercent = new("--threshold-percent")
+    {
+        HelpName = "P",
+        Description = "Hide changes under P percent (and under --threshold-bytes)",
+        DefaultValueFactory = _ => 0.5,
+        CustomParser = result => Parse(result, double.TryParse(Token(result), NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p >= 0, p, "--threshold-percent needs a number such as 0.5."),
+    };
+
+    private readonly Option<long> _thresholdBytes = new("--threshold-bytes")
+    {
+        HelpName = "B",
+        Description = "Hide changes under B bytes (and under --threshold-percent)",
+        DefaultValueFactory = _ => 100,
+        CustomParser = result => Parse(result, long.TryParse(Token(result), NumberStyles.Integer, CultureInfo.InvariantCulture, out var b) && b >= 0, b, "--threshold-bytes needs a whole number of bytes."),
+    };
+
+    private readonly RootCommand _root;
+
+    public CommandLine(Func<CheckArguments, int> check, Func<CompareArguments, int> compare)
+    {
+        var checkCommand = new Command("check", "Checks a web build's output folder against budget.json.")
         {
-            var arg = args[i];
-            string? Value()
-            {
-                if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                {
-                    return args[++i];
-                }
+            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _brotli, _cache, _strict, _quiet,
+        };
+        checkCommand.SetAction(result => check(ToCheckArguments(result)));
 
-                return null;
-            }
+        var compareCommand = new Command("compare", "Compares two JSON reports of check (base branch and pull request) for a pull-request comment.")
+        {
+            _reports, _compareMarkdown, _compareJson, _thresholdPercent, _thresholdBytes,
+        };
+        compareCommand.SetAction(result => compare(ToCompareArguments(result)));
 
-            switch (arg)
-            {
-                case "--budget":
-                    budget = Value() ?? throw new UsageException("--budget needs a file.");
-                    break;
-                case "--dir":
-                    directory = Value() ?? throw new UsageException("--dir needs a folder.");
-                    break;
-                case "--json":
-                    json = Value() ?? throw new UsageException("--json needs a file.");
-                    break;
-                case "--markdown":
-                    markdown = Value() ?? throw new UsageException("--markdown needs a file.");
-                    break;
-                case "--sarif":
-                    sarif = Value() ?? throw new UsageException("--sarif needs a file.");
-                    break;
-                case "--cache":
-                    cache = Value() ?? throw new UsageException("--cache needs a file.");
-                    break;
-                case "--brotli":
-                    brotli = true;
-                    break;
-                case "--quiet":
-                    quiet = true;
-                    break;
-                case "--strict":
-                    strict = true;
-                    break;
-                default:
-                    throw new UsageException($"Unknown option '{arg}'.");
-            }
-        }
+        _root = new RootCommand("bundle-budget: front-end performance budgets (raw, gzip and brotli sizes of a web build's output) for CI.")
+        {
+            checkCommand, compareCommand,
+        };
 
-        return new CheckArguments(budget, directory, json, markdown, cache, brotli, quiet) { SarifReport = sarif, Strict = strict };
+        // The paragraphs a description would repeat in the list of commands come after each command's help.
+        var helpOption = _root.Options.OfType<HelpOption>().Single();
+        var help = new HelpWithNotes((HelpAction)helpOption.Action!, new Dictionary<Command, string>
+        {
+            [_root] = $"""
+                {CheckExitCodes}; compare: 0, or 2 for bad input.
+                {CheckNotes}
+                Arguments can also come from a response file, one or more a line: bundle-budget @check.rsp
+                """,
+            [checkCommand] = $"""
+                {CheckExitCodes}.
+                {CheckNotes}
+                """,
+            [compareCommand] = """
+                Prints the change as Markdown: per budget, then the biggest file changes, added and removed files. A
+                missing or absent BASE.json prints the head report alone. Changes under both thresholds are hidden.
+                Exit codes: 0, or 2 for bad input or usage.
+                Under GitHub Actions (GITHUB_ACTIONS=true) the comment is also appended to $GITHUB_STEP_SUMMARY.
+                """,
+        });
+        helpOption.Action = help;
+
+        // With no command at all: the help, and the exit code of bad usage.
+        _root.SetAction(result =>
+        {
+            help.Invoke(result);
+            return ExitCodes.BadInput;
+        });
+
+        // Kept from the hand-written parser: "bundle-budget help" is --help.
+        var helpCommand = new Command("help") { Hidden = true };
+        helpCommand.SetAction(_ => _root.Parse(["--help"]).Invoke());
+        _root.Add(helpCommand);
+
+        // The version of the reports (3 parts), not the informational version with its commit hash.
+        _root.Options.OfType<VersionOption>().Single().Action = new PrintVersion();
     }
 
-    /// <exception cref="UsageException">The arguments are not valid.</exception>
-    public static CompareArguments ParseCompare(IReadOnlyList<string> args)
+    /// <summary>Parses and runs one command line: the exit code, or an exception from the command itself.</summary>
+    public int Invoke(IReadOnlyList<string> args)
     {
-        var reports = new List<string>();
-        string? markdown = null, json = null;
-        double percent = 0.5;
-        long bytes = 100;
-        for (var i = 0; i < args.Count; i++)
+        var parsed = _root.Parse(args);
+        if (parsed.Action is ParseErrorAction)
         {
-            string Value() => i + 1 < args.Count ? args[++i] : throw new UsageException($"{args[i]} needs a value.");
-            switch (args[i])
-            {
-                case "--markdown":
-                    markdown = Value();
-                    break;
-                case "--json":
-                    json = Value();
-                    break;
-                case "--threshold-percent":
-                    percent = double.TryParse(Value(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var p) && p >= 0
-                        ? p : throw new UsageException("--threshold-percent needs a number such as 0.5.");
-                    break;
-                case "--threshold-bytes":
-                    bytes = long.TryParse(Value(), out var b) && b >= 0 ? b : throw new UsageException("--threshold-bytes needs a whole number of bytes.");
-                    break;
-                case var option when option.StartsWith("--", StringComparison.Ordinal):
-                    throw new UsageException($"Unknown option '{option}'.");
-                default:
-                    reports.Add(args[i]);
-                    break;
-            }
+            // The problem, typo suggestions and the command's help, all on stderr (stdout may be a report being piped).
+            parsed.Invoke(new InvocationConfiguration { Output = Console.Error, EnableDefaultExceptionHandler = false });
+            return ExitCodes.BadInput;
         }
 
-        return reports.Count switch
+        return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    }
+
+    private CheckArguments ToCheckArguments(ParseResult result) =>
+        new(result.GetValue(_budget)!, result.GetValue(_directory), result.GetValue(_checkJson), result.GetValue(_checkMarkdown), result.GetValue(_cache), result.GetValue(_brotli), result.GetValue(_quiet))
         {
-            1 => new CompareArguments(null, reports[0], markdown, json, percent, bytes),
-            2 => new CompareArguments(reports[0], reports[1], markdown, json, percent, bytes),
-            _ => throw new UsageException("compare needs the head report, and the base report before it: compare BASE.json HEAD.json."),
+            SarifReport = result.GetValue(_sarif),
+            Strict = result.GetValue(_strict),
         };
+
+    private CompareArguments ToCompareArguments(ParseResult result)
+    {
+        var reports = result.GetValue(_reports)!;
+        var (baseReport, head) = reports.Length == 2 ? (reports[0], reports[1]) : ((string?)null, reports[0]);
+        return new CompareArguments(baseReport, head, result.GetValue(_compareMarkdown), result.GetValue(_compareJson), result.GetValue(_thresholdPercent), result.GetValue(_thresholdBytes));
+    }
+
+    private static Option<string?> FileOption(string name, string description) => new(name) { HelpName = "FILE", Description = description };
+
+    private static string Token(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
+
+    private static T Parse<T>(ArgumentResult result, bool valid, T value, string error)
+    {
+        if (!valid)
+        {
+            result.AddError(error);
+        }
+
+        return value;
+    }
+
+    /// <summary>System.CommandLine's help, then the paragraphs of the command it shows (exit codes, limits, GitHub Actions).</summary>
+    private sealed class HelpWithNotes(HelpAction help, IReadOnlyDictionary<Command, string> notes) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            help.Invoke(parseResult);
+            if (notes.TryGetValue(parseResult.CommandResult.Command, out var text))
+            {
+                parseResult.InvocationConfiguration.Output.WriteLine(text);
+                parseResult.InvocationConfiguration.Output.WriteLine();
+            }
+
+            return ExitCodes.WithinBudget;
+        }
+    }
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(CheckResult.ToolVersion);
+            return ExitCodes.WithinBudget;
+        }
     }
 }
-
-internal sealed class UsageException(string message) : Exception(message);

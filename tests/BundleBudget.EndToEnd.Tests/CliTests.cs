@@ -93,14 +93,39 @@ public class CliTests
         Assert.That(result.StandardError, Does.Contain("error BB9007"));
     }
 
-    [TestCase("check", "--frobnicate")]
-    [TestCase("check", "--json")]
-    [TestCase("inspect")]
-    public void Bad_usage_exits_2_with_the_usage(params string[] arguments)
+    [TestCase("Unrecognized command or argument '--frobnicate'.", "check", "--frobnicate")]
+    [TestCase("Required argument missing for option: '--json'.", "check", "--json")]
+    [TestCase("Unrecognized command or argument 'inspect'.", "inspect")]
+    [TestCase("Required argument missing for command: 'compare'.", "compare")]
+    [TestCase("Unrecognized command or argument 'c.json'.", "compare", "a.json", "b.json", "c.json")]
+    public void Bad_usage_exits_2_naming_the_problem_with_the_usage_on_stderr(string problem, params string[] arguments)
     {
         var result = Run(arguments);
-        Assert.That(result.ExitCode, Is.EqualTo(2));
-        Assert.That(result.StandardError, Does.Contain("Usage: bundle-budget check"));
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.StandardError, Does.Contain(problem));
+        Assert.That(result.StandardError, Does.Contain("Usage:\n  bundle-budget "));
+        Assert.That(result.StandardOutput, Is.Empty, "stdout may be a report being piped");
+    }
+
+    [Test]
+    public void An_unknown_option_exits_2_naming_it_and_suggesting_the_nearest()
+    {
+        var result = Run("check", "--budgte", "budget.json");
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("Unrecognized command or argument '--budgte'."));
+        Assert.That(result.StandardError, Does.Contain("'--budgte' was not matched. Did you mean one of the following?\n--budget\n"));
+    }
+
+    [TestCase("--threshold-bytes", "1.5", "--threshold-bytes needs a whole number of bytes.")]
+    [TestCase("--threshold-bytes", "-1", "--threshold-bytes needs a whole number of bytes.")]
+    [TestCase("--threshold-percent", "-0.5", "--threshold-percent needs a number such as 0.5.")]
+    [TestCase("--threshold-percent", "half", "--threshold-percent needs a number such as 0.5.")]
+    public void A_bad_threshold_exits_2_before_any_report_is_read(string option, string value, string message)
+    {
+        var result = Run("compare", _folder.Combine("no-such-head.json"), option, value);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.StandardError, Does.Contain(message));
+        Assert.That(result.StandardError, Does.Not.Contain("BB9006"), "a usage error, found before the head report is read");
     }
 
     [Test]
@@ -109,9 +134,58 @@ public class CliTests
         var help = Run("--help");
         Assert.That(help.ExitCode, Is.Zero);
         Assert.That(help.StandardOutput, Does.Contain("Exit codes: 0 within budget"));
+        Assert.That(help.StandardOutput, Does.Contain("At most 20 findings of one code are printed"));
+        Assert.That(help.StandardOutput, Does.Contain("GITHUB_STEP_SUMMARY"));
+        Assert.That(help.StandardOutput, Does.Contain("1 kB = 1000 bytes (SI)"));
+        Assert.That(Run("help").StandardOutput, Is.EqualTo(help.StandardOutput), "bundle-budget help, as before System.CommandLine");
         var version = Run("--version");
         Assert.That(version.ExitCode, Is.Zero);
         Assert.That(version.StandardOutput.Trim(), Is.EqualTo(BundleBudget.Core.CheckResult.ToolVersion));
+    }
+
+    [Test]
+    public void No_arguments_print_the_help_and_exit_2()
+    {
+        var result = Run();
+        Assert.That(result.ExitCode, Is.EqualTo(2));
+        Assert.That(result.StandardOutput, Does.Contain("Usage:"));
+        Assert.That(result.StandardOutput, Does.Contain("check").And.Contain("compare"));
+    }
+
+    [TestCase("check", "--budget <FILE>", "--dir <DIR>", "--json <FILE>", "--markdown <FILE>", "--sarif <FILE>", "--brotli", "--cache <FILE>", "--strict", "--quiet", "[default: budget.json]", "Exit codes: 0 within budget")]
+    [TestCase("compare", "<reports>", "--markdown <FILE>", "--json <FILE>", "--threshold-percent <P>", "--threshold-bytes <B>", "[default: 0.5]", "[default: 100]", "Exit codes: 0, or 2")]
+    public void Help_of_each_command_exits_0_and_lists_its_options(string command, params string[] expected)
+    {
+        foreach (var help in new[] { "--help", "-h", "-?" })
+        {
+            var result = Run(command, help);
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.StandardOutput, Does.Contain($"bundle-budget {command}"));
+            foreach (var text in expected)
+            {
+                Assert.That(result.StandardOutput, Does.Contain(text), $"{command} {help}");
+            }
+        }
+    }
+
+    [Test]
+    public void A_response_file_holds_the_arguments()
+    {
+        var budget = WriteBudget("""{ "type": "script", "maximumError": "10KB" }""");
+        var json = _folder.Combine("from rsp", "report.json");
+        _folder.Write("args.rsp", $"""
+            # the arguments of CI's check, one or more a line
+            check --budget "{budget}"
+            --json "{json}"
+            --quiet
+            """);
+
+        var result = Run("@args.rsp");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("): error BB1001: Budget 'script' exceeded"));
+        Assert.That(result.StandardOutput.Trim().Split('\n')[^1], Does.StartWith("BundleBudget: over budget"), "--quiet came from the file too");
+        Assert.That(File.Exists(json), Is.True);
     }
 
     [Test]
@@ -126,14 +200,6 @@ public class CliTests
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.StandardError, Does.Contain("warning BB9031: The report could not be written"));
         Assert.That(Directory.GetFiles(_folder.Path, "*.tmp"), Is.Empty);
-    }
-
-    [Test]
-    public void Help_after_check_shows_the_usage()
-    {
-        var result = Run("check", "--help");
-        Assert.That(result.ExitCode, Is.Zero);
-        Assert.That(result.StandardOutput, Does.Contain("--budget FILE"));
     }
 
     [Test]
