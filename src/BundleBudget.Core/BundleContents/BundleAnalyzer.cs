@@ -185,6 +185,13 @@ public static class BundleAnalyzer
         }
     }
 
+    /// <summary>The package a module-path pattern names without a wildcard (<c>moment</c> in <c>moment/locale/*.js</c>), else null.</summary>
+    private static string? LiteralPackage(Budgets.FileGlob glob)
+    {
+        var package = BundleComposition.PackageOf("node_modules/" + glob.Pattern, out _);
+        return package is null || package.IndexOfAny(['*', '?', '[', '{', '!']) >= 0 || !glob.Pattern.StartsWith(package + "/", StringComparison.Ordinal) ? null : package;
+    }
+
     private static IEnumerable<BundledLibraryFinding> FindWholeLibraries(Asset script, BundleComposition composition, ImportSettings settings)
     {
         var packaged = composition.Sources
@@ -196,11 +203,13 @@ public static class BundleAnalyzer
             yield break;
         }
 
+        var byPackage = packaged.ToLookup(s => s.Package!, StringComparer.Ordinal);
         foreach (var rule in settings.Rules.Where(r => r.BundledSources.Count > 0))
         {
             // The source named is the first of the rule's patterns that the bundle holds: moment/moment.js before a locale.
+            // A pattern that names its package only needs that package's sources.
             var match = rule.BundledSources
-                .Select(glob => packaged.FirstOrDefault(s => glob.IsMatch(s.ModulePath)))
+                .Select(glob => (LiteralPackage(glob) is { } named ? byPackage[named] : packaged).FirstOrDefault(s => glob.IsMatch(s.ModulePath)))
                 .FirstOrDefault(s => s.Package is not null);
             if (match.Package is not { } package || settings.IsAllowed(package, script.Path))
             {

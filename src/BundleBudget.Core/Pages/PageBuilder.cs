@@ -195,8 +195,11 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
             return _resolver.Resolve(from, specifier, siteRoot: walk.SiteRoot);
         }
 
-        var importer = UrlResolver.BaseUrl(from, baseHref, walk.SiteRoot);
-        var asUrl = ImportMap.IsUrlLike(specifier) ? UrlResolver.ToUrl(from, specifier, baseHref, walk.SiteRoot) : null;
+        // A chunk's base URL is the same for every specifier in it: made once per walk.
+        var importer = baseHref is not null ? UrlResolver.BaseUrl(from, baseHref, walk.SiteRoot)
+            : walk.BaseUrls.TryGetValue(from, out var known) ? known
+            : walk.BaseUrls[from] = UrlResolver.BaseUrl(from, null, walk.SiteRoot);
+        var asUrl = ImportMap.IsUrlLike(specifier) ? UrlResolver.ToUrl(importer, specifier) : null;
         var target = walk.MapOf.GetValueOrDefault(from, ImportMap.Empty).Resolve(specifier, asUrl, importer) ?? asUrl;
         return target is null ? (null, true) : _resolver.FromUrl(target, SiteLayout.IsInside(from, walk.SiteRoot) ? walk.SiteRoot : string.Empty);
     }
@@ -366,6 +369,9 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         public List<PageFile> LazyRoots { get; } = [];
 
         public SortedSet<string> External { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The base URL of each file a module specifier was resolved from (with no &lt;base href&gt;).</summary>
+        public Dictionary<string, Uri> BaseUrls { get; } = new(StringComparer.Ordinal);
 
         public List<PageGap> Gaps { get; } = [];
 

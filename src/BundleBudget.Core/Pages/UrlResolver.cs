@@ -17,16 +17,16 @@ internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionar
         ToUrl(fromPath, url, baseHref, siteRoot) is { } target ? FromUrl(target, SiteRootOf(fromPath, siteRoot)) : (null, true);
 
     /// <summary>The absolute URL a reference names, on the site's own origin; null for data:, blob: and what cannot be resolved.</summary>
-    public static Uri? ToUrl(string fromPath, string url, string? baseHref, string siteRoot)
-    {
-        var trimmed = url.Trim();
-        if (trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("blob:", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
+    public static Uri? ToUrl(string fromPath, string url, string? baseHref, string siteRoot) =>
+        IsInline(url) ? null : Combine(BaseUrl(fromPath, baseHref, siteRoot), url.Trim());
 
-        var baseUri = BaseUrl(fromPath, baseHref, siteRoot);
-        return Combine(baseUri, trimmed);
+    /// <summary>A URL resolved against a base URL made already (<see cref="BaseUrl"/>); null for data: and blob: URLs.</summary>
+    public static Uri? ToUrl(Uri baseUri, string url) => IsInline(url) ? null : Combine(baseUri, url.Trim());
+
+    private static bool IsInline(string url)
+    {
+        var trimmed = url.AsSpan().Trim();
+        return trimmed.StartsWith("data:", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("blob:", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The base URL of a file: its own URL, or the &lt;base href&gt; resolved against it.</summary>
