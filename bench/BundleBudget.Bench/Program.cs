@@ -8,15 +8,20 @@ using System.Text.RegularExpressions;
 // The benchmark of issue #9: wall time and peak RSS of whole processes, measured with /usr/bin/time in one run.
 // bundlewatch 0.4.2 and the published bundle-budget CLI check the same large output folder (bench/large-output/out);
 // then the CLI alone on a 50 MB chunk and on 20,000 budgets. Each run is repeated and the median is reported.
+// Last (unless --skip-msbuild), an unchanged dotnet build of a web project with the BundleBudget package against the
+// same build with the check disabled, timed with a Stopwatch around the process.
 // Progress goes to stderr, the report to stdout. Exit code 0 even when a target is missed; 1 when a run failed.
 const int Repeats = 3;
+const int BuildRounds = 10;
+const string BenchPackageVersion = "0.0.0-bench";
 const string TimeTool = "/usr/bin/time";
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 
-var showTimings = args is ["--timings"];
-if (args.Length > 0 && !showTimings)
+var showTimings = args.Contains("--timings");
+var skipMSBuild = args.Contains("--skip-msbuild");
+if (args.Any(arg => arg is not ("--timings" or "--skip-msbuild")))
 {
-    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/BundleBudget.Bench [-- --timings]");
+    Console.Error.WriteLine("usage: dotnet run -c Release --project bench/BundleBudget.Bench [-- [--timings] [--skip-msbuild]]");
     return 2;
 }
 
@@ -63,16 +68,22 @@ try
         many.Add(CheckUncached($"20,000 budgets #{round}", manyBudget));
     }
 
+    var unchangedBuild = skipMSBuild ? null : MeasureUnchangedBuild();
     var peer = Median(bundlewatch);
     var rows = new List<Row>
     {
-        new($"bundlewatch 0.4.2 (gzip), {bundlewatchResults} files", bundlewatch, "reference", null),
+        MeasuredRow($"bundlewatch 0.4.2 (gzip), {bundlewatchResults} files", bundlewatch, "reference", null),
         BundleBudgetRow("BundleBudget, nothing cached", cold, peer.WallSeconds / 3, $"≤ 1/3 of bundlewatch: {Median(cold).WallSeconds / peer.WallSeconds:0.00}× bundlewatch"),
         BundleBudgetRow("BundleBudget, nothing changed", warm, 0.3, "≤ 0.3 s"),
         BundleBudgetRow($"BundleBudget, one chunk changed ({Path.GetRelativePath(outDir, chunk)})", changed, 0.5, "≤ 0.5 s"),
         BundleBudgetRow("BundleBudget, a 50 MB chunk a page loads, nothing cached", bigChunk, 5, "< 5 s", strictlyBelow: true),
         BundleBudgetRow("BundleBudget, 20,000 budgets on one line, nothing cached", many, 2, "< 2 s", strictlyBelow: true),
     };
+    if (unchangedBuild is not null)
+    {
+        rows.Add(unchangedBuild);
+    }
+
     PrintTable(rows);
     Console.WriteLine($"Load average at end: {LoadAverage()} (other work on the machine inflates the times).");
     return 0;
@@ -125,9 +136,10 @@ void PrintMachine()
     var cores = cpuInfo.Count(line => line.StartsWith("processor", StringComparison.Ordinal));
     var model = cpuInfo.FirstOrDefault(line => line.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown";
     var node = RunCaptured("node", ["--version"], root).Output.Trim();
+    var sdk = RunCaptured("dotnet", ["--version"], work).Output.Trim();
     var files = Directory.GetFiles(outDir, "*", SearchOption.AllDirectories);
     var bytes = files.Sum(file => new FileInfo(file).Length);
-    Console.WriteLine($"Machine: {cores} cores in /proc/cpuinfo, Environment.ProcessorCount {Environment.ProcessorCount}, CPU {model}, {RuntimeInformation.FrameworkDescription}, node {node}; load average {LoadAverage()} at start");
+    Console.WriteLine($"Machine: {cores} cores in /proc/cpuinfo, Environment.ProcessorCount {Environment.ProcessorCount}, CPU {model}, {RuntimeInformation.FrameworkDescription} (SDK {sdk}), node {node}; load average {LoadAverage()} at start");
     Console.WriteLine($"bench/large-output/out: {files.Length} files, {bytes / 1e6:0.0} MB ({bytes / 1048576.0:0.0} MiB)");
     Console.WriteLine();
 }
@@ -231,6 +243,100 @@ string MakeManyBudgetsScenario()
     return WriteFile("many/budget.json", $$"""{ "outputPath": "dist", "imports": { "rules": "none" }, "budgets": [{{string.Join(",", budgets)}}]}""");
 }
 
+// An unchanged dotnet build of testassets/SampleWebApp with the BundleBudget package, against the same build with
+// BundleBudgetEnabled=false: alternating rounds, the build without the check first. Normal build servers (no
+// --disable-build-servers), as a developer's inner loop has them. Every build with the package must have skipped the
+// check (it says "unchanged since the last check"); otherwise the row would measure a check, and the bench fails.
+Row MeasureUnchangedBuild()
+{
+    var project = MakeSampleWebApp(PackTasks());
+    string[] properties = ["-p:BundleBudgetPackageVersion=" + BenchPackageVersion, "-p:RestorePackagesPath=" + Path.Combine(work, "msbuild", "packages")];
+    string[] withPackage = ["--no-restore", .. properties];
+    string[] withoutCheck = [.. withPackage, "-p:BundleBudgetEnabled=false"];
+    Console.Error.WriteLine("dotnet build of the sample web app: restore and first check, then one warm-up build each way");
+    ExpectOutput("the first build (restore and first check)", Build("the first build", project, properties), "BundleBudget: within budget");
+    Build("the warm-up build with the package", project, withPackage);
+    Build("the warm-up build without the check", project, withoutCheck);
+
+    var timesWithout = new List<double>();
+    var timesWith = new List<double>();
+    for (var round = 1; round <= BuildRounds; round++)
+    {
+        Console.Error.WriteLine($"dotnet build round {round}/{BuildRounds}");
+        var (result, milliseconds) = TimedBuild($"the build without the check #{round}", project, withoutCheck);
+        if (result.Output.Contains("BundleBudget:", StringComparison.Ordinal))
+        {
+            throw new BenchFailure($"the build without the check #{round} ran BundleBudget (BundleBudgetEnabled=false):\n{Tail(result.Output)}");
+        }
+
+        timesWithout.Add(milliseconds);
+        (result, milliseconds) = TimedBuild($"the build with the package #{round}", project, withPackage);
+        ExpectOutput($"the build with the package #{round}", result, "BundleBudget: unchanged since the last check");
+        timesWith.Add(milliseconds);
+    }
+
+    return UnchangedBuildRow(timesWithout, timesWith);
+}
+
+// The MSBuild package, packed once into a feed under the temp folder (--artifacts-path: src/*/obj and bin untouched).
+string PackTasks()
+{
+    Console.Error.WriteLine($"packing src/BundleBudget.Tasks (Release, {BenchPackageVersion})");
+    var feed = Path.Combine(work, "feed");
+    var project = Path.Combine(root, "src", "BundleBudget.Tasks", "BundleBudget.Tasks.csproj");
+    var result = RunCaptured("dotnet", ["pack", project, "-c", "Release", "-o", feed, "-p:Version=" + BenchPackageVersion, "--artifacts-path", Path.Combine(work, "tasks-build"), "--disable-build-servers"], root);
+    if (result.ExitCode != 0)
+    {
+        throw new BenchFailure($"dotnet pack exited {result.ExitCode}:\n{Tail(result.Output)}");
+    }
+
+    return feed;
+}
+
+// testassets/SampleWebApp (without bin and obj) and the Vite build its budget.json checks (../vite-app/dist, sources
+// ../vite-app/src), restoring from the feed alone, with an empty Directory.Build.props so the repository's does not apply.
+string MakeSampleWebApp(string feed)
+{
+    var msbuild = Path.Combine(work, "msbuild");
+    var project = Path.Combine(msbuild, "testassets", "SampleWebApp");
+    CopyDirectory(Path.Combine(root, "testassets", "SampleWebApp"), project, skip: ["bin", "obj"]);
+    foreach (var part in new[] { "dist", "src" })
+    {
+        CopyDirectory(Path.Combine(root, "testassets", "vite-app", part), Path.Combine(msbuild, "testassets", "vite-app", part), skip: []);
+    }
+
+    WriteFile("msbuild/nuget.config", $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="bench" value="{feed}" />
+          </packageSources>
+        </configuration>
+        """);
+    WriteFile("msbuild/Directory.Build.props", "<Project />");
+    return project;
+}
+
+(ProcessResult Result, double Milliseconds) TimedBuild(string name, string project, IReadOnlyList<string> arguments)
+{
+    var stopwatch = Stopwatch.StartNew();
+    var result = Build(name, project, arguments);
+    return (result, stopwatch.Elapsed.TotalMilliseconds);
+}
+
+// dotnet build in the project's folder; any exit code but 0 fails the bench.
+ProcessResult Build(string name, string project, IReadOnlyList<string> arguments)
+{
+    var result = RunCaptured("dotnet", ["build", .. arguments], project);
+    if (result.ExitCode != 0)
+    {
+        throw new BenchFailure($"{name} (dotnet build {string.Join(' ', arguments)}) exited {result.ExitCode}:\n{Tail(result.Output)}");
+    }
+
+    return result;
+}
+
 string WriteFile(string relativePath, string text)
 {
     var path = Path.Combine(work, relativePath);
@@ -303,6 +409,31 @@ static Process Start(ProcessStartInfo start)
     }
 }
 
+static void ExpectOutput(string name, ProcessResult result, string expected)
+{
+    if (!result.Output.Contains(expected, StringComparison.Ordinal))
+    {
+        throw new BenchFailure($"{name} did not print '{expected}':\n{Tail(result.Output)}");
+    }
+}
+
+// Files only (the copies get new last-write times); a top-level folder named in skip is left out.
+static void CopyDirectory(string source, string destination, string[] skip)
+{
+    foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+    {
+        var relative = Path.GetRelativePath(source, file);
+        if (skip.Contains(relative.Split(Path.DirectorySeparatorChar)[0]))
+        {
+            continue;
+        }
+
+        var copy = Path.Combine(destination, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+        File.Copy(file, copy);
+    }
+}
+
 static Row BundleBudgetRow(string name, List<Measurement> runs, double wallLimit, string wallTarget, bool strictlyBelow = false)
 {
     var median = Median(runs);
@@ -319,31 +450,60 @@ static Row BundleBudgetRow(string name, List<Measurement> runs, double wallLimit
         missed.Add("RSS");
     }
 
-    return new Row(name, runs, $"{wallTarget}; RSS < 200 MB", missed.Count == 0 ? "yes" : $"**no** ({string.Join(", ", missed)})");
+    return MeasuredRow(name, runs, $"{wallTarget}; RSS < 200 MB", missed.Count == 0 ? "yes" : $"**no** ({string.Join(", ", missed)})");
+}
+
+static Row MeasuredRow(string name, List<Measurement> runs, string target, string? met)
+{
+    var median = Median(runs);
+    var all = string.Join(", ", runs.Select(run => $"{run.WallSeconds:0.00} / {run.PeakMegabytes:0.0}"));
+    return new Row(name, $"{median.WallSeconds:0.00} s", $"{median.PeakMegabytes:0.0} MB", target, met, all);
+}
+
+// The medians (of an even count: the mean of the middle two) rounded to whole ms, and their difference. No RSS: a
+// build's peak RSS is MSBuild's, not what the check adds.
+static Row UnchangedBuildRow(List<double> timesWithout, List<double> timesWith)
+{
+    var withMedian = Math.Round(MedianOf(timesWith));
+    var withoutMedian = Math.Round(MedianOf(timesWithout));
+    var more = withMedian - withoutMedian;
+    var all = "without / with the package, ms, by round: " + string.Join(", ", timesWithout.Zip(timesWith, (off, on) => $"{off:0} / {on:0}"));
+    return new Row(
+        $"an unchanged dotnet build with the package (median of {timesWith.Count} alternating)",
+        $"{more:+0;-0;+0} ms ({withMedian:0} ms vs {withoutMedian:0} ms)",
+        "-",
+        "< 50 ms more",
+        more < 50 ? "yes" : "**no**",
+        all);
 }
 
 static void PrintTable(List<Row> rows)
 {
-    Console.WriteLine($"Median of {Repeats} runs each (MB = 10^6 bytes):");
+    Console.WriteLine($"Median of {Repeats} runs each unless the row says otherwise (MB = 10^6 bytes):");
     Console.WriteLine();
     Console.WriteLine("| run | wall | peak RSS | target | met |");
     Console.WriteLine("|---|---:|---:|---|---|");
     foreach (var row in rows)
     {
-        var median = Median(row.Runs);
-        Console.WriteLine($"| {row.Name} | {median.WallSeconds:0.00} s | {median.PeakMegabytes:0.0} MB | {row.Target} | {row.Met ?? "—"} |");
+        Console.WriteLine($"| {row.Name} | {row.Wall} | {row.PeakRss} | {row.Target} | {row.Met ?? "—"} |");
     }
 
     Console.WriteLine();
-    Console.WriteLine("All runs (wall s / peak RSS MB):");
+    Console.WriteLine("All runs (wall s / peak RSS MB unless the line says otherwise):");
     foreach (var row in rows)
     {
-        Console.WriteLine($"  {row.Name}: {string.Join(", ", row.Runs.Select(run => $"{run.WallSeconds:0.00} / {run.PeakMegabytes:0.0}"))}");
+        Console.WriteLine($"  {row.Name}: {row.AllRuns}");
     }
 }
 
 static Measurement Median(List<Measurement> runs) =>
     new(runs.Select(run => run.WallSeconds).Order().ElementAt(runs.Count / 2), runs.Select(run => run.PeakKib).Order().ElementAt(runs.Count / 2));
+
+static double MedianOf(List<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+}
 
 // A chunk that index.html does not load itself: the first route its entry script loads with import("./….js").
 static string RouteChunk(string outDir)
@@ -390,8 +550,8 @@ internal sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
     public string Output => Stdout + Stderr;
 }
 
-/// <summary>One table row: every run of it, its target, and whether the median met it (null: no target).</summary>
-internal sealed record Row(string Name, List<Measurement> Runs, string Target, string? Met);
+/// <summary>One table row, its cells formatted: the medians, its target, whether they met it (null: no target), and every run.</summary>
+internal sealed record Row(string Name, string Wall, string PeakRss, string Target, string? Met, string AllRuns);
 
 internal sealed class BenchFailure(string message) : Exception(message);
 
