@@ -239,11 +239,12 @@ public static class BundleAnalyzer
             var segments = map.Lines[lineIndex];
             for (var i = 0; i < segments.Count; i++)
             {
-                var start = Math.Clamp(segments[i].Column, 0, line.Length);
-                var end = i + 1 < segments.Count ? Math.Clamp(segments[i + 1].Column, 0, line.Length) : line.Length;
-                if (segments[i].Source >= 0 && end > start)
+                var start = Math.Clamp(MappingSegment.Column(segments[i]), 0, line.Length);
+                var end = i + 1 < segments.Count ? Math.Clamp(MappingSegment.Column(segments[i + 1]), 0, line.Length) : line.Length;
+                var source = MappingSegment.Source(segments[i]);
+                if (source >= 0 && end > start)
                 {
-                    bySource[segments[i].Source] += Encoding.UTF8.GetByteCount(line[start..end]);
+                    bySource[source] += Encoding.UTF8.GetByteCount(line[start..end]);
                 }
             }
 

@@ -2,9 +2,19 @@ using System.Text.Json;
 
 namespace BundleBudget.Core.BundleContents;
 
-/// <summary>One mapped stretch of a generated line: from <see cref="Column"/> (UTF-16 units) to the next segment.</summary>
-/// <param name="Source">Index into <see cref="SourceMap.Sources"/>, or -1 for a segment that maps to no source.</param>
-internal readonly record struct MappingSegment(int Column, int Source);
+/// <summary>
+/// One mapped stretch of a generated line, from its column (UTF-16 units) to the next segment, packed in a long (column
+/// in the high half, so that sorting the longs sorts by column): lists of a primitive need no code compiled at start-up.
+/// </summary>
+internal static class MappingSegment
+{
+    public static long Pack(int column, int source) => ((long)column << 32) | (uint)source;
+
+    public static int Column(long segment) => (int)(segment >> 32);
+
+    /// <summary>Index into <see cref="SourceMap.Sources"/>, or -1 for a segment that maps to no source.</summary>
+    public static int Source(long segment) => (int)(uint)segment;
+}
 
 /// <summary>
 /// A source map (revision 3): its sources and, per generated line, which source each stretch of the line came from.
@@ -12,7 +22,7 @@ internal readonly record struct MappingSegment(int Column, int Source);
 /// </summary>
 internal sealed class SourceMap
 {
-    private SourceMap(IReadOnlyList<string> sources, IReadOnlyList<List<MappingSegment>> lines)
+    private SourceMap(IReadOnlyList<string> sources, IReadOnlyList<List<long>> lines)
     {
         Sources = sources;
         Lines = lines;
@@ -21,7 +31,7 @@ internal sealed class SourceMap
     public IReadOnlyList<string> Sources { get; }
 
     /// <summary>The segments of each generated line, in column order.</summary>
-    public IReadOnlyList<List<MappingSegment>> Lines { get; }
+    public IReadOnlyList<List<long>> Lines { get; }
 
     /// <param name="generatedLines">How many lines the generated file has: mappings of lines beyond it (a section's offset can claim any) are ignored, so a tiny map cannot claim billions of lines.</param>
     /// <exception cref="InvalidDataException">The map is not a revision 3 source map.</exception>
@@ -30,13 +40,15 @@ internal sealed class SourceMap
         try
         {
             var sources = new List<string>();
-            var lines = new List<List<MappingSegment>>();
+            var lines = new List<List<long>>();
             ReadTopLevel(json.StartsWith("\uFEFF"u8) ? json[3..] : json, sources, lines, generatedLines);
             foreach (var segments in lines)
             {
-                if (segments.Count > 1)
+                // Mappings are written in column order: then they keep the order they were written in (a segment at
+                // the column of the next one is empty, as in source-map-explorer). Only a line out of order is sorted.
+                if (!InColumnOrder(segments))
                 {
-                    segments.Sort(static (a, b) => a.Column.CompareTo(b.Column));
+                    segments.Sort();
                 }
             }
 
@@ -52,11 +64,24 @@ internal sealed class SourceMap
         }
     }
 
+    private static bool InColumnOrder(List<long> segments)
+    {
+        for (var i = 1; i < segments.Count; i++)
+        {
+            if (MappingSegment.Column(segments[i]) < MappingSegment.Column(segments[i - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// Reads a map in one forward pass without building a document: sourcesContent and names (most of a map's bytes)
     /// are skipped, not materialised. An index map's sections (rare) are read from a document of that part alone.
     /// </summary>
-    private static void ReadTopLevel(ReadOnlySpan<byte> json, List<string> sources, List<List<MappingSegment>> lines, int maxLines)
+    private static void ReadTopLevel(ReadOnlySpan<byte> json, List<string> sources, List<List<long>> lines, int maxLines)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true, MaxDepth = 16 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -150,7 +175,7 @@ internal sealed class SourceMap
         }
     }
 
-    private static void ReadSections(JsonElement sections, List<string> sources, List<List<MappingSegment>> lines, int maxLines)
+    private static void ReadSections(JsonElement sections, List<string> sources, List<List<long>> lines, int maxLines)
     {
         foreach (var section in sections.EnumerateArray())
         {
@@ -165,7 +190,7 @@ internal sealed class SourceMap
         }
     }
 
-    private static void Read(JsonElement map, int lineOffset, int columnOffset, List<string> sources, List<List<MappingSegment>> lines, int maxLines)
+    private static void Read(JsonElement map, int lineOffset, int columnOffset, List<string> sources, List<List<long>> lines, int maxLines)
     {
         if (!map.TryGetProperty("version", out var version) || version.GetInt32() != 3)
         {
@@ -184,7 +209,7 @@ internal sealed class SourceMap
     }
 
     /// <summary>Decodes the Base64 VLQ "mappings" into segments, shifting lines, first-line columns and source indexes.</summary>
-    private static void DecodeMappings(ReadOnlySpan<byte> mappings, int lineOffset, int columnOffset, int firstSource, int sourceCount, List<List<MappingSegment>> lines, int maxLines)
+    private static void DecodeMappings(ReadOnlySpan<byte> mappings, int lineOffset, int columnOffset, int firstSource, int sourceCount, List<List<long>> lines, int maxLines)
     {
         var line = lineOffset;
         var column = 0;
@@ -240,11 +265,11 @@ internal sealed class SourceMap
             {
                 source += fields[1];
                 var index = source >= 0 && source < sourceCount - firstSource ? firstSource + source : -1;
-                lines[line].Add(new MappingSegment(shifted, index));
+                lines[line].Add(MappingSegment.Pack(shifted, index));
             }
             else
             {
-                lines[line].Add(new MappingSegment(shifted, -1));
+                lines[line].Add(MappingSegment.Pack(shifted, -1));
             }
         }
     }

@@ -205,6 +205,20 @@ internal sealed class ContentStore
     public static bool IsPlausibleBrotli(long brotli, long raw) =>
         brotli >= (raw == 0 ? 1 : Math.Max(5, raw / 700_000)) && brotli <= raw + (4 * ((raw / 65_536) + 1)) + 64;
 
+    /// <summary>The entries in key order (a dictionary enumerates in the order of insertion), so that the same facts make the same file.</summary>
+    private static Dictionary<string, T> Sorted<T>(ConcurrentDictionary<string, T> entries)
+    {
+        var keys = entries.Keys.ToArray();
+        Array.Sort(keys, StringComparer.Ordinal);
+        var sorted = new Dictionary<string, T>(keys.Length, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            sorted[key] = entries[key];
+        }
+
+        return sorted;
+    }
+
     /// <summary>Writes what this run used (older entries are dropped, so the file never grows without bound).</summary>
     public void Save()
     {
@@ -232,11 +246,11 @@ internal sealed class ContentStore
             SizesProducer,
             FactsProducer,
             _startedAt,
-            new SortedDictionary<string, IndexEntry>(_usedIndex, StringComparer.Ordinal),
-            new SortedDictionary<string, ContentRecord>(_used, StringComparer.Ordinal),
-            new SortedDictionary<string, CompositionFacts>(_usedCompositions, StringComparer.Ordinal))
+            Sorted(_usedIndex),
+            Sorted(_used),
+            Sorted(_usedCompositions))
         {
-            Sources = new SortedDictionary<string, SourceFacts>(_usedSources, StringComparer.Ordinal),
+            Sources = Sorted(_usedSources),
         };
         IO.ReportFile.Write(Path, stream => ContentStoreFile.Write(stream, file));
     }

@@ -1,7 +1,7 @@
 namespace BundleBudget.Core.Pages;
 
 /// <summary>A module a built chunk loads: a static <c>import</c>/<c>export ... from</c>, or a dynamic <c>import()</c>.</summary>
-internal readonly record struct ChunkImport(string Specifier, bool Dynamic);
+internal sealed record ChunkImport(string Specifier, bool Dynamic);
 
 /// <summary>
 /// Finds the module references of a built JavaScript chunk in one pass over its text, without building a syntax tree:
