@@ -98,9 +98,23 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         {
             props.Write(ReplayFile!);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // Without it the next build runs the check again (the file is one of the check's outputs).
+            TryDelete(ReplayFile!);
+            LogDiagnostic(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The warnings to repeat on an unchanged build could not be written ({e.Message}); the next build checks again.", ReplayFile));
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            LogDiagnostic(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The warnings to repeat on an unchanged build could not be written: {e.Message}", ReplayFile));
+            // Left as it was, it would repeat an older check's warnings; a missing one only costs a check.
         }
     }
 

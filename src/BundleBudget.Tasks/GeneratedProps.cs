@@ -25,8 +25,14 @@ internal sealed class GeneratedProps
         return this;
     }
 
+    /// <exception cref="ArgumentException">A value holds a character XML cannot carry (U+FFFE, U+FFFF, a lone surrogate): nothing is written, and the next build works without it.</exception>
     public void Write(string path)
     {
+        if (_properties.Select(p => p.Value).Concat(_items.SelectMany(i => i.Metadata.Select(m => m.Value).Append(i.Include))).Any(HasNonXmlCharacter))
+        {
+            throw new ArgumentException("a value holds a character XML cannot carry");
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var temporary = $"{path}.{Environment.ProcessId}.tmp";
         using (var writer = XmlWriter.Create(temporary, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CheckCharacters = false }))
@@ -58,6 +64,20 @@ internal sealed class GeneratedProps
         }
 
         File.Move(temporary, path, overwrite: true);
+    }
+
+    private static bool HasNonXmlCharacter(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c is '\uFFFE' or '\uFFFF' || (char.IsHighSurrogate(c) && (i + 1 == value.Length || !char.IsLowSurrogate(value[++i]))) || char.IsLowSurrogate(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>MSBuild's escaping (%XX) of the characters it gives a meaning, and of control characters XML cannot hold.</summary>

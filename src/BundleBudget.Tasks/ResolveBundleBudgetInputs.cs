@@ -37,7 +37,7 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
     {
         var budget = BudgetFileReader.Read(BudgetFile).File;
         ResolvedOutputPath = BudgetCheck.ResolveOutputFolder(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath), budget) ?? string.Empty;
-        var folders = new SortedSet<string>(StringComparer.Ordinal);
+        var folders = new SortedDictionary<string, long>(StringComparer.Ordinal);
         if (budget is { Imports.Rules.Count: > 0 })
         {
             SourceFiles = SourceFileFinder.Find(Path.GetDirectoryName(budget.Path)!, budget.Imports.Sources, folders)
@@ -51,7 +51,7 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
         }
     }
 
-    private void WriteKnownInputs(IEnumerable<string> folders)
+    private void WriteKnownInputs(IDictionary<string, long> folders)
     {
         var props = new GeneratedProps()
             .Property("_BundleBudgetKnownInputsKey", InputsKey!)
@@ -61,17 +61,18 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
             props.Item("_BundleBudgetKnownSourceFile", file.ItemSpec);
         }
 
-        foreach (var folder in folders)
+        foreach (var (folder, ticks) in folders)
         {
-            // Local time, as MSBuild's [System.IO.Directory]::GetLastWriteTime gives it (a missing folder has a time too).
-            props.Item("_BundleBudgetKnownSourceFolder", folder, ("Ticks", Directory.GetLastWriteTime(folder).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            // Taken before the folder was listed (a file created during the search changes it afterwards); local time, as
+            // MSBuild's [System.IO.Directory]::GetLastWriteTime gives it (a missing folder has a time too).
+            props.Item("_BundleBudgetKnownSourceFolder", folder, ("Ticks", ticks.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         }
 
         try
         {
             props.Write(KnownInputsFile!);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             Log.LogMessage(MessageImportance.Low, $"BundleBudget: {KnownInputsFile} could not be written ({e.Message}); the next build resolves its inputs again.");
         }

@@ -58,7 +58,8 @@ internal sealed class SourceMapLocator(string outputFolder, IReadOnlyDictionary<
                 return null;
             }
 
-            map = new Asset(path, candidate, AssetType.SourceMap, IO.FileLength.Of(candidate));
+            var (length, modified) = IO.FileLength.WithTimeOf(candidate);
+            map = new Asset(path, candidate, AssetType.SourceMap, length) { Modified = modified };
         }
 
         var problem = map.Length == 0 ? "it is empty"

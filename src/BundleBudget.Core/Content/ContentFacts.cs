@@ -85,7 +85,11 @@ internal enum FactKinds
 /// <summary>What a precompressed file (gzip or brotli) decompresses to.</summary>
 /// <param name="Hash">The SHA-256 of the decompressed content (as <see cref="Measurement.Compressors.ContentHash(ReadOnlySpan{byte})"/>), or null when it could not be decompressed.</param>
 /// <param name="Problem">Why it could not be decompressed (not gzip or brotli data, truncated, larger than any file read), else null.</param>
-internal sealed record DecompressedFacts(string? Hash, long Length, string? Problem);
+/// <param name="Format">"gzip" or "br": what the bytes are (gzip by its magic number, else brotli if they decode as such).</param>
+internal sealed record DecompressedFacts(string? Hash, long Length, string? Problem)
+{
+    public string? Format { get; init; }
+}
 
 /// <summary>What a built script loads, and where its source map is.</summary>
 /// <param name="Imports">Its static imports and literal dynamic import()s, in order.</param>

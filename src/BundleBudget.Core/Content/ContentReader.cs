@@ -103,7 +103,9 @@ internal static class ContentReader
     /// <summary>A file too large to hold: hashed and compressed as it streams by, each in its own pass; never parsed.</summary>
     private static ReadResult Streamed(Asset asset, FileStream stream, FactKinds kinds, Func<string, ContentRecord?> known)
     {
+        var before = IO.FileLength.WithTimeOf(asset.FullPath);
         var (hash, record, missing, read) = StreamedSizes(asset, stream, kinds, known);
+        Unchanged(asset, before);
         record = ContentAnalyzers.LearnTooLarge(record, missing & ~(FactKinds.Gzip | FactKinds.Brotli), asset, record.Length);
         return new ReadResult(hash, record, null, read, missing.HasFlag(FactKinds.Gzip), missing.HasFlag(FactKinds.Brotli)) { Learned = missing != FactKinds.None };
     }
@@ -111,17 +113,34 @@ internal static class ContentReader
     /// <summary>A large text file: hashed and compressed as it streams by, then decoded from the file for its text facts.</summary>
     private static ReadResult StreamedText(Asset asset, FileStream stream, FactKinds kinds, Func<string, ContentRecord?> known, Action<string, ContentText>? withText)
     {
+        var before = IO.FileLength.WithTimeOf(asset.FullPath);
         var (hash, record, missing, read) = StreamedSizes(asset, stream, kinds, known);
         var textKinds = missing & ~(FactKinds.Gzip | FactKinds.Brotli);
         if (textKinds != FactKinds.None || withText is not null)
         {
             var content = ContentText.FromText(asset, ContentText.DecodeStreamed(stream), record.Length);
             read += 2 * record.Length;
+            Unchanged(asset, before);
             record = ContentAnalyzers.Learn(record, textKinds, content);
             withText?.Invoke(hash, content);
         }
 
+        Unchanged(asset, before);
+
         return new ReadResult(hash, record, null, read, missing.HasFlag(FactKinds.Gzip), missing.HasFlag(FactKinds.Brotli)) { Learned = missing != FactKinds.None };
+    }
+
+    /// <summary>
+    /// A file read in several passes must be the same file in all of them: one rewritten meanwhile (a watch build) would
+    /// have the sizes of one content stored under the hash of another. It is then unreadable this run, and named.
+    /// </summary>
+    /// <exception cref="IOException">Its length or last-write time changed while it was read.</exception>
+    private static void Unchanged(Asset asset, (long Length, long Modified) before)
+    {
+        if (IO.FileLength.WithTimeOf(asset.FullPath) != before)
+        {
+            throw new IOException("it changed while it was read");
+        }
     }
 
     private static (string Hash, ContentRecord Record, FactKinds Missing, long Read) StreamedSizes(Asset asset, FileStream stream, FactKinds kinds, Func<string, ContentRecord?> known)

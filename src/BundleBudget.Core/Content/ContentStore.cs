@@ -21,7 +21,9 @@ namespace BundleBudget.Core.Content;
 /// </summary>
 internal sealed class ContentStore
 {
-    internal const int FormatVersion = 5;
+    internal const int FormatVersion = 6;
+
+    private const long MaxFileBytes = 64L * 1024 * 1024;
     private static readonly long RacyWindow = TimeSpan.FromSeconds(2).Ticks;
 
     private readonly ConcurrentDictionary<string, ContentRecord> _records;
@@ -66,7 +68,8 @@ internal sealed class ContentStore
     {
         try
         {
-            if (IO.FileLength.Of(path) is > 0 and < 512L * 1024 * 1024)
+            // A real cache holds about a kilobyte per file; one far larger is damaged or forged, and is rebuilt.
+            if (IO.FileLength.Of(path) is > 0 and < MaxFileBytes)
             {
                 var file = ContentStoreFile.Read(File.ReadAllBytes(path));
                 if (file.Version == FormatVersion)
@@ -75,7 +78,7 @@ internal sealed class ContentStore
                 }
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or OverflowException or NotSupportedException or ArgumentException or DecoderFallbackException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException or OverflowException or NotSupportedException or ArgumentException or DecoderFallbackException or InsufficientExecutionStackException)
         {
             // A damaged or foreign file is rebuilt: EndOfStreamException is an IOException.
         }
@@ -106,7 +109,7 @@ internal sealed class ContentStore
     /// <summary>The hash of a file's content when the index knows it unchanged since it was last read, else null.</summary>
     public string? IndexedHash(string fullPath, long length, long modifiedTicks)
     {
-        if (!_index.TryGetValue(fullPath, out var entry) || entry.Length != length || entry.Modified != modifiedTicks
+        if (modifiedTicks <= 0 || !_index.TryGetValue(fullPath, out var entry) || entry.Length != length || entry.Modified != modifiedTicks
             || modifiedTicks >= _indexedAt - RacyWindow)
         {
             return null;

@@ -170,6 +170,7 @@ internal static class ContentStoreFile
             WriteNullable(writer, decompressed.Hash);
             writer.Write(decompressed.Length);
             WriteNullable(writer, decompressed.Problem);
+            WriteNullable(writer, decompressed.Format);
         }
     }
 
@@ -207,7 +208,7 @@ internal static class ContentStoreFile
                 reader.ReadNullableString(),
                 reader.ReadNullableString()) : null,
             HoldsSvgFont = present.HasFlag(Present.SvgFont) ? present.HasFlag(Present.HoldsSvgFont) : null,
-            Decompressed = present.HasFlag(Present.Decompressed) ? new DecompressedFacts(reader.ReadNullableString(), reader.ReadInt64(), reader.ReadNullableString()) : null,
+            Decompressed = present.HasFlag(Present.Decompressed) ? new DecompressedFacts(reader.ReadNullableString(), reader.ReadInt64(), reader.ReadNullableString()) { Format = reader.ReadNullableString() } : null,
         };
     }
 
@@ -328,7 +329,7 @@ internal static class ContentStoreFile
     private static Dictionary<string, T> ReadMap<T>(CheckedReader reader, Func<CheckedReader, T> read)
     {
         var count = reader.ReadCount();
-        var map = new Dictionary<string, T>(count, StringComparer.Ordinal);
+        var map = new Dictionary<string, T>(StringComparer.Ordinal); // grown as entries are read, never sized by a count
         for (var i = 0; i < count; i++)
         {
             var key = reader.ReadString();
@@ -433,10 +434,10 @@ internal static class ContentStoreFile
                 return [];
             }
 
-            var list = new T[count];
+            var list = new List<T>(Math.Min(count, 16));
             for (var i = 0; i < count; i++)
             {
-                list[i] = read(this);
+                list.Add(read(this));
             }
 
             return list;

@@ -92,13 +92,15 @@ internal sealed class OutputContent
             }
 
             var decompressed = Facts(sibling, FactKinds.Decompressed)?.Decompressed;
-            if (decompressed is { Hash: { } held } && held == hash)
+            var format = encoding == FactKinds.Brotli ? "br" : "gzip";
+            if (decompressed is { Hash: { } held } && held == hash && decompressed.Format == format)
             {
                 return sibling.Length;
             }
 
             var reason = decompressed is { Problem: { } problem } ? problem
                 : decompressed is null ? FailureOf(sibling) ?? "it could not be read"
+                : decompressed.Format != format ? $"it holds {(decompressed.Format == "br" ? "brotli" : decompressed.Format)} data, not {(format == "br" ? "brotli" : format)}: a server would label it wrongly"
                 : $"it decompresses to {decompressed.Length:N0} bytes of other content";
             _staleSiblings[sibling.FullPath] = new StaleSibling(sibling, asset, reason);
         }

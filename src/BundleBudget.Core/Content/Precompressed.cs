@@ -35,7 +35,7 @@ internal static class Precompressed
                     hash.AppendData(buffer, 0, read);
                 }
 
-                return new DecompressedFacts(Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), total, null);
+                return new DecompressedFacts(Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant(), total, null) { Format = isGzip ? "gzip" : "br" };
             }
             finally
             {

@@ -7,14 +7,14 @@ public static class SourceFileFinder
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "node_modules", ".git", "bin", "obj" };
 
-    /// <param name="folders">Receives every folder listed (and each glob's starting folder, even when missing): a file added or removed anywhere the search looked changes one of their times.</param>
-    public static IReadOnlyList<(string FullPath, string RelativePath)> Find(string root, IReadOnlyList<FileGlob> globs, ISet<string>? folders = null)
+    /// <param name="folders">Receives every folder listed (and each glob's starting folder, even when missing) with its last-write time (local ticks, as MSBuild's property functions give it) taken before it was listed: a file added or removed anywhere the search looked changes one of them.</param>
+    public static IReadOnlyList<(string FullPath, string RelativePath)> Find(string root, IReadOnlyList<FileGlob> globs, IDictionary<string, long>? folders = null)
     {
         var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var glob in globs)
         {
             var start = Path.GetFullPath(Path.Combine(root, StaticPrefix(glob.Pattern)));
-            folders?.Add(start);
+            Record(folders, start);
             if (!Directory.Exists(start))
             {
                 continue;
@@ -46,13 +46,21 @@ public static class SourceFileFinder
         return string.Join('/', fixedSegments.Where(s => s is not ("." or "")));
     }
 
-    private static IEnumerable<string> Walk(string folder, ISet<string>? listed)
+    private static void Record(IDictionary<string, long>? folders, string folder)
+    {
+        if (folders is not null)
+        {
+            folders[folder] = Directory.GetLastWriteTime(folder).Ticks;
+        }
+    }
+
+    private static IEnumerable<string> Walk(string folder, IDictionary<string, long>? listed)
     {
         var pending = new Stack<string>([folder]);
         while (pending.Count > 0)
         {
             var current = pending.Pop();
-            listed?.Add(current);
+            Record(listed, current);
             IEnumerable<string> files, folders;
             try
             {

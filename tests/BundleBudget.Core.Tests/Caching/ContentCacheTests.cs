@@ -174,6 +174,20 @@ public class ContentCacheTests
         Assert.That(result.Statistics.BrotliComputed, Is.EqualTo(withoutSiblings.Statistics.BrotliComputed - 1));
     }
 
+    [Test]
+    public void A_gz_sibling_that_holds_brotli_data_is_BB1010_and_not_used()
+    {
+        var script = File.ReadAllBytes(Path.Combine(_dist, "vendors.5416922d.js"));
+        var brotli = Compress(script, s => new BrotliStream(s, CompressionLevel.Fastest));
+        File.WriteAllBytes(Path.Combine(_dist, "vendors.5416922d.js.gz"), brotli);
+
+        var result = Check();
+
+        var stale = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.StalePrecompressedSibling);
+        Assert.That(stale.Message, Does.StartWith("vendors.5416922d.js.gz does not hold vendors.5416922d.js: it holds brotli data, not gzip"));
+        Assert.That(result.Sizes["vendors.5416922d.js"].Gzip, Is.EqualTo(Compressors.GzipLength(script)));
+    }
+
     [TestCase("other content", TestName = "A precompressed sibling of other content is BB1010 and not used")]
     [TestCase("not brotli", TestName = "A precompressed sibling that is not brotli data is BB1010 and not used")]
     public void A_stale_precompressed_sibling_is_named_and_not_used(string kind)
