@@ -72,7 +72,7 @@ public sealed class CheckBundleBudget : BundleBudgetTask
             return;
         }
 
-        var warnings = result.Diagnostics.Where(d => d.Severity == Severity.Warning).ToList();
+        var warnings = result.Diagnostics.Where(d => d.Severity == Severity.Warning).Concat(_hostWarnings).ToList();
         var (shown, omitted) = PrintLimit.Apply(warnings);
         var props = new GeneratedProps()
             .Property("_BundleBudgetLastCheck", PlainText.Line($"BundleBudget: unchanged since the last check ({warnings.Count} {(warnings.Count == 1 ? "warning" : "warnings")} repeated). Report: {ReportPath}"));
@@ -106,6 +106,15 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         }
     }
 
+    /// <summary>Warnings of this task itself (a report not written, a baseline not read): logged, and repeated on a skipped build like the check's own.</summary>
+    private readonly List<Diagnostic> _hostWarnings = [];
+
+    private void LogHostWarning(Diagnostic warning)
+    {
+        _hostWarnings.Add(warning);
+        LogDiagnostic(warning);
+    }
+
     private static void TryDelete(string path)
     {
         try
@@ -137,7 +146,7 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         }
         catch (InvalidDataException e)
         {
-            LogDiagnostic(Diagnostic.Warning(DiagnosticCodes.BudgetFileNotFound, $"The baseline report cannot be read: {e.Message}", BaselineReport));
+            LogHostWarning(Diagnostic.Warning(DiagnosticCodes.BudgetFileNotFound, $"The baseline report cannot be read: {e.Message}", BaselineReport));
         }
     }
 
@@ -153,7 +162,7 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            LogDiagnostic(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", ReportPath));
+            LogHostWarning(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", ReportPath));
         }
     }
 }
