@@ -31,17 +31,23 @@ internal sealed record ContentRecord(long Length)
     /// <summary>For a precompressed file (x.js.br, x.js.gz): what it decompresses to.</summary>
     public DecompressedFacts? Decompressed { get; init; }
 
-    /// <summary>Whether the record holds every fact of <paramref name="kinds"/>.</summary>
-    public bool Has(FactKinds kinds) =>
-        (!kinds.HasFlag(FactKinds.Gzip) || Gzip is not null)
-        && (!kinds.HasFlag(FactKinds.Brotli) || Brotli is not null)
-        && (!kinds.HasFlag(FactKinds.Script) || Script is not null)
-        && (!kinds.HasFlag(FactKinds.Stylesheet) || Stylesheet is not null)
-        && (!kinds.HasFlag(FactKinds.Document) || Document is not null)
-        && (!kinds.HasFlag(FactKinds.Image) || Image is not null)
-        && (!kinds.HasFlag(FactKinds.Font) || Font is not null)
-        && (!kinds.HasFlag(FactKinds.SvgFont) || HoldsSvgFont is not null)
-        && (!kinds.HasFlag(FactKinds.Decompressed) || Decompressed is not null);
+    /// <summary>The facts this record holds.</summary>
+    public FactKinds Known =>
+        (Gzip is null ? FactKinds.None : FactKinds.Gzip)
+        | (Brotli is null ? FactKinds.None : FactKinds.Brotli)
+        | (Script is null ? FactKinds.None : FactKinds.Script)
+        | (Stylesheet is null ? FactKinds.None : FactKinds.Stylesheet)
+        | (Document is null ? FactKinds.None : FactKinds.Document)
+        | (Image is null ? FactKinds.None : FactKinds.Image)
+        | (Font is null ? FactKinds.None : FactKinds.Font)
+        | (HoldsSvgFont is null ? FactKinds.None : FactKinds.SvgFont)
+        | (Decompressed is null ? FactKinds.None : FactKinds.Decompressed);
+
+    /// <summary>The facts of <paramref name="kinds"/> kept in a record that this one does not hold yet.</summary>
+    public FactKinds Missing(FactKinds kinds) => kinds & Kinds & ~Known;
+
+    /// <summary>Whether the record holds every fact of <paramref name="kinds"/> (a composition is kept apart, and not asked here).</summary>
+    public bool Has(FactKinds kinds) => Missing(kinds) == FactKinds.None;
 
     /// <summary>The facts kept in the record itself (a composition is kept apart).</summary>
     public const FactKinds Kinds = FactKinds.Gzip | FactKinds.Brotli | FactKinds.Script | FactKinds.Stylesheet | FactKinds.Document | FactKinds.Image | FactKinds.Font | FactKinds.SvgFont | FactKinds.Decompressed;

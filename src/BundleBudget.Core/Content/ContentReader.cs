@@ -170,15 +170,7 @@ internal static class ContentReader
     /// <summary>What is asked and not known; compressed sizes only for what a server compresses on the way.</summary>
     private static FactKinds Missing(ContentRecord record, FactKinds kinds, Asset asset)
     {
-        var missing = FactKinds.None;
-        foreach (var kind in Enum.GetValues<FactKinds>())
-        {
-            if (kind != FactKinds.None && kinds.HasFlag(kind) && !record.Has(kind))
-            {
-                missing |= kind;
-            }
-        }
-
+        var missing = record.Missing(kinds);
         return asset.IsTextCompressible ? missing : missing & ~(FactKinds.Gzip | FactKinds.Brotli);
     }
 

@@ -21,30 +21,25 @@ namespace BundleBudget.Core.Content;
 /// </summary>
 internal sealed class ContentStore
 {
-    internal const int FormatVersion = 6;
+    internal const int FormatVersion = 7;
 
     private const long MaxFileBytes = 64L * 1024 * 1024;
     private static readonly long RacyWindow = TimeSpan.FromSeconds(2).Ticks;
 
-    private readonly ConcurrentDictionary<string, ContentRecord> _records;
-    private readonly ConcurrentDictionary<string, IndexEntry> _index;
-    private readonly ConcurrentDictionary<string, CompositionFacts> _compositions;
-    private readonly ConcurrentDictionary<string, ContentRecord> _used = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, IndexEntry> _usedIndex = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, CompositionFacts> _usedCompositions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SourceFacts> _sources;
-    private readonly ConcurrentDictionary<string, SourceFacts> _usedSources = new(StringComparer.Ordinal);
+    private readonly Table<ContentRecord> _records;
+    private readonly Table<IndexEntry> _index;
+    private readonly Table<CompositionFacts> _compositions;
+    private readonly Table<SourceFacts> _sources;
     private readonly long _indexedAt;
     private readonly long _startedAt = DateTime.UtcNow.Ticks;
-    private int _rejected;
 
     private ContentStore(string? path, StoreFile? file)
     {
         Path = path;
-        _records = new(file?.Contents ?? new Dictionary<string, ContentRecord>(), StringComparer.Ordinal);
-        _index = new(file?.Files ?? new Dictionary<string, IndexEntry>(), StringComparer.Ordinal);
-        _compositions = new(file?.Compositions ?? new Dictionary<string, CompositionFacts>(), StringComparer.Ordinal);
-        _sources = new(file?.Sources ?? new Dictionary<string, SourceFacts>(), StringComparer.Ordinal);
+        _records = new(file?.Contents);
+        _index = new(file?.Files);
+        _compositions = new(file?.Compositions);
+        _sources = new(file?.Sources);
         _indexedAt = file?.IndexedAt ?? 0;
     }
 
@@ -58,9 +53,6 @@ internal sealed class ContentStore
 
     /// <summary>Where the store is kept, or null for one that lives in memory only.</summary>
     public string? Path { get; }
-
-    /// <summary>How many loaded sizes were ignored because they were impossible.</summary>
-    public int Rejected => _rejected;
 
     public static ContentStore InMemory() => new(null, null);
 
@@ -109,24 +101,24 @@ internal sealed class ContentStore
     /// <summary>The hash of a file's content when the index knows it unchanged since it was last read, else null.</summary>
     public string? IndexedHash(string fullPath, long length, long modifiedTicks)
     {
-        if (modifiedTicks <= 0 || !_index.TryGetValue(fullPath, out var entry) || entry.Length != length || entry.Modified != modifiedTicks
+        if (modifiedTicks <= 0 || _index.Peek(fullPath) is not { } entry || entry.Length != length || entry.Modified != modifiedTicks
             || modifiedTicks >= _indexedAt - RacyWindow)
         {
             return null;
         }
 
-        _usedIndex[fullPath] = entry;
+        _index.MarkUsed(fullPath, entry);
         return entry.Hash;
     }
 
     /// <summary>Records that the file at this path, with this length and last-write time, holds the content of this hash.</summary>
     public void Index(string fullPath, long length, long modifiedTicks, string hash) =>
-        _usedIndex[fullPath] = new IndexEntry(length, modifiedTicks, hash);
+        _index.MarkUsed(fullPath, new IndexEntry(length, modifiedTicks, hash));
 
     /// <summary>What is known of a content, with impossible sizes left out; null when nothing is.</summary>
     public ContentRecord? Get(string hash)
     {
-        if (!_records.TryGetValue(hash, out var record))
+        if (_records.Peek(hash) is not { } record)
         {
             return null;
         }
@@ -136,60 +128,29 @@ internal sealed class ContentStore
         var brotli = record.Brotli is { } b && (record.Length == 0 ? b != 0 : !IsPlausibleBrotli(b, record.Length)) ? null : record.Brotli;
         if (gzip != record.Gzip || brotli != record.Brotli || record.Length < 0)
         {
-            Interlocked.Increment(ref _rejected);
             record = record.Length < 0 ? new ContentRecord(0) : record with { Gzip = gzip, Brotli = brotli };
-            _records[hash] = record;
+            _records.Put(hash, record);
+            return record;
         }
 
-        _used[hash] = record;
+        _records.MarkUsed(hash, record);
         return record;
     }
 
     /// <summary>Adds what was learned of a content to what is known of it.</summary>
-    public ContentRecord Put(string hash, ContentRecord learned)
-    {
-        var merged = _records.AddOrUpdate(hash, learned, (_, known) => known.Length == learned.Length ? learned.Merge(known) : learned);
-        _used[hash] = merged;
-        return merged;
-    }
+    public ContentRecord Put(string hash, ContentRecord learned) =>
+        _records.Merge(hash, learned, known => known.Length == learned.Length ? learned.Merge(known) : learned);
 
     /// <summary>The composition of a bundle by its source map, keyed by both contents.</summary>
-    public CompositionFacts? Composition(string bundleHash, string mapHash)
-    {
-        var key = $"{bundleHash}/{mapHash}";
-        if (_compositions.TryGetValue(key, out var composition))
-        {
-            _usedCompositions[key] = composition;
-        }
+    public CompositionFacts? Composition(string bundleHash, string mapHash) => _compositions.Get($"{bundleHash}/{mapHash}");
 
-        return composition;
-    }
-
-    public void PutComposition(string bundleHash, string mapHash, CompositionFacts composition)
-    {
-        var key = $"{bundleHash}/{mapHash}";
-        _compositions[key] = composition;
-        _usedCompositions[key] = composition;
-    }
+    public void PutComposition(string bundleHash, string mapHash, CompositionFacts composition) =>
+        _compositions.Put($"{bundleHash}/{mapHash}", composition);
 
     /// <summary>The module references of a front-end source, keyed by its content and its kind (extension): a .ts reads otherwise than a .js.</summary>
-    public SourceFacts? Source(string hash, string extension)
-    {
-        var key = $"{hash}{extension}";
-        if (_sources.TryGetValue(key, out var facts))
-        {
-            _usedSources[key] = facts;
-        }
+    public SourceFacts? Source(string hash, string extension) => _sources.Get($"{hash}{extension}");
 
-        return facts;
-    }
-
-    public void PutSource(string hash, string extension, SourceFacts facts)
-    {
-        var key = $"{hash}{extension}";
-        _sources[key] = facts;
-        _usedSources[key] = facts;
-    }
+    public void PutSource(string hash, string extension, SourceFacts facts) => _sources.Put($"{hash}{extension}", facts);
 
     /// <summary>
     /// Whether a gzip stream of this length can hold content of <paramref name="raw"/> bytes: at least its 18 bytes of
@@ -207,20 +168,6 @@ internal sealed class ContentStore
     /// </summary>
     public static bool IsPlausibleBrotli(long brotli, long raw) =>
         brotli >= (raw == 0 ? 1 : Math.Max(5, raw / 700_000)) && brotli <= raw + (4 * ((raw / 65_536) + 1)) + 64;
-
-    /// <summary>The entries in key order (a dictionary enumerates in the order of insertion), so that the same facts make the same file.</summary>
-    private static Dictionary<string, T> Sorted<T>(ConcurrentDictionary<string, T> entries)
-    {
-        var keys = entries.Keys.ToArray();
-        Array.Sort(keys, StringComparer.Ordinal);
-        var sorted = new Dictionary<string, T>(keys.Length, StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            sorted[key] = entries[key];
-        }
-
-        return sorted;
-    }
 
     /// <summary>Writes what this run used (older entries are dropped, so the file never grows without bound).</summary>
     public void Save()
@@ -249,13 +196,66 @@ internal sealed class ContentStore
             SizesProducer,
             FactsProducer,
             _startedAt,
-            Sorted(_usedIndex),
-            Sorted(_used),
-            Sorted(_usedCompositions))
+            _index.Used(),
+            _records.Used(),
+            _compositions.Used())
         {
-            Sources = Sorted(_usedSources),
+            Sources = _sources.Used(),
         };
         IO.ReportFile.Write(Path, stream => ContentStoreFile.Write(stream, file));
+    }
+
+    /// <summary>
+    /// Entries loaded from the cache file or learned in this run, and which of them this run used: only those are
+    /// written back, so the file never grows without bound.
+    /// </summary>
+    private sealed class Table<T>(IDictionary<string, T>? loaded)
+        where T : class
+    {
+        private readonly ConcurrentDictionary<string, T> _all = new(loaded ?? new Dictionary<string, T>(), StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, T> _used = new(StringComparer.Ordinal);
+
+        /// <summary>The entry, without counting it as used (the caller decides whether it is).</summary>
+        public T? Peek(string key) => _all.GetValueOrDefault(key);
+
+        public T? Get(string key)
+        {
+            if (_all.TryGetValue(key, out var value))
+            {
+                _used[key] = value;
+            }
+
+            return value;
+        }
+
+        public void MarkUsed(string key, T value) => _used[key] = value;
+
+        public void Put(string key, T value)
+        {
+            _all[key] = value;
+            _used[key] = value;
+        }
+
+        public T Merge(string key, T learned, Func<T, T> withKnown)
+        {
+            var merged = _all.AddOrUpdate(key, learned, (_, known) => withKnown(known));
+            _used[key] = merged;
+            return merged;
+        }
+
+        /// <summary>The used entries in key order (a dictionary enumerates in the order of insertion), so that the same facts make the same file.</summary>
+        public Dictionary<string, T> Used()
+        {
+            var keys = _used.Keys.ToArray();
+            Array.Sort(keys, StringComparer.Ordinal);
+            var sorted = new Dictionary<string, T>(keys.Length, StringComparer.Ordinal);
+            foreach (var key in keys)
+            {
+                sorted[key] = _used[key];
+            }
+
+            return sorted;
+        }
     }
 }
 

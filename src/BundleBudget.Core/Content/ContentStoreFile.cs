@@ -76,36 +76,13 @@ internal static class ContentStoreFile
         return new StoreFile(version, sizesProducer, factsProducer, indexedAt, files, contents, compositions) { Sources = sources };
     }
 
-    [Flags]
-    private enum Present : ushort
-    {
-        None = 0,
-        Gzip = 1,
-        Brotli = 2,
-        Script = 4,
-        Stylesheet = 8,
-        Document = 16,
-        Image = 32,
-        Font = 64,
-        SvgFont = 128,
-        HoldsSvgFont = 256,
-        Decompressed = 512,
-    }
+    /// <summary>A record is written as the facts it holds (<see cref="ContentRecord.Known"/>) and this bit, the value of <see cref="ContentRecord.HoldsSvgFont"/>.</summary>
+    private const ushort HoldsSvgFontBit = 0x8000;
 
     private static void WriteRecord(BinaryWriter writer, ContentRecord record)
     {
-        var present = (record.Gzip is null ? Present.None : Present.Gzip)
-            | (record.Brotli is null ? Present.None : Present.Brotli)
-            | (record.Script is null ? Present.None : Present.Script)
-            | (record.Stylesheet is null ? Present.None : Present.Stylesheet)
-            | (record.Document is null ? Present.None : Present.Document)
-            | (record.Image is null ? Present.None : Present.Image)
-            | (record.Font is null ? Present.None : Present.Font)
-            | (record.HoldsSvgFont is null ? Present.None : Present.SvgFont)
-            | (record.HoldsSvgFont is true ? Present.HoldsSvgFont : Present.None)
-            | (record.Decompressed is null ? Present.None : Present.Decompressed);
         writer.Write(record.Length);
-        writer.Write((ushort)present);
+        writer.Write((ushort)((ushort)record.Known | (record.HoldsSvgFont is true ? HoldsSvgFontBit : 0)));
         if (record.Gzip is { } gzip)
         {
             writer.Write(gzip);
@@ -177,20 +154,22 @@ internal static class ContentStoreFile
     private static ContentRecord ReadRecord(CheckedReader reader)
     {
         var length = reader.ReadInt64();
-        var present = (Present)reader.ReadUInt16();
-        if (((ushort)present & ~0x3FF) != 0)
+        var bits = reader.ReadUInt16();
+        if ((bits & ~((ushort)ContentRecord.Kinds | HoldsSvgFontBit)) != 0)
         {
             throw new InvalidDataException("unknown facts");
         }
 
+        var present = (FactKinds)(bits & ~HoldsSvgFontBit);
+
         return new ContentRecord(length)
         {
-            Gzip = present.HasFlag(Present.Gzip) ? reader.ReadInt64() : null,
-            Brotli = present.HasFlag(Present.Brotli) ? reader.ReadInt64() : null,
-            Script = present.HasFlag(Present.Script) ? ReadScript(reader) : null,
-            Stylesheet = present.HasFlag(Present.Stylesheet) ? ReadStylesheet(reader) : null,
-            Document = present.HasFlag(Present.Document) ? ReadDocument(reader) : null,
-            Image = present.HasFlag(Present.Image) ? new ImageInfo(
+            Gzip = present.HasFlag(FactKinds.Gzip) ? reader.ReadInt64() : null,
+            Brotli = present.HasFlag(FactKinds.Brotli) ? reader.ReadInt64() : null,
+            Script = present.HasFlag(FactKinds.Script) ? ReadScript(reader) : null,
+            Stylesheet = present.HasFlag(FactKinds.Stylesheet) ? ReadStylesheet(reader) : null,
+            Document = present.HasFlag(FactKinds.Document) ? ReadDocument(reader) : null,
+            Image = present.HasFlag(FactKinds.Image) ? new ImageInfo(
                 reader.ReadString(),
                 reader.ReadNullableString(),
                 reader.ReadNullableInt64(),
@@ -200,15 +179,15 @@ internal static class ContentStoreFile
                 reader.ReadNullableString(),
                 reader.ReadInt64(),
                 reader.ReadNullableString()) : null,
-            Font = present.HasFlag(Present.Font) ? new FontInfo(
+            Font = present.HasFlag(FactKinds.Font) ? new FontInfo(
                 reader.ReadString(),
                 reader.ReadNullableString(),
                 reader.ReadInt64(),
                 reader.ReadNullableInt32(),
                 reader.ReadNullableString(),
                 reader.ReadNullableString()) : null,
-            HoldsSvgFont = present.HasFlag(Present.SvgFont) ? present.HasFlag(Present.HoldsSvgFont) : null,
-            Decompressed = present.HasFlag(Present.Decompressed) ? new DecompressedFacts(reader.ReadNullableString(), reader.ReadInt64(), reader.ReadNullableString()) { Format = reader.ReadNullableString() } : null,
+            HoldsSvgFont = present.HasFlag(FactKinds.SvgFont) ? (bits & HoldsSvgFontBit) != 0 : null,
+            Decompressed = present.HasFlag(FactKinds.Decompressed) ? new DecompressedFacts(reader.ReadNullableString(), reader.ReadInt64(), reader.ReadNullableString()) { Format = reader.ReadNullableString() } : null,
         };
     }
 

@@ -29,8 +29,6 @@ internal sealed class OutputContent
     /// <summary>Reads nothing from a cache and keeps nothing: every fact is learned from the files.</summary>
     public static OutputContent Uncached() => new(ContentStore.InMemory());
 
-    public ContentStore Store => _store;
-
     /// <summary>Finds the source maps of bundles, for their compositions; null where compositions are not asked for.</summary>
     public SourceMapLocator? Maps { get; set; }
 
@@ -231,8 +229,7 @@ internal sealed class OutputContent
             return;
         }
 
-        var url = SourceMapComment.Url(text);
-        var location = Maps!.Locate(script, url is not null && url.StartsWith("data:", StringComparison.Ordinal) ? SourceMapComment.Inline : url);
+        var location = Maps!.Locate(script, SourceMapComment.Location(text));
         if (location is null || location.Problem is not null)
         {
             return;
