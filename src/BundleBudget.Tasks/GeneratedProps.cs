@@ -25,17 +25,13 @@ internal sealed class GeneratedProps
         return this;
     }
 
-    /// <exception cref="ArgumentException">A value holds a character XML cannot carry (U+FFFE, U+FFFF, a lone surrogate): nothing is written, and the next build works without it.</exception>
-    public void Write(string path)
-    {
-        if (_properties.Select(p => p.Value).Concat(_items.SelectMany(i => i.Metadata.Select(m => m.Value).Append(i.Include))).Any(HasNonXmlCharacter))
-        {
-            throw new ArgumentException("a value holds a character XML cannot carry");
-        }
+    /// <exception cref="ArgumentException">A value holds a character XML cannot carry (U+FFFE, U+FFFF, a lone surrogate; the writer checks): nothing is written, and the next build works without it.</exception>
+    public void Write(string path) => Core.IO.ReportFile.Write(path, WriteXml);
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        using (var writer = XmlWriter.Create(temporary, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CheckCharacters = false }))
+    private void WriteXml(Stream stream)
+    {
+        // Control characters never reach the writer (they are escaped), so its check refuses only what XML cannot hold.
+        using (var writer = XmlWriter.Create(stream, new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), CheckCharacters = true }))
         {
             writer.WriteStartElement("Project");
             writer.WriteComment(" Written by BundleBudget for the next build; do not edit. ");
@@ -62,22 +58,6 @@ internal sealed class GeneratedProps
             writer.WriteEndElement();
             writer.WriteEndElement();
         }
-
-        File.Move(temporary, path, overwrite: true);
-    }
-
-    private static bool HasNonXmlCharacter(string value)
-    {
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            if (c is '\uFFFE' or '\uFFFF' || (char.IsHighSurrogate(c) && (i + 1 == value.Length || !char.IsLowSurrogate(value[++i]))) || char.IsLowSurrogate(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>MSBuild's escaping (%XX) of the characters it gives a meaning, and of control characters XML cannot hold.</summary>
