@@ -178,15 +178,8 @@ public static class AssetScanner
     /// </summary>
     private static (long Length, long Modified) LengthAndTimeOf(FileInfo file)
     {
-        try
-        {
-            var target = file.LinkTarget is null ? file : new FileInfo(file.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? file.FullName);
-            return (target.Length, target.LastWriteTimeUtc.Ticks);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (0, 0);
-        }
+        var (length, modified) = IO.FileLength.WithTimeOf(file);
+        return length < 0 ? (0, 0) : (length, modified);
     }
 
     private sealed record Folder(DirectoryInfo Directory, string Relative, string Real);

@@ -11,14 +11,17 @@ public static class FileLength
     public static long Of(string path) => WithTimeOf(path).Length;
 
     /// <summary>The length as <see cref="Of"/> gives it, and the final target's last-write time (UTC ticks; 0 when it does not exist).</summary>
-    public static (long Length, long Modified) WithTimeOf(string path)
+    public static (long Length, long Modified) WithTimeOf(string path) => WithTimeOf(new FileInfo(path));
+
+    /// <summary>As <see cref="WithTimeOf(string)"/>, from a file's information already at hand (an enumeration's: no second look at the disk unless it is a link).</summary>
+    public static (long Length, long Modified) WithTimeOf(FileInfo file)
     {
         try
         {
-            var info = new FileInfo(path);
+            var info = file;
             if (info.LinkTarget is not null)
             {
-                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? new FileInfo(path);
+                info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? new FileInfo(file.FullName);
             }
 
             return info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1, 0);
