@@ -9,6 +9,13 @@ internal static class SourceMapComment
     /// <summary>What a script's facts keep of an inline (data: URL) map: the map is part of the script's content.</summary>
     public const string Inline = "data:";
 
+    /// <summary>The map's URL as a script's facts keep it: an inline (data: URL) map as <see cref="Inline"/>, since it is part of the script's own content.</summary>
+    public static string? Location(string generated)
+    {
+        var url = Url(generated);
+        return url is not null && url.StartsWith(Inline, StringComparison.Ordinal) ? Inline : url;
+    }
+
     public static string? Url(string generated)
     {
         var comment = Math.Max(generated.LastIndexOf(Prefix, StringComparison.Ordinal), generated.LastIndexOf(LegacyPrefix, StringComparison.Ordinal));

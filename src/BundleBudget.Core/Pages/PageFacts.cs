@@ -17,10 +17,7 @@ internal static class PageFacts
     public static ScriptFacts Script(string code)
     {
         var (imports, problem) = ChunkImportScanner.Scan(code);
-        var map = SourceMapComment.Url(code);
-
-        // An inline map is part of the script's own content: only the fact that it is there is kept.
-        return new ScriptFacts(imports, VitePreloads.Dependencies(code), problem, false, map is not null && map.StartsWith("data:", StringComparison.Ordinal) ? SourceMapComment.Inline : map);
+        return new ScriptFacts(imports, VitePreloads.Dependencies(code), problem, false, SourceMapComment.Location(code));
     }
 
     public static StylesheetFacts Stylesheet(ContentText content)
