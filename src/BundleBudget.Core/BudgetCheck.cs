@@ -1,3 +1,4 @@
+using BundleBudget.Core.Analyses;
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.BundleContents;
@@ -13,10 +14,11 @@ using BundleBudget.Core.Pages;
 namespace BundleBudget.Core;
 
 /// <summary>
-/// The whole check, in the order a reader follows it: read budget.json, analyse the sources' imports, find the
+/// The whole check, in the order a reader follows it: read budget.json, run the analyses of the sources, find the
 /// output folder, scan it, find where its pages are served from, read every file once for what is planned for it
-/// (<see cref="Demand"/>), follow what each entry page loads, read which fonts a browser downloads, measure what the
-/// budgets compare, read the bundles' source maps, inspect images and fonts, evaluate. Every fact comes from the
+/// (<see cref="Demand"/>), run the analyses of the scripts beside following what each entry page loads, read which
+/// fonts a browser downloads, measure what the budgets compare, run the analyses of the output, evaluate. The
+/// analyses are those of <see cref="AnalysisRegistry"/>, each at its <see cref="AnalysisStage"/>. Every fact comes from the
 /// content store: a file unchanged since the last run is not read at all. Never throws for bad input: every problem is a diagnostic, and an analysis that fails
 /// unexpectedly is BB9999 without hiding the others.
 /// </summary>
@@ -38,18 +40,16 @@ public static class BudgetCheck
 
         var budget = read.File;
         var strict = options.Strict || budget.Strict;
-        var budgetFolder = Path.GetDirectoryName(budgetPath)!;
         var store = options.CachePath is null ? ContentStore.InMemory() : ContentStore.Load(options.CachePath);
         timer.Lap("cache load");
-        var imports = Guarded("the import analysis", () => ImportAnalyzer.Analyze(budgetFolder, budget.Imports, budgetPath, store), ImportAnalysis.None, diagnostics);
-        diagnostics.AddRange(imports.Diagnostics);
-        timer.Lap("source imports");
+        var analyses = new AnalysisResults();
+        RunStage(AnalysisStage.Sources, new AnalysisContext(budget, store, analyses), analyses, diagnostics, timer);
         if (outputFolder is null || !Directory.Exists(outputFolder))
         {
             var named = outputFolder ?? "(none)";
             diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFolderNotFound, $"Output folder not found: {named}. Run the front-end build first, or set \"outputPath\" in budget.json (or BundleBudgetOutputPath / --dir) to the folder it writes.", budgetPath));
             SaveCache(store, diagnostics);
-            return new CheckResult(budgetPath, outputFolder, budget, [], empty, [], diagnostics, null) { Imports = imports, Strict = strict };
+            return new CheckResult(budgetPath, outputFolder, budget, [], empty, [], diagnostics, null) { Analyses = analyses, Strict = strict };
         }
 
         var scan = AssetScanner.Scan(outputFolder);
@@ -69,9 +69,10 @@ public static class BudgetCheck
         Guarded("reading the output", () => { content.Prefetch(served); return true; }, false, diagnostics);
         timer.Lap("content pass");
 
-        // The source-map analysis reads only the scripts' facts, which nothing below changes: it runs beside the page graph.
-        var bundleProblems = new List<Diagnostic>();
-        var bundlesRun = Task.Run(() => Guarded("the source map analysis", () => BundleAnalyzer.Analyze(served, budget.Imports, imports, content), BundleAnalysis.None, bundleProblems));
+        // The scripts' analyses read only the files' facts, which nothing below changes: they run beside the page graph.
+        var scriptProblems = new List<Diagnostic>();
+        var scriptsContext = new AnalysisContext(budget, store, analyses) { OutputFolder = outputFolder, Served = served, Content = content };
+        var scriptsRun = Task.Run(() => RunStage(AnalysisStage.Scripts, scriptsContext, analyses, scriptProblems, timer: null));
 
         var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries, content), PageGraph.None, diagnostics);
         diagnostics.AddRange(pages.Diagnostics);
@@ -89,17 +90,12 @@ public static class BudgetCheck
         diagnostics.AddRange(measured.Diagnostics);
         timer.Lap("sizes");
 
-        var bundles = bundlesRun.GetAwaiter().GetResult();
-        diagnostics.AddRange(bundleProblems);
-        diagnostics.AddRange(bundles.Diagnostics);
+        scriptsRun.GetAwaiter().GetResult();
+        diagnostics.AddRange(scriptProblems);
         timer.Lap("source maps");
 
-        var (images, imageDiagnostics) = Guarded("the image checks", () => ImageAnalyzer.Analyze(assets, budget.Images, content), ([], []), diagnostics);
-        diagnostics.AddRange(imageDiagnostics);
-        timer.Lap("images");
-        var (fonts, overallFontFindings) = Guarded("the font checks", () => FontChecker.Check(assets, pages, faces, budget.Fonts, content), ([], []), diagnostics);
-        diagnostics.AddRange(FontDiagnostics(fonts, overallFontFindings, budget.Fonts, budgetPath));
-        timer.Lap("fonts");
+        var outputContext = new AnalysisContext(budget, store, analyses) { OutputFolder = outputFolder, Served = served, Content = content, Assets = assets, Pages = pages, Faces = faces };
+        RunStage(AnalysisStage.Output, outputContext, analyses, diagnostics, timer);
         SaveCache(store, diagnostics);
         timer.Lap("cache save");
 
@@ -109,11 +105,8 @@ public static class BudgetCheck
         timer.Lap("evaluation");
         return new CheckResult(budgetPath, outputFolder, budget, assets, measured.SizesByPath, results, diagnostics, measured.Statistics)
         {
-            Imports = imports,
-            Bundles = bundles,
+            Analyses = analyses,
             Pages = pages,
-            Images = images,
-            Fonts = fonts,
             SiteRoot = layout.DefaultRoot,
             Strict = strict,
             Phases = timer.Phases,
@@ -149,11 +142,16 @@ public static class BudgetCheck
         }
     }
 
-    private static IEnumerable<Diagnostic> FontDiagnostics(IReadOnlyList<FontReport> fonts, IReadOnlyList<AssetFinding> overall, FontSettings settings, string budgetPath)
+    /// <summary>Runs the analyses of one stage in their registered order, each guarded on its own.</summary>
+    private static void RunStage(AnalysisStage stage, AnalysisContext context, AnalysisResults results, List<Diagnostic> diagnostics, PhaseTimer? timer)
     {
-        return fonts
-            .SelectMany(f => f.Findings.Select(finding => finding.ToDiagnostic(f.Asset.FullPath, settings.Severity)))
-            .Concat(overall.Select(finding => finding.ToDiagnostic(budgetPath, settings.Severity)));
+        foreach (var analysis in AnalysisRegistry.All.Where(a => a.Stage == stage))
+        {
+            var (result, found) = Guarded(analysis.Title, () => analysis.RunUntyped(context), (analysis.Empty, []), diagnostics);
+            results.Set(analysis, result);
+            diagnostics.AddRange(found);
+            timer?.Lap(analysis.Title);
+        }
     }
 
     private static void SaveCache(ContentStore cache, List<Diagnostic> diagnostics)

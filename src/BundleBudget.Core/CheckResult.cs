@@ -1,3 +1,4 @@
+using BundleBudget.Core.Analyses;
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.BundleContents;
@@ -25,20 +26,23 @@ public sealed record CheckResult(
     /// <summary>How long each phase of the check took, in order.</summary>
     public IReadOnlyList<PhaseTiming> Phases { get; init; } = [];
 
+    /// <summary>What each analysis of <see cref="AnalysisRegistry"/> found.</summary>
+    public AnalysisResults Analyses { get; init; } = AnalysisResults.None;
+
     /// <summary>Whole-library imports in the front-end sources.</summary>
-    public ImportAnalysis Imports { get; init; } = ImportAnalysis.None;
+    public ImportAnalysis Imports => Analyses.Of(ImportsAnalysis.Instance);
 
     /// <summary>What each bundle with a source map is made of, and the whole libraries found in them.</summary>
-    public BundleAnalysis Bundles { get; init; } = BundleAnalysis.None;
+    public BundleAnalysis Bundles => Analyses.Of(BundlesAnalysis.Instance);
 
     /// <summary>The entry pages and what each loads first and later.</summary>
     public PageGraph Pages { get; init; } = PageGraph.None;
 
     /// <summary>Every image of the output: format, dimensions, findings.</summary>
-    public IReadOnlyList<ImageReport> Images { get; init; } = [];
+    public IReadOnlyList<ImageReport> Images => Analyses.Of(ImagesAnalysis.Instance);
 
     /// <summary>Every font of the output: format, glyphs, family, who uses it, findings.</summary>
-    public IReadOnlyList<FontReport> Fonts { get; init; } = [];
+    public IReadOnlyList<FontReport> Fonts => Analyses.Of(FontsAnalysis.Instance).Fonts;
 
     /// <summary>The folder the pages are served from, relative to the output folder ("" for the output folder itself).</summary>
     public string SiteRoot { get; init; } = string.Empty;

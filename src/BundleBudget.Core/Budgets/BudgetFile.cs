@@ -1,3 +1,4 @@
+using BundleBudget.Core.Analyses;
 using BundleBudget.Core.Fonts;
 using BundleBudget.Core.Images;
 using BundleBudget.Core.Imports;
@@ -8,10 +9,13 @@ namespace BundleBudget.Core.Budgets;
 /// <param name="SiteRoot">The folder (relative to the output folder) whose files the server sends at '/'; null for the default.</param>
 public sealed record EntrySpec(string Path, string? SiteRoot = null);
 
-/// <summary>A budget.json as read: where it is, what folder it checks, its budgets and its import analysis settings.</summary>
+/// <summary>A budget.json as read: where it is, what folder it checks, its budgets and its analyses' sections.</summary>
 /// <param name="OutputPath">The <c>outputPath</c> it names, resolved against its own folder, or null when absent.</param>
-public sealed record BudgetFile(string Path, string? OutputPath, Compression Compression, IReadOnlyList<Budget> Budgets, ImportSettings Imports)
+public sealed record BudgetFile(string Path, string? OutputPath, Compression Compression, IReadOnlyList<Budget> Budgets)
 {
+    /// <summary>The analyses' sections that budget.json gives, read, by key; the others take their defaults.</summary>
+    internal IReadOnlyDictionary<string, object> Sections { get; init; } = new Dictionary<string, object>();
+
     /// <summary>The entry pages named by <c>entries</c>; null for every HTML file.</summary>
     public IReadOnlyList<EntrySpec>? Entries { get; init; }
 
@@ -21,7 +25,13 @@ public sealed record BudgetFile(string Path, string? OutputPath, Compression Com
     /// <summary>Whether a budget that could not be fully measured is an error (else a warning).</summary>
     public bool Strict { get; init; }
 
-    public ImageSettings Images { get; init; } = new();
+    /// <summary>A section's settings: as budget.json gives them, or their defaults.</summary>
+    internal TSettings Settings<TSettings>(BudgetSection<TSettings> section)
+        where TSettings : class => Sections.TryGetValue(section.Key, out var given) ? (TSettings)given : section.Default;
 
-    public FontSettings Fonts { get; init; } = new();
+    public ImportSettings Imports => Settings(ImportsAnalysis.Section);
+
+    public ImageSettings Images => Settings(ImagesAnalysis.Section);
+
+    public FontSettings Fonts => Settings(FontsAnalysis.Section);
 }

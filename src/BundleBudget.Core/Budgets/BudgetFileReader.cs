@@ -1,3 +1,4 @@
+using BundleBudget.Core.Analyses;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Fonts;
 using BundleBudget.Core.Images;
@@ -23,7 +24,7 @@ public static class BudgetFileReader
 {
     public const int SchemaVersion = 1;
 
-    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "siteRoot", "compression", "strict", "entries", "budgets", "budget", "imports", "images", "fonts"];
+    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "siteRoot", "compression", "strict", "entries", "budgets", "budget", .. AnalysisRegistry.Sections.Select(s => s.Key)];
     private static readonly string[] EntryKeys = ["path", "siteRoot"];
     private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "compression", "maximumWarning", "maximumError"];
 
@@ -96,10 +97,7 @@ public static class BudgetFileReader
         IReadOnlyList<EntrySpec>? entries = null;
         string? siteRoot = null;
         var strict = false;
-        var imports = ImportSettings.Default;
-        var importsGiven = false;
-        var images = new ImageSettings();
-        var fonts = new FontSettings();
+        var sections = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var property in context.UniqueProperties(document, StringComparer.Ordinal))
         {
             switch (property.Name)
@@ -134,18 +132,16 @@ public static class BudgetFileReader
                 case "entries":
                     entries = ReadEntries(property, context);
                     break;
-                case "imports":
-                    imports = ImportSettingsReader.Read(property, context);
-                    importsGiven = true;
-                    break;
-                case "images":
-                    images = MediaSettingsReader.ReadImages(property, context);
-                    break;
-                case "fonts":
-                    fonts = MediaSettingsReader.ReadFonts(property, context);
-                    break;
                 default:
-                    context.UnknownKey(property, TopLevelKeys, "at the top level of budget.json");
+                    if (AnalysisRegistry.Sections.FirstOrDefault(s => s.Key == property.Name) is { } section)
+                    {
+                        sections[section.Key] = section.ReadValue(property, context);
+                    }
+                    else
+                    {
+                        context.UnknownKey(property, TopLevelKeys, "at the top level of budget.json");
+                    }
+
                     break;
             }
         }
@@ -174,12 +170,13 @@ public static class BudgetFileReader
             budgets.AddRange(SimpleBudgetForm.Read(simpleProperty, compression, context));
         }
 
-        if (budgets.Count == 0 && !importsGiven && !context.Diagnostics.Any(d => d.Severity == Severity.Error))
+        // A file that only configures an analysis (the import rules, say) asks for a check too.
+        if (budgets.Count == 0 && sections.Count == 0 && !context.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
             context.Error(DiagnosticCodes.IncompleteBudget, "budget.json defines no budget: add one to \"budgets\", such as { \"type\": \"script\", \"maximumError\": \"500KB\" } (or use the simple form \"budget\").", document);
         }
 
-        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets, imports) { Entries = entries, SiteRoot = siteRoot, Strict = strict, Images = images, Fonts = fonts }, context.Diagnostics);
+        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets) { Entries = entries, SiteRoot = siteRoot, Strict = strict, Sections = sections }, context.Diagnostics);
     }
 
     private static string? ReadOutputPath(JsonProperty property, string budgetPath, ReadContext context)

@@ -33,6 +33,13 @@ internal sealed class ReadContext(string path)
         Error(DiagnosticCodes.UnknownKey, $"Unknown key \"{property.Name}\" {where}.{hint}", property.Line, property.Column);
     }
 
+    /// <summary>Reports an unknown key of a section read as a <c>switch</c> expression, which keeps what it had read.</summary>
+    public T UnknownKey<T>(JsonProperty property, IEnumerable<string> validKeys, string where, T unchanged)
+    {
+        UnknownKey(property, validKeys, where);
+        return unchanged;
+    }
+
     /// <summary>The properties of an object, the first of each key only; every repeated key is reported.</summary>
     public IReadOnlyList<JsonProperty> UniqueProperties(JsonObjectNode node, StringComparer comparer)
     {
@@ -146,6 +153,42 @@ internal sealed class ReadContext(string path)
         }
 
         Error(DiagnosticCodes.InvalidGlob, $"\"files\": \"{text}\" is not a valid glob: {error}.", property.Value);
+        return null;
+    }
+
+    /// <summary>The properties of a section that must be an object; anything else is BB9003 and reads as empty.</summary>
+    public IReadOnlyList<JsonProperty> SectionProperties(JsonProperty section)
+    {
+        if (section.Value is JsonObjectNode node)
+        {
+            return UniqueProperties(node, StringComparer.Ordinal);
+        }
+
+        Error(DiagnosticCodes.InvalidValue, $"\"{section.Name}\" must be an object, found {section.Value.KindName}.", section.Value);
+        return [];
+    }
+
+    /// <summary>A whole number from 0 to <see cref="int.MaxValue"/>.</summary>
+    public int? ReadCount(JsonProperty property)
+    {
+        if (property.Value is JsonNumberNode { Value: { } value } && value >= 0 && value <= int.MaxValue && decimal.Truncate(value) == value)
+        {
+            return (int)value;
+        }
+
+        Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be a whole number, found {property.Value.KindName}.", property.Value);
+        return null;
+    }
+
+    /// <summary>A positive number below 1000, such as 0.5.</summary>
+    public double? ReadRatio(JsonProperty property)
+    {
+        if (property.Value is JsonNumberNode { Value: { } value } && value > 0 && value < 1000)
+        {
+            return (double)value;
+        }
+
+        Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be a positive number such as 0.5, found {property.Value.KindName}.", property.Value);
         return null;
     }
 

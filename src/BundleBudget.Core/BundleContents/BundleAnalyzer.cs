@@ -39,7 +39,7 @@ public sealed record BundledLibraryFinding(Asset Bundle, ImportRule Rule, string
             _ => $"It is {Join(direct)}, and pulled in by {Join(pulled)}: there,",
         };
         return new Diagnostic(
-            DiagnosticCodes.WholeLibraryBundled,
+            BundleDiagnostics.WholeLibraryBundled,
             Severity,
             string.Create(System.Globalization.CultureInfo.InvariantCulture,
                 $"{Bundle.Path} contains the whole of {Package} ({Source}): {Budgets.ByteSize.Format(PackageBytes)} of its {Budgets.ByteSize.Format(BundleBytes)} ({share:0}%, raw). {origin} {fix}."),
@@ -98,7 +98,7 @@ public static class BundleAnalyzer
                 if (found.Facts.Problem is { } reason)
                 {
                     // A hostile or broken map is this bundle's problem only: the rest of the check goes on.
-                    problems.Add(Diagnostic.Warning(DiagnosticCodes.SourceMapNotRead, $"The source map of {script.Path} could not be read ({reason}); what this bundle contains is unknown.", script.FullPath));
+                    problems.Add(Diagnostic.Warning(BundleDiagnostics.SourceMapNotRead, $"The source map of {script.Path} could not be read ({reason}); what this bundle contains is unknown.", script.FullPath));
                     return;
                 }
 
@@ -111,7 +111,7 @@ public static class BundleAnalyzer
             }
             catch (Exception e)
             {
-                problems.Add(Diagnostic.Warning(DiagnosticCodes.SourceMapNotRead, $"The source map of {script.Path} could not be read ({e.GetType().Name}: {e.Message}); what this bundle contains is unknown.", script.FullPath));
+                problems.Add(Diagnostic.Warning(BundleDiagnostics.SourceMapNotRead, $"The source map of {script.Path} could not be read ({e.GetType().Name}: {e.Message}); what this bundle contains is unknown.", script.FullPath));
             }
         });
 

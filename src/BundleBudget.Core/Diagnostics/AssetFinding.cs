@@ -4,9 +4,9 @@ namespace BundleBudget.Core.Diagnostics;
 public sealed record AssetFinding(string Code, string Message, long? EstimatedSaving)
 {
     /// <summary>
-    /// The finding as a diagnostic at <paramref name="file"/>. A file that cannot be read is always a warning (it must
-    /// never stop the check); the checks take the severity the budget's section configures.
+    /// The finding as a diagnostic at <paramref name="file"/>: in the severity the budget's section configures when its
+    /// code may be configured; a file that cannot be read keeps its own (a warning: it must never stop the check).
     /// </summary>
     public Diagnostic ToDiagnostic(string? file, Severity configured) =>
-        new(Code, Code is DiagnosticCodes.ImageUnreadable or DiagnosticCodes.ImageBomb or DiagnosticCodes.FontUnreadable ? Severity.Warning : configured, Message, file);
+        new(Code, DiagnosticCatalog.SeverityOf(Code, configured), Message, file);
 }

@@ -1,7 +1,8 @@
 namespace BundleBudget.Core.Diagnostics;
 
 /// <summary>
-/// Every code the checker emits. Codes are stable: once released, a code keeps its meaning.
+/// The codes of the check itself (sizes, pages, configuration, environment); each analysis declares its own beside it
+/// (<see cref="DiagnosticCatalog"/> lists them all). Codes are stable: once released, a code keeps its meaning.
 /// BB1xxx sizes and pages, BB2xxx imports and bundles, BB3xxx images and fonts, BB4xxx browser timings, BB9xxx configuration and environment.
 /// Each one is documented in README.md with what to do about it.
 /// </summary>
@@ -39,60 +40,6 @@ public static class DiagnosticCodes
 
     /// <summary>A precompressed sibling (x.js.br, x.js.gz) does not decompress to its file: a server would send stale or broken content.</summary>
     public const string StalePrecompressedSibling = "BB1010";
-
-    /// <summary>A source file imports a whole library where a narrow import or a lighter library would do.</summary>
-    public const string WholeLibraryImport = "BB2001";
-
-    /// <summary>A built bundle contains a whole library (found through its source map).</summary>
-    public const string WholeLibraryBundled = "BB2002";
-
-    /// <summary>A source file could not be analysed for imports (a syntax error, nesting too deep).</summary>
-    public const string SourceNotParsed = "BB2003";
-
-    /// <summary>A source map could not be read, so the bundle's contents are unknown.</summary>
-    public const string SourceMapNotRead = "BB2004";
-
-    /// <summary>The import analysis found no source file to read: its globs, or the usual places, match nothing.</summary>
-    public const string NoSourceFiles = "BB2005";
-
-    /// <summary>An image that cannot be read: corrupt, truncated, not an image, or an SVG with a DTD.</summary>
-    public const string ImageUnreadable = "BB3001";
-
-    /// <summary>An image wider or taller than images.maxWidth / maxHeight.</summary>
-    public const string ImageTooLarge = "BB3002";
-
-    /// <summary>An image far heavier than its pixel count warrants (a photo as PNG, an unoptimised JPEG).</summary>
-    public const string ImageInefficient = "BB3003";
-
-    /// <summary>A large PNG, JPEG, GIF or BMP that WebP or AVIF would make much smaller.</summary>
-    public const string ImageModernFormat = "BB3004";
-
-    /// <summary>A large animated GIF that a video would make much smaller.</summary>
-    public const string AnimatedGif = "BB3005";
-
-    /// <summary>An SVG that embeds base64 raster images.</summary>
-    public const string SvgEmbedsRaster = "BB3006";
-
-    /// <summary>An image header that claims absurd dimensions (a decompression bomb): never decoded.</summary>
-    public const string ImageBomb = "BB3007";
-
-    /// <summary>A font file that cannot be read (empty, not a font).</summary>
-    public const string FontUnreadable = "BB3010";
-
-    /// <summary>A font in TTF, OTF, EOT or WOFF where WOFF2 is smaller and supported everywhere.</summary>
-    public const string FontFormat = "BB3011";
-
-    /// <summary>More font files than fonts.maxFiles.</summary>
-    public const string TooManyFonts = "BB3012";
-
-    /// <summary>The fonts together are heavier than fonts.maxTotalBytes.</summary>
-    public const string FontsTooHeavy = "BB3013";
-
-    /// <summary>A font file that no stylesheet's @font-face uses and no page preloads: dead weight.</summary>
-    public const string FontUnused = "BB3014";
-
-    /// <summary>A font whose content is another format than its extension says.</summary>
-    public const string FontMisnamed = "BB3015";
 
     /// <summary>budget.json is not valid JSON.</summary>
     public const string InvalidJson = "BB9001";
@@ -147,4 +94,36 @@ public static class DiagnosticCodes
 
     /// <summary>An unexpected failure inside the checker: a bug, reported as an error rather than a crash.</summary>
     public const string InternalError = "BB9999";
+
+    public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
+    [
+        new(BudgetErrorExceeded, "BudgetErrorExceeded", "A size budget's maximumError is exceeded.", DiagnosticCategory.Sizes, Severity.Error),
+        new(BudgetWarningExceeded, "BudgetWarningExceeded", "A size budget's maximumWarning is exceeded.", DiagnosticCategory.Sizes, Severity.Warning),
+        new(BudgetMatchedNothing, "BudgetMatchedNothing", "A budget matched no file or page.", DiagnosticCategory.Sizes, Severity.Warning),
+        new(EmptyOutputFolder, "EmptyOutputFolder", "The output folder holds no file that a budget counts.", DiagnosticCategory.Sizes, Severity.Warning),
+        new(MissingPageFile, "MissingPageFile", "An entry page, or a file a page loads, is not in the output folder.", DiagnosticCategory.Pages, Severity.Warning),
+        new(ChunkNotParsed, "ChunkNotParsed", "A built chunk could not be parsed, so its imports were not followed.", DiagnosticCategory.Pages, Severity.Warning),
+        new(BudgetIncomplete, "BudgetIncomplete", "A budget some of whose files could not be measured: it cannot pass.", DiagnosticCategory.Sizes, Severity.Warning),
+        new(FileTooLargeToParse, "FileTooLargeToParse", "A file larger than BundleBudget parses: its size is measured, its contents are not read.", DiagnosticCategory.Content, Severity.Warning),
+        new(ServedFromSubfolder, "ServedFromSubfolder", "The pages are served from a subfolder of the output folder; files outside it are not counted.", DiagnosticCategory.Pages, Severity.Info),
+        new(StalePrecompressedSibling, "StalePrecompressedSibling", "A precompressed copy (x.js.br, x.js.gz) does not hold its file: a server would send stale or broken content.", DiagnosticCategory.Content, Severity.Warning),
+        new(InvalidJson, "InvalidJson", "budget.json is not valid JSON.", DiagnosticCategory.Configuration, Severity.Error),
+        new(UnknownKey, "UnknownKey", "budget.json has a key it does not know.", DiagnosticCategory.Configuration, Severity.Error),
+        new(InvalidValue, "InvalidValue", "A budget.json value is of the wrong kind or outside its set.", DiagnosticCategory.Configuration, Severity.Error),
+        new(InvalidSize, "InvalidSize", "A size in budget.json cannot be read.", DiagnosticCategory.Configuration, Severity.Error),
+        new(IncompleteBudget, "IncompleteBudget", "A budget lacks a limit, a type or files; or the file defines no budget.", DiagnosticCategory.Configuration, Severity.Error),
+        new(BudgetFileNotFound, "BudgetFileNotFound", "The budget file does not exist or cannot be read.", DiagnosticCategory.Configuration, Severity.Error),
+        new(OutputFolderNotFound, "OutputFolderNotFound", "The output folder does not exist.", DiagnosticCategory.Configuration, Severity.Error),
+        new(NotEvaluated, "NotEvaluated", "A simple-form key that needs a browser to evaluate.", DiagnosticCategory.Configuration, Severity.Warning),
+        new(WarningNotBelowError, "WarningNotBelowError", "maximumWarning is not below maximumError.", DiagnosticCategory.Configuration, Severity.Warning),
+        new(InvalidGlob, "InvalidGlob", "A glob in budget.json cannot be read.", DiagnosticCategory.Configuration, Severity.Error),
+        new(UnsupportedSchemaVersion, "UnsupportedSchemaVersion", "budget.json has an unsupported schemaVersion.", DiagnosticCategory.Configuration, Severity.Error),
+        new(DuplicateKey, "DuplicateKey", "The same key appears twice in one budget.json object.", DiagnosticCategory.Configuration, Severity.Error),
+        new(UnsupportedEncoding, "UnsupportedEncoding", "budget.json is in an encoding other than UTF-8 or UTF-16.", DiagnosticCategory.Configuration, Severity.Error),
+        new(UnreadableAsset, "UnreadableAsset", "An output file or folder could not be read; the budgets that would count it are incomplete.", DiagnosticCategory.Environment, Severity.Warning),
+        new(ReportNotWritten, "ReportNotWritten", "The report or the size cache could not be written.", DiagnosticCategory.Environment, Severity.Warning),
+        new(SymbolicLinkLoop, "SymbolicLinkLoop", "A symbolic link in the output folder points to a folder above it.", DiagnosticCategory.Environment, Severity.Warning),
+        new(UnsupportedHost, "UnsupportedHost", "The MSBuild host cannot run the task.", DiagnosticCategory.Environment, Severity.Warning),
+        new(InternalError, "InternalError", "An unexpected failure inside BundleBudget.", DiagnosticCategory.Environment, Severity.Error),
+    ];
 }

@@ -64,13 +64,13 @@ public static class FontChecker
             : $" ({deadWeight.Count} more {(deadWeight.Count == 1 ? "file is" : "files are")} in the output that no browser in use downloads, {ByteSize.Format(deadWeight.Sum(r => r.Asset.Length))}, not counted: see BB3011)";
         if (downloadable.Count > settings.MaxFiles)
         {
-            overall.Add(new(DiagnosticCodes.TooManyFonts, $"The pages can download {downloadable.Count} font files, more than {settings.MaxFiles}{deadNote}: each weight and style is a request and tens of kB. Use fewer weights, or a variable font.", null));
+            overall.Add(new(FontDiagnostics.TooMany, $"The pages can download {downloadable.Count} font files, more than {settings.MaxFiles}{deadNote}: each weight and style is a request and tens of kB. Use fewer weights, or a variable font.", null));
         }
 
         var total = downloadable.Sum(r => r.Asset.Length);
         if (settings.MaxTotalBytes is { } limit && total > limit)
         {
-            overall.Add(new(DiagnosticCodes.FontsTooHeavy, $"The fonts a browser can download are together {ByteSize.Format(total)}, more than {ByteSize.Format(limit)}{deadNote}: subset them to the characters you use (unicode-range), drop unused weights, and serve WOFF2 only.", total - limit));
+            overall.Add(new(FontDiagnostics.TooHeavy, $"The fonts a browser can download are together {ByteSize.Format(total)}, more than {ByteSize.Format(limit)}{deadNote}: subset them to the characters you use (unicode-range), drop unused weights, and serve WOFF2 only.", total - limit));
         }
 
         return (reports, overall);
@@ -93,37 +93,37 @@ public static class FontChecker
         var findings = new List<AssetFinding>();
         if (info.Problem is not null)
         {
-            findings.Add(new(DiagnosticCodes.FontUnreadable, $"{font.Path} cannot be read as a font: {info.Problem}.", null));
+            findings.Add(new(FontDiagnostics.Unreadable, $"{font.Path} cannot be read as a font: {info.Problem}.", null));
             return findings;
         }
 
         if (FormatByExtension.TryGetValue(Path.GetExtension(font.Path), out var named) && named != info.Format)
         {
-            findings.Add(new(DiagnosticCodes.FontMisnamed, $"{font.Path} is a {Describe(info.Format)} font, not {Describe(named)} as its name says: servers send it with the wrong type and browsers may reject it. Convert it to real WOFF2 (or name it for what it is).", null));
+            findings.Add(new(FontDiagnostics.Misnamed, $"{font.Path} is a {Describe(info.Format)} font, not {Describe(named)} as its name says: servers send it with the wrong type and browsers may reject it. Convert it to real WOFF2 (or name it for what it is).", null));
         }
 
         if (font.Exclusion == AssetExclusion.NotDownloaded && info.Format == "woff2")
         {
             var taken = FirstDownloadedFormat(usedBy);
-            findings.Add(new(DiagnosticCodes.FontFormat, $"{font.Path} (WOFF2, {ByteSize.Format(font.Length)}) is never downloaded: every @font-face that names it lists {Describe(taken)} before it, and browsers take the first format they read. List the WOFF2 first (and drop the {Describe(taken)} file): every browser in use reads WOFF2, and it is the smallest.", null));
+            findings.Add(new(FontDiagnostics.Format, $"{font.Path} (WOFF2, {ByteSize.Format(font.Length)}) is never downloaded: every @font-face that names it lists {Describe(taken)} before it, and browsers take the first format they read. List the WOFF2 first (and drop the {Describe(taken)} file): every browser in use reads WOFF2, and it is the smallest.", null));
         }
         else if (font.Exclusion == AssetExclusion.NotDownloaded)
         {
             var why = info.Format is "eot" or "svg"
                 ? $"no browser in use reads {Describe(info.Format)} fonts (they were for Internet Explorer and old iOS Safari), so it is never downloaded"
                 : $"every @font-face that names it lists {Describe(FirstDownloadedFormat(usedBy))} before it, which every browser in use takes, so it is never downloaded";
-            findings.Add(new(DiagnosticCodes.FontFormat, $"{font.Path} ({Describe(info.Format)}, {ByteSize.Format(font.Length)}): {why}. Drop it from the src list and the output; it is dead weight, not counted in the budgets.", font.Length));
+            findings.Add(new(FontDiagnostics.Format, $"{font.Path} ({Describe(info.Format)}, {ByteSize.Format(font.Length)}): {why}. Drop it from the src list and the output; it is dead weight, not counted in the budgets.", font.Length));
         }
         else if (info.Format is "ttf" or "otf" or "eot" or "woff" or "ttc" or "svg")
         {
             var fraction = info.Format == "woff" ? 0.3 : 0.55;
             var saving = (long)(font.Length * fraction);
-            findings.Add(new(DiagnosticCodes.FontFormat, $"{font.Path} is {Describe(info.Format)}, {ByteSize.Format(font.Length)}, and browsers download it: WOFF2 is supported by every browser in use and is typically {(info.Format == "woff" ? "30%" : "50 to 60%")} smaller. Convert it (for example with fonttools or woff2_compress) and list the WOFF2 first; estimated saving about {ByteSize.Format(saving)}.", saving));
+            findings.Add(new(FontDiagnostics.Format, $"{font.Path} is {Describe(info.Format)}, {ByteSize.Format(font.Length)}, and browsers download it: WOFF2 is supported by every browser in use and is typically {(info.Format == "woff" ? "30%" : "50 to 60%")} smaller. Convert it (for example with fonttools or woff2_compress) and list the WOFF2 first; estimated saving about {ByteSize.Format(saving)}.", saving));
         }
 
         if (!used)
         {
-            findings.Add(new(DiagnosticCodes.FontUnused, $"{font.Path} ({ByteSize.Format(font.Length)}) is named by no @font-face rule of the output's stylesheets and preloaded by no page: dead weight in the output. Remove it, or reference it.", font.Length));
+            findings.Add(new(FontDiagnostics.Unused, $"{font.Path} ({ByteSize.Format(font.Length)}) is named by no @font-face rule of the output's stylesheets and preloaded by no page: dead weight in the output. Remove it, or reference it.", font.Length));
         }
 
         return findings;

@@ -12,26 +12,26 @@ public static class ImageChecker
         var findings = new List<AssetFinding>();
         if (image.Pixels > ImageInspector.MaxPlausiblePixels)
         {
-            findings.Add(new(DiagnosticCodes.ImageBomb, $"{relativePath}: {image.Problem}.", null));
+            findings.Add(new(ImageDiagnostics.Bomb, $"{relativePath}: {image.Problem}.", null));
             return findings;
         }
 
         if (image.Problem is not null)
         {
-            findings.Add(new(DiagnosticCodes.ImageUnreadable, $"{relativePath} cannot be read: {image.Problem}. Re-export it from the original.", null));
+            findings.Add(new(ImageDiagnostics.Unreadable, $"{relativePath} cannot be read: {image.Problem}. Re-export it from the original.", null));
             return findings;
         }
 
         if (image.IsRaster && (image.Width > settings.MaxWidth || image.Height > settings.MaxHeight))
         {
-            findings.Add(new(DiagnosticCodes.ImageTooLarge,
+            findings.Add(new(ImageDiagnostics.TooLarge,
                 $"{relativePath} is {image.Width} x {image.Height} px, larger than {settings.MaxWidth} x {settings.MaxHeight}: pages almost never show it that large. Resize it (and serve sizes with srcset).",
                 null));
         }
 
         if (image.EmbeddedRasterBytes > 0)
         {
-            findings.Add(new(DiagnosticCodes.SvgEmbedsRaster,
+            findings.Add(new(ImageDiagnostics.SvgEmbedsRaster,
                 $"{relativePath} embeds {ByteSize.Format(image.EmbeddedRasterBytes)} of base64 raster images, which defeats the point of SVG and costs a third more than the image itself. Reference the image as its own file, or trace it to vectors.",
                 image.EmbeddedRasterBytes / 4));
         }
@@ -46,7 +46,7 @@ public static class ImageChecker
             if (image.Bytes > settings.AnimatedGifMaxBytes)
             {
                 var saving = (long)(image.Bytes * 0.8);
-                findings.Add(new(DiagnosticCodes.AnimatedGif,
+                findings.Add(new(ImageDiagnostics.AnimatedGif,
                     $"{relativePath} is an animated GIF of {image.Frames} frames, {ByteSize.Format(image.Bytes)}: as a <video autoplay loop muted playsinline> with MP4 and WebM it would typically be 80 to 95% smaller, about {ByteSize.Format(saving)} less.",
                     saving));
             }
@@ -64,7 +64,7 @@ public static class ImageChecker
                 "jpeg" => "an unoptimised JPEG: re-encode it at quality 75 to 85 (mozjpeg), or as WebP or AVIF",
                 _ => "re-encode it at a lower quality",
             };
-            findings.Add(new(DiagnosticCodes.ImageInefficient,
+            findings.Add(new(ImageDiagnostics.Inefficient,
                 string.Create(CultureInfo.InvariantCulture, $"{relativePath} takes {bytesPerPixel:0.00} bytes per pixel ({ByteSize.Format(image.Bytes)} for {image.Width} x {image.Height}), above {settings.MaxBytesPerPixel:0.##}: {advice}. Estimated saving: about {ByteSize.Format(saving)} ({saving * 100 / image.Bytes}%)."),
                 saving));
             return findings;
@@ -80,7 +80,7 @@ public static class ImageChecker
                 _ => ("WebP is typically 30 to 60% smaller than a still GIF", 0.4),
             };
             var saving = (long)(image.Bytes * fraction);
-            findings.Add(new(DiagnosticCodes.ImageModernFormat,
+            findings.Add(new(ImageDiagnostics.ModernFormat,
                 $"{relativePath} is a {ByteSize.Format(image.Bytes)} {image.Format!.ToUpperInvariant()}: {typical}. Serve WebP or AVIF (with <picture> for a fallback); estimated saving about {ByteSize.Format(saving)}.",
                 saving));
         }

@@ -75,6 +75,6 @@ public static class ImportAnalyzer
         var message = settings.SourcesGiven
             ? $"\"imports.sources\" matches no source file: {globs}, relative to {root}. No import was analysed. Fix the globs (they are relative to budget.json's folder and may leave it: \"../client/src/**/*.ts\")."
             : $"No front-end source file was found in the usual places beside {Path.GetFileName(budgetFile)} ({string.Join(", ", ImportSettings.DefaultSources.Select(f => f + "/"))} in {root}), so no import was analysed. Set \"imports\": {{ \"sources\": [\"../client/src/**/*.{{ts,tsx}}\"] }} to where your sources are, or \"imports\": {{ \"rules\": \"none\" }} if this project has none.";
-        return Diagnostic.Warning(DiagnosticCodes.NoSourceFiles, message, budgetFile);
+        return Diagnostic.Warning(ImportDiagnostics.NoSourceFiles, message, budgetFile);
     }
 }

@@ -13,7 +13,7 @@ public sealed record ImportFinding(string File, string RelativeFile, ModuleRefer
     public string Fix => Rule.Fix(Reference);
 
     public Diagnostic ToDiagnostic() => new(
-        DiagnosticCodes.WholeLibraryImport,
+        ImportDiagnostics.WholeLibraryImport,
         Severity,
         $"Whole-library import of '{Reference.Module}'{(Installed is { } installed ? $" ({installed.Name} {installed.Version} installed)" : string.Empty)} ({Reference.Form.ToWireName()}, rule {Rule.Id}): this pulls {Rule.Cost}. Instead, {Fix}.",
         File,

@@ -33,14 +33,14 @@ public static partial class SourceModuleReader
 
             if (length > ParseLimits.SourceFile)
             {
-                return new SourceReadResult(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"This source file is not analysed for imports: {ParseLimits.Over(length, ParseLimits.SourceFile)}. The other files were.", path));
+                return new SourceReadResult(path, [], Diagnostic.Warning(ImportDiagnostics.SourceNotParsed, $"This source file is not analysed for imports: {ParseLimits.Over(length, ParseLimits.SourceFile)}. The other files were.", path));
             }
 
             text = File.ReadAllText(path, Encoding.UTF8);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return new SourceReadResult(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"Cannot read this source file: {e.Message}", path));
+            return new SourceReadResult(path, [], Diagnostic.Warning(ImportDiagnostics.SourceNotParsed, $"Cannot read this source file: {e.Message}", path));
         }
 
         return Read(path, text);
@@ -142,7 +142,7 @@ public static partial class SourceModuleReader
     }
 
     private static SourceReadResult NotParsed(string path, string reason, int line, int column) =>
-        new(path, [], Diagnostic.Warning(DiagnosticCodes.SourceNotParsed, $"This source file could not be analysed for imports ({reason}); the other files were.", path, line, column));
+        new(path, [], Diagnostic.Warning(ImportDiagnostics.SourceNotParsed, $"This source file could not be analysed for imports ({reason}); the other files were.", path, line, column));
 
     [GeneratedRegex(@"<script\b(?<attributes>[^>]*)>(?<body>.*?)</script\s*>", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ScriptBlock();

@@ -1,3 +1,4 @@
+using BundleBudget.Core.Analyses;
 using BundleBudget.Core.Assets;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -38,10 +39,11 @@ public static class JsonReportWriter
         WriteAssets(json, result);
         WriteBudgets(json, result);
         WritePages(json, result);
-        WriteImports(json, result);
-        WriteBundles(json, result);
-        WriteImages(json, result);
-        WriteFonts(json, result);
+        foreach (var analysis in AnalysisRegistry.All)
+        {
+            analysis.WriteJson(json, result.Analyses.Of(analysis));
+        }
+
         WriteDiagnostics(json, result.Diagnostics);
         WriteSummary(json, result);
         json.WriteEndObject();
@@ -195,136 +197,6 @@ public static class JsonReportWriter
         LoadReason.DynamicImport => "dynamic-import",
         _ => reason.ToString().ToLowerInvariant(),
     };
-
-    private static void WriteImports(Utf8JsonWriter json, CheckResult result)
-    {
-        json.WriteNumber("sourceFilesAnalysed", result.Imports.FilesAnalysed);
-        json.WriteStartArray("imports");
-        foreach (var finding in result.Imports.Findings)
-        {
-            json.WriteStartObject();
-            json.WriteString("file", finding.RelativeFile);
-            json.WriteNumber("line", finding.Reference.Line);
-            json.WriteNumber("column", finding.Reference.Column);
-            json.WriteString("module", finding.Reference.Module);
-            json.WriteString("form", finding.Reference.Form.ToWireName());
-            json.WriteString("rule", finding.Rule.Id);
-            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
-            json.WriteString("cost", finding.Rule.Cost);
-            json.WriteString("fix", finding.Fix);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteBundles(Utf8JsonWriter json, CheckResult result)
-    {
-        json.WriteStartArray("bundles");
-        foreach (var bundle in result.Bundles.Bundles)
-        {
-            json.WriteStartObject();
-            json.WriteString("path", bundle.Bundle);
-            json.WriteString("sourceMap", bundle.SourceMap);
-            json.WriteNumber("bytes", bundle.Bytes);
-            json.WriteObjects("packages", bundle.Packages, package =>
-            {
-                json.WriteString("name", package.Package);
-                json.WriteNumber("bytes", package.Bytes);
-            });
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("bundledLibraries");
-        foreach (var finding in result.Bundles.Findings)
-        {
-            json.WriteStartObject();
-            json.WriteString("bundle", finding.Bundle.Path);
-            json.WriteString("package", finding.Package);
-            json.WriteString("source", finding.Source);
-            json.WriteString("rule", finding.Rule.Id);
-            json.WriteNumber("bytes", finding.PackageBytes);
-            json.WriteObjects("origins", finding.Origins, origin =>
-            {
-                json.WriteString("via", origin.Via);
-                json.WriteString("file", origin.ImportedAt?.RelativeFile);
-                json.WriteNumberOrNull("line", origin.ImportedAt?.Reference.Line);
-                json.WriteNumberOrNull("column", origin.ImportedAt?.Reference.Column);
-            });
-            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteImages(Utf8JsonWriter json, CheckResult result)
-    {
-        json.WriteStartArray("images");
-        foreach (var image in result.Images)
-        {
-            json.WriteStartObject();
-            json.WriteString("path", image.Asset.Path);
-            json.WriteString("format", image.Info.Format);
-            json.WriteNumberOrNull("width", image.Info.Width);
-            json.WriteNumberOrNull("height", image.Info.Height);
-            json.WriteNumber("frames", image.Info.Frames);
-            json.WriteNumber("bytes", image.Info.Bytes);
-            if (image.Info.Format == "svg")
-            {
-                json.WriteString("viewBox", image.Info.ViewBox);
-                json.WriteNumber("embeddedRasterBytes", image.Info.EmbeddedRasterBytes);
-            }
-
-            WriteFindings(json, image.Findings);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteFonts(Utf8JsonWriter json, CheckResult result)
-    {
-        json.WriteStartArray("fonts");
-        foreach (var font in result.Fonts)
-        {
-            json.WriteStartObject();
-            json.WriteString("path", font.Asset.Path);
-            json.WriteString("format", font.Info.Format);
-            json.WriteNumber("bytes", font.Asset.Length);
-            json.WriteNumberOrNull("glyphs", font.Info.Glyphs);
-            json.WriteString("family", font.Info.Family);
-            json.WriteStartArray("referencedBy");
-            foreach (var stylesheet in font.ReferencedBy)
-            {
-                json.WriteStringValue(stylesheet);
-            }
-
-            json.WriteEndArray();
-            json.WriteBoolean("initial", font.Initial);
-            json.WriteBoolean("downloaded", font.Downloaded);
-            WriteFindings(json, font.Findings);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteFindings(Utf8JsonWriter json, IEnumerable<AssetFinding> findings)
-    {
-        json.WriteStartArray("findings");
-        foreach (var finding in findings)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", finding.Code);
-            json.WriteString("message", finding.Message);
-            json.WriteNumberOrNull("estimatedSaving", finding.EstimatedSaving);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
 
     private static void WriteDiagnostics(Utf8JsonWriter json, IReadOnlyList<Diagnostic> diagnostics)
     {

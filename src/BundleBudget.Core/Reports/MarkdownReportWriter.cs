@@ -1,4 +1,5 @@
 using System.Text;
+using BundleBudget.Core.Analyses;
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Diagnostics;
@@ -66,37 +67,14 @@ public static class MarkdownReportWriter
             }
         }
 
-        if (result.Imports.Findings.Count > 0)
+        foreach (var analysis in AnalysisRegistry.All)
         {
-            text.AppendLine().AppendLine("**Whole-library imports**").AppendLine();
-            text.AppendLine("| Where | Module | Instead |");
-            text.AppendLine("|---|---|---|");
-            foreach (var finding in result.Imports.Findings)
-            {
-                text.Append("| ").Append(Escape($"{finding.RelativeFile}:{finding.Reference.Line}:{finding.Reference.Column}"))
-                    .Append(" | ").Append(Escape(finding.Reference.Module))
-                    .Append(" | ").Append(Escape(finding.Fix)).AppendLine(" |");
-            }
+            analysis.WriteMarkdown(text, result.Analyses.Of(analysis));
         }
 
-        if (result.Bundles.Findings.Count > 0)
-        {
-            text.AppendLine().AppendLine("**Whole libraries inside bundles**").AppendLine();
-            text.AppendLine("| Bundle | Library | Bytes |");
-            text.AppendLine("|---|---|---:|");
-            foreach (var finding in result.Bundles.Findings)
-            {
-                text.Append("| ").Append(Escape(finding.Bundle.Path)).Append(" | ").Append(Escape(finding.Package))
-                    .Append(" | ").Append(ByteSize.Format(finding.PackageBytes)).AppendLine(" |");
-            }
-        }
-
-        AppendHeaviest(text, "Heaviest images", result.Images.Select(i => (i.Asset.Path, i.Info.Bytes, Detail: i.Info.Width is { } w ? $"{i.Info.Format} {w} x {i.Info.Height}" : i.Info.Format ?? "unreadable", Findings: i.Findings.Select(f => f.Code))));
-        AppendHeaviest(text, "Fonts", result.Fonts.Select(f => (f.Asset.Path, f.Asset.Length, Detail: $"{f.Info.Format ?? "unreadable"}{(f.Initial ? ", initial" : string.Empty)}", Findings: f.Findings.Select(x => x.Code))));
-
+        var inSections = AnalysisRegistry.All.SelectMany(a => a.CodesInSection).ToHashSet(StringComparer.Ordinal);
         var problems = result.Diagnostics.Where(d => (!d.Code.StartsWith("BB1", StringComparison.Ordinal) || d.Code is DiagnosticCodes.BudgetIncomplete or DiagnosticCodes.MissingPageFile or DiagnosticCodes.ChunkNotParsed or DiagnosticCodes.FileTooLargeToParse)
-            && !d.Code.StartsWith("BB3", StringComparison.Ordinal)
-            && d.Code is not (DiagnosticCodes.WholeLibraryImport or DiagnosticCodes.WholeLibraryBundled)).ToList();
+            && !inSections.Contains(d.Code)).ToList();
         if (problems.Count > 0)
         {
             var (shown, omitted) = PrintLimit.Apply(problems);
@@ -135,7 +113,7 @@ public static class MarkdownReportWriter
     }
 
     /// <summary>The five heaviest files of a kind, with their findings' codes (the messages are in the build log and the JSON report).</summary>
-    private static void AppendHeaviest(StringBuilder text, string title, IEnumerable<(string Path, long Bytes, string Detail, IEnumerable<string> Findings)> files)
+    internal static void AppendHeaviest(StringBuilder text, string title, IEnumerable<(string Path, long Bytes, string Detail, IEnumerable<string> Findings)> files)
     {
         var heaviest = files.OrderByDescending(f => f.Bytes).ThenBy(f => f.Path, StringComparer.Ordinal).Take(5).ToList();
         if (heaviest.Count == 0)

@@ -37,13 +37,25 @@ public static class SarifWriter
         json.WriteStartArray("rules");
         foreach (var code in codes)
         {
-            var (name, text) = DiagnosticDescriptions.Describe(code);
+            var descriptor = DiagnosticCatalog.Find(code);
             json.WriteStartObject();
             json.WriteString("id", code);
-            json.WriteString("name", name);
+            json.WriteString("name", descriptor?.Name ?? code);
             json.WriteStartObject("shortDescription");
-            json.WriteString("text", text);
+            json.WriteString("text", descriptor?.Title ?? code);
             json.WriteEndObject();
+            if (descriptor is not null)
+            {
+                json.WriteStartObject("defaultConfiguration");
+                json.WriteString("level", Level(descriptor.DefaultSeverity));
+                json.WriteEndObject();
+                json.WriteStartObject("properties");
+                json.WriteStartArray("tags");
+                json.WriteStringValue(descriptor.Category.ToString().ToLowerInvariant());
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 
@@ -61,7 +73,7 @@ public static class SarifWriter
             json.WriteStartObject();
             json.WriteString("ruleId", diagnostic.Code);
             json.WriteNumber("ruleIndex", codes.IndexOf(diagnostic.Code));
-            json.WriteString("level", diagnostic.Severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" });
+            json.WriteString("level", Level(diagnostic.Severity));
             json.WriteStartObject("message");
             json.WriteString("text", diagnostic.Message);
             json.WriteEndObject();
@@ -109,4 +121,6 @@ public static class SarifWriter
 
         json.WriteEndObject();
     }
+
+    private static string Level(Severity severity) => severity switch { Severity.Error => "error", Severity.Warning => "warning", _ => "note" };
 }

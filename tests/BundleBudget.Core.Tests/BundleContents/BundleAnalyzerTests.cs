@@ -50,7 +50,7 @@ public class BundleAnalyzerTests
         Assert.That(lodash.PackageBytes, Is.EqualTo(71_478));
         Assert.That(lodash.BundleBytes, Is.EqualTo(73_545));
 
-        var diagnostic = analysis.Diagnostics.First(d => d.Code == DiagnosticCodes.WholeLibraryBundled);
+        var diagnostic = analysis.Diagnostics.First(d => d.Code == BundleDiagnostics.WholeLibraryBundled);
         Assert.That(diagnostic.Severity, Is.EqualTo(Severity.Warning));
         Assert.That(diagnostic.File, Is.EqualTo(Path.Combine(TsAppDist, "assets", "isObjectLike-BCerrQYU.js")));
         Assert.That(diagnostic.Message, Does.Contain("contains the whole of lodash (node_modules/lodash/lodash.js): 71.5 kB of its 73.5 kB (97%, raw)"));
@@ -91,7 +91,7 @@ public class BundleAnalyzerTests
         Assert.That(inlineBundle.Packages.Single(p => p.Package == "moment").Bytes, Is.EqualTo(9));
         Assert.That(inlineBundle.Packages.Single(p => p.Package == "(app)").Bytes, Is.EqualTo(13));
         Assert.That(analysis.Findings.Single().Package, Is.EqualTo("moment"));
-        var problem = analysis.Diagnostics.Single(d => d.Code == DiagnosticCodes.SourceMapNotRead);
+        var problem = analysis.Diagnostics.Single(d => d.Code == BundleDiagnostics.SourceMapNotRead);
         Assert.That(problem.File, Is.EqualTo(Path.Combine(dist, "broken.js")));
         Assert.That(problem.Message, Does.Contain("Base64 VLQ"));
     }
@@ -136,7 +136,7 @@ public class BundleAnalyzerTests
         var analysis = BundleAnalyzer.Analyze(dist, AssetScanner.Scan(dist).Assets, ImportSettings.Default);
 
         var problem = analysis.Diagnostics.Single();
-        Assert.That(problem.Code, Is.EqualTo(DiagnosticCodes.SourceMapNotRead));
+        Assert.That(problem.Code, Is.EqualTo(BundleDiagnostics.SourceMapNotRead));
         Assert.That(problem.Message, Does.Contain(reason));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
+using BundleBudget.Core.Fonts;
 
 namespace BundleBudget.Core.Tests.Fixtures;
 
@@ -57,14 +58,14 @@ public class WebpackDashboardTests
     [Test]
     public void Eot_and_svg_fonts_get_drop_it_fallbacks_after_a_woff2_get_drop_it_and_a_woff2_after_a_ttf_gets_list_it_first()
     {
-        string Message(string path) => Result.Fonts.Single(f => f.Asset.Path == path).Findings.Single(f => f.Code == DiagnosticCodes.FontFormat).Message;
+        string Message(string path) => Result.Fonts.Single(f => f.Asset.Path == path).Findings.Single(f => f.Code == FontDiagnostics.Format).Message;
 
         Assert.That(Message("fonts/fa-solid-900.9bbb245e.eot"), Does.Contain("no browser in use reads EOT").And.Contain("Drop it").And.Not.Contain("Convert"));
         Assert.That(Message("fonts/fa-solid-900.7a8b4f13.svg"), Does.Contain("no browser in use reads SVG").And.Contain("Drop it"));
         Assert.That(Message("fonts/fa-solid-900.be9ee23c.ttf"), Does.Contain("lists WOFF2 before it").And.Contain("Drop it"));
         Assert.That(Message("fonts/silkscreen-latin-400-normal.beecf063.woff2"), Does.Contain("List the WOFF2 first"));
         Assert.That(Message("fonts/Silkscreen_400Regular.6e388c42.ttf"), Does.Contain("browsers download it").And.Contain("Convert it"));
-        Assert.That(Result.Fonts.Where(f => f.Findings.Any(x => x.Code == DiagnosticCodes.FontUnused)), Is.Empty);
+        Assert.That(Result.Fonts.Where(f => f.Findings.Any(x => x.Code == FontDiagnostics.Unused)), Is.Empty);
     }
 
     [Test]

@@ -186,7 +186,7 @@ public class InstalledVersionTests
         var analysis = Analyze(_folder.Path);
         Assert.That(analysis.FilesAnalysed, Is.EqualTo(1));
         Assert.That(analysis.Findings.Single().RelativeFile, Is.EqualTo($"{folder}/main.ts"));
-        Assert.That(analysis.Diagnostics.Where(d => d.Code == DiagnosticCodes.NoSourceFiles), Is.Empty);
+        Assert.That(analysis.Diagnostics.Where(d => d.Code == ImportDiagnostics.NoSourceFiles), Is.Empty);
     }
 
     [Test]
@@ -195,7 +195,7 @@ public class InstalledVersionTests
         _folder.Write("server/Program.cs", "// a server project");
         var defaults = Analyze(_folder.Combine("server"));
         var warning = defaults.Diagnostics.Single();
-        Assert.That(warning.Code, Is.EqualTo(DiagnosticCodes.NoSourceFiles));
+        Assert.That(warning.Code, Is.EqualTo(ImportDiagnostics.NoSourceFiles));
         Assert.That(warning.Severity, Is.EqualTo(Severity.Warning));
         Assert.That(warning.Message, Does.Contain("src/, ClientApp/src/, client/src/, frontend/src/").And.Contain("\"sources\""));
 

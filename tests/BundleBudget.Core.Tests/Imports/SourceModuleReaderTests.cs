@@ -232,7 +232,7 @@ public class SourceModuleReaderTests
     {
         var result = SourceModuleReader.Read(fileName, text);
         Assert.That(result.Problem, Is.Not.Null);
-        Assert.That(result.Problem!.Code, Is.EqualTo(DiagnosticCodes.SourceNotParsed));
+        Assert.That(result.Problem!.Code, Is.EqualTo(ImportDiagnostics.SourceNotParsed));
         Assert.That(result.Problem.Severity, Is.EqualTo(Severity.Warning));
         Assert.That(result.Problem.File, Is.EqualTo(fileName));
         Assert.That((result.Problem.Line, result.Problem.Column), Is.EqualTo((line, column)));
@@ -252,7 +252,7 @@ public class SourceModuleReaderTests
         }
         else
         {
-            Assert.That(result.Problem.Code, Is.EqualTo(DiagnosticCodes.SourceNotParsed));
+            Assert.That(result.Problem.Code, Is.EqualTo(ImportDiagnostics.SourceNotParsed));
             Assert.That(result.Problem.Message, Does.Contain("nest"));
         }
     }
@@ -270,7 +270,7 @@ public class SourceModuleReaderTests
         var references = Read("a.ts", "const s = \"\\u{D800}\";\nimport z from 'after';");
         Assert.That(references.Single().Module, Is.EqualTo("after"));
         var invalid = SourceModuleReader.Read("b.ts", "const s = \"\\u{FFFFFFFF}\";\nimport z from 'after';");
-        Assert.That(invalid.Problem is null || invalid.Problem.Code == DiagnosticCodes.SourceNotParsed, Is.True);
+        Assert.That(invalid.Problem is null || invalid.Problem.Code == ImportDiagnostics.SourceNotParsed, Is.True);
     }
 
     [Test]
@@ -287,7 +287,7 @@ public class SourceModuleReaderTests
     {
         var vue = "<template></template>\n" + string.Concat(Enumerable.Repeat("<script>\n", 100_000));
         var result = SourceModuleReader.Read("Huge.vue", vue);
-        Assert.That(result.Problem is null || result.Problem.Code == DiagnosticCodes.SourceNotParsed, Is.True);
+        Assert.That(result.Problem is null || result.Problem.Code == ImportDiagnostics.SourceNotParsed, Is.True);
 
         var blocks = string.Concat(Enumerable.Range(0, 20_000).Select(i => $"<script>import m{i} from 'm{i}'</script>\n"));
         var many = SourceModuleReader.Read("Many.vue", blocks);

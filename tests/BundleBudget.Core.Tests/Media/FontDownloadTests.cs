@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BundleBudget.Core.Assets;
 using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Fonts;
 
 namespace BundleBudget.Core.Tests.Media;
 
@@ -87,7 +88,7 @@ public class FontDownloadTests
     {
         var result = Check("url(./inter.woff2) format(\"woff2\"), url(./inter.woff) format(\"woff\")", truncateWoff2: true);
         Assert.That(Counted(result), Is.EquivalentTo(new[] { "assets/inter.woff2", "assets/inter.woff" }));
-        Assert.That(result.Fonts.Single(f => f.Asset.Path == "assets/inter.woff2").Findings.Single().Code, Is.EqualTo(DiagnosticCodes.FontUnreadable));
+        Assert.That(result.Fonts.Single(f => f.Asset.Path == "assets/inter.woff2").Findings.Single().Code, Is.EqualTo(FontDiagnostics.Unreadable));
     }
 
     [Test]

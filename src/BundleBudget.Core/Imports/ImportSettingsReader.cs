@@ -1,8 +1,8 @@
 using BundleBudget.Core.Diagnostics;
-using BundleBudget.Core.Imports;
+using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Json;
 
-namespace BundleBudget.Core.Budgets;
+namespace BundleBudget.Core.Imports;
 
 /// <summary>Reads the <c>imports</c> section of budget.json into <see cref="ImportSettings"/>.</summary>
 internal static class ImportSettingsReader

@@ -1,0 +1,54 @@
+using BundleBudget.Core.Assets;
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Content;
+using BundleBudget.Core.Fonts;
+using BundleBudget.Core.Pages;
+
+namespace BundleBudget.Core.Analyses;
+
+/// <summary>
+/// What the check knows when an analysis runs. What a stage has not computed yet is absent: an analysis of the
+/// <see cref="AnalysisStage.Sources"/> stage sees no output, one of <see cref="AnalysisStage.Scripts"/> no page graph.
+/// </summary>
+internal sealed class AnalysisContext
+{
+    private readonly AnalysisResults _earlier;
+
+    public AnalysisContext(BudgetFile budget, ContentStore store, AnalysisResults earlier)
+    {
+        Budget = budget;
+        Store = store;
+        _earlier = earlier;
+    }
+
+    public BudgetFile Budget { get; }
+
+    /// <summary>The folder of budget.json: where the sources' globs start.</summary>
+    public string BudgetFolder => Path.GetDirectoryName(Budget.Path)!;
+
+    /// <summary>What earlier runs learned, by content.</summary>
+    public ContentStore Store { get; }
+
+    public string OutputFolder { get; init; } = string.Empty;
+
+    /// <summary>Every output file, with those not served excluded; from <see cref="AnalysisStage.Scripts"/> on.</summary>
+    public IReadOnlyList<Asset> Served { get; init; } = [];
+
+    /// <summary>Every file's facts, read once.</summary>
+    public OutputContent Content { get; init; } = OutputContent.Uncached();
+
+    /// <summary>The files as the budgets count them (fonts no browser downloads excluded); at <see cref="AnalysisStage.Output"/>.</summary>
+    public IReadOnlyList<Asset> Assets { get; init; } = [];
+
+    public PageGraph Pages { get; init; } = PageGraph.None;
+
+    public FontFaces Faces { get; init; } = new([], []);
+
+    /// <summary>The settings of a section: as budget.json gives them, or their defaults.</summary>
+    public TSettings Settings<TSettings>(BudgetSection<TSettings> section)
+        where TSettings : class => Budget.Settings(section);
+
+    /// <summary>What an analysis of an earlier stage found (its empty result when it could not run).</summary>
+    public TResult ResultOf<TResult>(Analysis<TResult> analysis)
+        where TResult : class => _earlier.Of(analysis);
+}

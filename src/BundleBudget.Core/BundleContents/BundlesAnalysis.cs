@@ -1,0 +1,88 @@
+using System.Text;
+using System.Text.Json;
+using BundleBudget.Core.Analyses;
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Imports;
+using BundleBudget.Core.Reports;
+
+namespace BundleBudget.Core.BundleContents;
+
+/// <summary>
+/// What each bundle is made of, through its source map, and the whole libraries inside (BB2002, BB2004). It takes its
+/// rules from the <c>imports</c> section, and where the sources import a library from the import analysis.
+/// </summary>
+public sealed class BundlesAnalysis : Analysis<BundleAnalysis>
+{
+    public static BundlesAnalysis Instance { get; } = new();
+
+    private BundlesAnalysis()
+    {
+    }
+
+    public override string Title => "the source map analysis";
+
+    public override AnalysisStage Stage => AnalysisStage.Scripts;
+
+    internal override BudgetSection? SettingsSection => ImportsAnalysis.Section;
+
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => BundleDiagnostics.Descriptors;
+
+    public override IReadOnlySet<string> CodesInSection { get; } = new HashSet<string> { BundleDiagnostics.WholeLibraryBundled };
+
+    internal override BundleAnalysis None => BundleAnalysis.None;
+
+    internal override (BundleAnalysis Result, IReadOnlyList<Diagnostic> Diagnostics) Run(AnalysisContext context)
+    {
+        var analysis = BundleAnalyzer.Analyze(context.Served, context.Settings(ImportsAnalysis.Section), context.ResultOf(ImportsAnalysis.Instance), context.Content);
+        return (analysis, analysis.Diagnostics);
+    }
+
+    internal override void WriteJson(Utf8JsonWriter json, BundleAnalysis result)
+    {
+        json.WriteObjects("bundles", result.Bundles, bundle =>
+        {
+            json.WriteString("path", bundle.Bundle);
+            json.WriteString("sourceMap", bundle.SourceMap);
+            json.WriteNumber("bytes", bundle.Bytes);
+            json.WriteObjects("packages", bundle.Packages, package =>
+            {
+                json.WriteString("name", package.Package);
+                json.WriteNumber("bytes", package.Bytes);
+            });
+        });
+        json.WriteObjects("bundledLibraries", result.Findings, finding =>
+        {
+            json.WriteString("bundle", finding.Bundle.Path);
+            json.WriteString("package", finding.Package);
+            json.WriteString("source", finding.Source);
+            json.WriteString("rule", finding.Rule.Id);
+            json.WriteNumber("bytes", finding.PackageBytes);
+            json.WriteObjects("origins", finding.Origins, origin =>
+            {
+                json.WriteString("via", origin.Via);
+                json.WriteString("file", origin.ImportedAt?.RelativeFile);
+                json.WriteNumberOrNull("line", origin.ImportedAt?.Reference.Line);
+                json.WriteNumberOrNull("column", origin.ImportedAt?.Reference.Column);
+            });
+            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
+        });
+    }
+
+    internal override void WriteMarkdown(StringBuilder text, BundleAnalysis result)
+    {
+        if (result.Findings.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine().AppendLine("**Whole libraries inside bundles**").AppendLine();
+        text.AppendLine("| Bundle | Library | Bytes |");
+        text.AppendLine("|---|---|---:|");
+        foreach (var finding in result.Findings)
+        {
+            text.Append("| ").Append(MarkdownReportWriter.Escape(finding.Bundle.Path)).Append(" | ").Append(MarkdownReportWriter.Escape(finding.Package))
+                .Append(" | ").Append(ByteSize.Format(finding.PackageBytes)).AppendLine(" |");
+        }
+    }
+}
