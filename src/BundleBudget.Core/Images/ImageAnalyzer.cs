@@ -38,9 +38,17 @@ public static class ImageAnalyzer
             return ImageInfo.Unreadable(image.FullPath, 0, "the file is empty");
         }
 
-        return content.Facts(image, FactKinds.Image)?.Image is { } info
-            ? info with { Path = image.FullPath }
-            : ImageInfo.Unreadable(image.FullPath, 0, content.FailureOf(image) ?? "it could not be read");
+        var info = content.Facts(image, FactKinds.Image)?.Image;
+        if (info is null)
+        {
+            return ImageInfo.Unreadable(image.FullPath, 0, content.FailureOf(image) ?? "it could not be read");
+        }
+
+        // Facts are kept by content, and the same bytes may be another file's under another name: an image is read as
+        // SVG when it is named .svg, so what was learned under one name may not hold under the other.
+        return IsNamedSvg(image) != (info.Format == "svg") ? ImageInspector.Inspect(image.FullPath) : info with { Path = image.FullPath };
     }
+
+    private static bool IsNamedSvg(Asset image) => image.Path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);
 
 }

@@ -113,6 +113,29 @@ public class ContentCacheTests
     }
 
     [Test]
+    public void The_same_bytes_under_an_SVG_name_and_a_PNG_name_are_each_judged_by_their_name([Values] bool svgFirst)
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(TestAssets.Folder, "media-site", "site", "images", "photo.png"));
+        // A first check learns the bytes under one name; the second sees them under both.
+        var first = Path.Combine(_dist, svgFirst ? "logo.svg" : "logo.png");
+        File.WriteAllBytes(first, bytes);
+        File.SetLastWriteTimeUtc(first, LongAgo);
+        Check();
+        var second = Path.Combine(_dist, svgFirst ? "logo.png" : "logo.svg");
+        File.WriteAllBytes(second, bytes);
+        File.SetLastWriteTimeUtc(second, LongAgo);
+
+        var result = Check();
+
+        var images = result.Images.ToDictionary(i => i.Asset.Path);
+        Assert.That(images["logo.png"].Info.Format, Is.EqualTo("png"));
+        Assert.That(images["logo.png"].Info.Width, Is.GreaterThan(0));
+        Assert.That(images["logo.svg"].Info.Format, Is.EqualTo("svg"));
+        Assert.That(images["logo.svg"].Info.Problem, Does.Contain("not well-formed XML"));
+        Assert.That(result.Diagnostics.Where(d => d.Code == Images.ImageDiagnostics.Unreadable).Select(d => Path.GetFileName(d.File)), Is.EqualTo(new[] { "logo.svg" }));
+    }
+
+    [Test]
     public void A_changed_chunk_is_read_again_and_nothing_else()
     {
         var first = Check();
