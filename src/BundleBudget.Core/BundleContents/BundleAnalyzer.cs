@@ -76,6 +76,12 @@ public static class BundleAnalyzer
         var findings = new ConcurrentBag<BundledLibraryFinding>();
         var problems = new ConcurrentBag<Diagnostic>();
         var scripts = assets.Where(a => a.Type == AssetType.Script && a.IsCounted).ToList();
+        var literalPackages = new Dictionary<Budgets.FileGlob, string?>(ReferenceEqualityComparer.Instance);
+        foreach (var glob in settings.Rules.SelectMany(r => r.BundledSources))
+        {
+            literalPackages.TryAdd(glob, LiteralPackage(glob));
+        }
+
         Parallel.ForEach(scripts, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, script =>
         {
             try
@@ -104,7 +110,7 @@ public static class BundleAnalyzer
 
                 var composition = ToComposition(script.Path, found.MapName, found.Facts);
                 compositions.Add(composition);
-                foreach (var finding in FindWholeLibraries(script, composition, settings))
+                foreach (var finding in FindWholeLibraries(script, composition, settings, literalPackages))
                 {
                     findings.Add(finding with { Origins = Origins(finding.Package, composition, settings, imports) });
                 }
@@ -192,7 +198,8 @@ public static class BundleAnalyzer
         return package is null || package.IndexOfAny(['*', '?', '[', '{', '!']) >= 0 || !glob.Pattern.StartsWith(package + "/", StringComparison.Ordinal) ? null : package;
     }
 
-    private static IEnumerable<BundledLibraryFinding> FindWholeLibraries(Asset script, BundleComposition composition, ImportSettings settings)
+    /// <param name="literalPackages">What <see cref="LiteralPackage"/> says of each rule's patterns, worked out once.</param>
+    private static IEnumerable<BundledLibraryFinding> FindWholeLibraries(Asset script, BundleComposition composition, ImportSettings settings, Dictionary<Budgets.FileGlob, string?> literalPackages)
     {
         var packaged = composition.Sources
             .Select(s => (Source: s.Source, Package: BundleComposition.PackageOf(s.Source, out var modulePath), ModulePath: modulePath))
@@ -209,7 +216,7 @@ public static class BundleAnalyzer
             // The source named is the first of the rule's patterns that the bundle holds: moment/moment.js before a locale.
             // A pattern that names its package only needs that package's sources.
             var match = rule.BundledSources
-                .Select(glob => (LiteralPackage(glob) is { } named ? byPackage[named] : packaged).FirstOrDefault(s => glob.IsMatch(s.ModulePath)))
+                .Select(glob => (literalPackages[glob] is { } named ? byPackage[named] : packaged).FirstOrDefault(s => glob.IsMatch(s.ModulePath)))
                 .FirstOrDefault(s => s.Package is not null);
             if (match.Package is not { } package || settings.IsAllowed(package, script.Path))
             {

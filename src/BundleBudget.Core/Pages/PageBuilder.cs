@@ -17,6 +17,9 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
     private readonly Dictionary<string, FileReferences> _references = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DocumentFacts?> _documents = new(StringComparer.Ordinal);
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly Dictionary<Uri, string> _folderOf = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<(string Folder, string Specifier), Uri?> _urls = [];
+    private readonly Dictionary<(Uri Url, string SiteRoot), (string? Path, bool External)> _files = new(UrlKeyComparer.Instance);
 
     /// <summary>The files by name, to tell a wrong site root from a missing file.</summary>
     private readonly Lazy<ILookup<string, string>> _byName = new(() => byPath.Keys.ToLookup(p => p[(p.LastIndexOf('/') + 1)..], StringComparer.Ordinal));
@@ -199,9 +202,35 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         var importer = baseHref is not null ? UrlResolver.BaseUrl(from, baseHref, walk.SiteRoot)
             : walk.BaseUrls.TryGetValue(from, out var known) ? known
             : walk.BaseUrls[from] = UrlResolver.BaseUrl(from, null, walk.SiteRoot);
-        var asUrl = ImportMap.IsUrlLike(specifier) ? UrlResolver.ToUrl(importer, specifier) : null;
+        var asUrl = ImportMap.IsUrlLike(specifier) ? ToUrl(importer, specifier) : null;
         var target = walk.MapOf.GetValueOrDefault(from, ImportMap.Empty).Resolve(specifier, asUrl, importer) ?? asUrl;
-        return target is null ? (null, true) : _resolver.FromUrl(target, SiteLayout.IsInside(from, walk.SiteRoot) ? walk.SiteRoot : string.Empty);
+        if (target is null)
+        {
+            return (null, true);
+        }
+
+        var siteRoot = SiteLayout.IsInside(from, walk.SiteRoot) ? walk.SiteRoot : string.Empty;
+        return _files.TryGetValue((target, siteRoot), out var file) ? file : _files[(target, siteRoot)] = _resolver.FromUrl(target, siteRoot);
+    }
+
+    /// <summary>
+    /// A specifier resolved against its chunk's URL. Chunks of one folder import the same shared chunks by the same
+    /// "./chunk.js": a path-relative specifier depends only on the folder of the importer, so each is resolved once.
+    /// </summary>
+    private Uri? ToUrl(Uri importer, string specifier)
+    {
+        if (!specifier.StartsWith("./", StringComparison.Ordinal) && !specifier.StartsWith("../", StringComparison.Ordinal))
+        {
+            return UrlResolver.ToUrl(importer, specifier);
+        }
+
+        if (!_folderOf.TryGetValue(importer, out var folder))
+        {
+            var path = importer.GetLeftPart(UriPartial.Path);
+            folder = _folderOf[importer] = path[..(path.LastIndexOf('/') + 1)];
+        }
+
+        return _urls.TryGetValue((folder, specifier), out var url) ? url : _urls[(folder, specifier)] = UrlResolver.ToUrl(importer, specifier);
     }
 
     private void Follow(PageWalk walk, string from, string url, bool dynamic, string? baseHref)
@@ -380,4 +409,14 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
         public string? BaseHref { get; set; }
     }
+}
+
+/// <summary>Resolved URLs by instance: a specifier resolved once is the same <see cref="Uri"/> object every time after.</summary>
+internal sealed class UrlKeyComparer : IEqualityComparer<(Uri Url, string SiteRoot)>
+{
+    public static UrlKeyComparer Instance { get; } = new();
+
+    public bool Equals((Uri Url, string SiteRoot) x, (Uri Url, string SiteRoot) y) => ReferenceEquals(x.Url, y.Url) && string.Equals(x.SiteRoot, y.SiteRoot, StringComparison.Ordinal);
+
+    public int GetHashCode((Uri Url, string SiteRoot) key) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Url), key.SiteRoot);
 }
