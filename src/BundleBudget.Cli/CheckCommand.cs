@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using BundleBudget.Core;
+using BundleBudget.Core.Compare;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 using BundleBudget.Core.Reports;
@@ -21,9 +22,21 @@ internal static class CheckCommand
             BrotliForAll: arguments.Brotli,
             Strict: arguments.Strict));
         Print(result, arguments.Quiet);
-        WriteReport(arguments.JsonReport, path => JsonReportWriter.Write(result, path));
-        WriteReport(arguments.MarkdownReport, path => MarkdownReportWriter.Write(result, path));
-        WriteReport(arguments.SarifReport, path => SarifWriter.Write(result, path));
+        var written = ReportOutputs.Write(result, arguments.Reports);
+        foreach (var problem in written.Problems)
+        {
+            Console.Error.WriteLine(problem.ToString());
+        }
+
+        if (written.Comparison is { } comparison)
+        {
+            Console.Out.WriteLine(PlainText.Line(ComparisonText.Headline(comparison, arguments.Baseline!)));
+            foreach (var line in ComparisonText.Lines(comparison))
+            {
+                Console.Out.WriteLine(PlainText.Line(line));
+            }
+        }
+
         if (Environment.GetEnvironmentVariable("BUNDLEBUDGET_TIMING") is "1" or "true")
         {
             PrintTimings(result);
@@ -49,7 +62,7 @@ internal static class CheckCommand
         return result.HasInputErrors ? ExitCodes.BadInput : result.Status == BudgetStatus.Error ? ExitCodes.OverBudget : ExitCodes.WithinBudget;
     }
 
-    /// <summary>A report that cannot be written is a warning: the verdict (and the exit code) stays that of the budgets.</summary>
+    /// <summary>A file of the compare command that cannot be written is a warning: the exit code stays that of the comparison.</summary>
     public static void WriteReport(string? path, Action<string> write)
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -63,7 +76,7 @@ internal static class CheckCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            Console.Error.WriteLine(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", SafeFullPath(path)).ToString());
+            Console.Error.WriteLine(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", ReportOutputs.SafeFullPath(path)).ToString());
         }
     }
 
@@ -106,18 +119,6 @@ internal static class CheckCommand
         }
 
         Console.Out.WriteLine(PlainText.Line(SummaryTable.Headline(result)));
-    }
-
-    private static string SafeFullPath(string path)
-    {
-        try
-        {
-            return Path.GetFullPath(path);
-        }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            return path;
-        }
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using BundleBudget.Core;
+using BundleBudget.Core.Reports;
 
 namespace BundleBudget.Cli;
 
@@ -12,7 +13,11 @@ internal sealed record CheckArguments(string BudgetFile, string? Directory, stri
 {
     public string? SarifReport { get; init; }
 
+    public string? Baseline { get; init; }
+
     public bool Strict { get; init; }
+
+    public ReportOptions Reports => new(JsonReport, MarkdownReport, SarifReport, Baseline);
 }
 
 /// <summary>The parsed arguments of <c>bundle-budget compare</c>; a null base means the head has nothing to compare with.</summary>
@@ -43,6 +48,7 @@ internal sealed class CommandLine
     private readonly Option<string?> _checkJson = FileOption("--json", "Write the JSON report to FILE");
     private readonly Option<string?> _checkMarkdown = FileOption("--markdown", "Write the Markdown summary (for a pull-request comment) to FILE");
     private readonly Option<string?> _sarif = FileOption("--sarif", "Write the findings as SARIF 2.1.0 (for code-scanning dashboards) to FILE");
+    private readonly Option<string?> _baseline = FileOption("--baseline", "A JSON report of an earlier check (the base branch's): also print what changed since, per budget and file");
     private readonly Option<bool> _brotli = new("--brotli") { Description = "Compute brotli sizes of every file, not only where a budget compares brotli" };
     private readonly Option<string?> _cache = FileOption("--cache", "Where computed sizes are cached [default: next to the JSON report, else the user's cache folder]");
     private readonly Option<bool> _strict = new("--strict") { Description = "A budget that could not be fully measured (BB1007) is an error, not a warning" };
@@ -79,7 +85,7 @@ internal sealed class CommandLine
     {
         var checkCommand = new Command("check", "Checks a web build's output folder against budget.json.")
         {
-            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _brotli, _cache, _strict, _quiet,
+            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _brotli, _cache, _strict, _quiet,
         };
         checkCommand.SetAction(result => check(ToCheckArguments(result)));
 
@@ -150,6 +156,7 @@ internal sealed class CommandLine
         new(result.GetValue(_budget)!, result.GetValue(_directory), result.GetValue(_checkJson), result.GetValue(_checkMarkdown), result.GetValue(_cache), result.GetValue(_brotli), result.GetValue(_quiet))
         {
             SarifReport = result.GetValue(_sarif),
+            Baseline = result.GetValue(_baseline),
             Strict = result.GetValue(_strict),
         };
 

@@ -24,6 +24,9 @@ public sealed class CheckBundleBudget : BundleBudgetTask
 
     public string? MarkdownReportPath { get; set; }
 
+    /// <summary>Where to write the findings as SARIF 2.1.0; none when empty.</summary>
+    public string? SarifReportPath { get; set; }
+
     public string? CachePath { get; set; }
 
     public bool Brotli { get; set; }
@@ -46,7 +49,12 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         var result = BudgetCheck.Run(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath, CachePath, Brotli, Strict));
         LogDiagnostics(result.Diagnostics);
 
-        WriteReports(result);
+        var written = ReportOutputs.Write(result, new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport));
+        foreach (var problem in written.Problems)
+        {
+            LogHostWarning(problem);
+        }
+
         Log.LogMessage(MessageImportance.High, PlainText.Line(SummaryTable.Headline(result) + $" Report: {ReportPath}"));
         if (result.BudgetFile is not null && result.Statistics is not null)
         {
@@ -59,7 +67,7 @@ public sealed class CheckBundleBudget : BundleBudgetTask
             Log.LogMessage(MessageImportance.Low, $"BundleBudget measured {stats.FilesMeasured} files: {stats.GzipComputed} gzip and {stats.BrotliComputed} brotli compressions, {stats.CacheHits} from the cache.");
         }
 
-        LogBaselineComparison();
+        LogComparison(written.Comparison);
         Status = result.Status.ToString().ToLowerInvariant();
         WriteReplay(result);
     }
@@ -127,42 +135,17 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         }
     }
 
-    private void LogBaselineComparison()
+    private void LogComparison(ReportComparison? comparison)
     {
-        if (string.IsNullOrWhiteSpace(BaselineReport) || !File.Exists(ReportPath))
+        if (comparison is null)
         {
             return;
         }
 
-        try
+        Log.LogMessage(MessageImportance.High, PlainText.Line(ComparisonText.Headline(comparison, BaselineReport!)));
+        foreach (var line in ComparisonText.Lines(comparison))
         {
-            var baseline = File.Exists(BaselineReport) ? ReportSnapshot.Read(BaselineReport!) : null;
-            var comparison = ReportComparer.Compare(baseline, ReportSnapshot.Read(ReportPath), new NoiseThreshold());
-            Log.LogMessage(MessageImportance.High, PlainText.Line(ComparisonText.Headline(comparison, BaselineReport!)));
-            foreach (var line in ComparisonText.Lines(comparison))
-            {
-                Log.LogMessage(MessageImportance.High, PlainText.Line(line));
-            }
-        }
-        catch (InvalidDataException e)
-        {
-            LogHostWarning(Diagnostic.Warning(DiagnosticCodes.BudgetFileNotFound, $"The baseline report cannot be read: {e.Message}", BaselineReport));
-        }
-    }
-
-    private void WriteReports(CheckResult result)
-    {
-        try
-        {
-            JsonReportWriter.Write(result, ReportPath);
-            if (!string.IsNullOrWhiteSpace(MarkdownReportPath))
-            {
-                MarkdownReportWriter.Write(result, MarkdownReportPath!);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            LogHostWarning(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", ReportPath));
+            Log.LogMessage(MessageImportance.High, PlainText.Line(line));
         }
     }
 }

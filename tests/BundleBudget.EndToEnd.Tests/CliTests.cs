@@ -237,6 +237,28 @@ public class CliTests
     }
 
     [Test]
+    public void Check_with_a_baseline_prints_what_changed_since_and_a_bad_baseline_is_a_warning()
+    {
+        string Budget(string fixture) => _folder.Write($"{fixture}.json", $$"""{ "outputPath": {{JsonSerializer.Serialize(Path.Combine(TestAssets.Folder, fixture, "dist"))}}, "budgets": [ { "type": "script", "maximumError": "500KB" } ] }""");
+        var baseline = _folder.Combine("base.json");
+        Assert.That(Run("check", "--budget", Budget("vite-app"), "--json", baseline, "--quiet").ExitCode, Is.Zero);
+
+        var result = Run("check", "--budget", Budget("vite-app-head"), "--baseline", baseline, "--sarif", _folder.Combine("head.sarif"), "--quiet");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain($"BundleBudget: compared with {baseline}: total -36.1 kB (-13.5%), now 230.9 kB."));
+        Assert.That(result.StandardOutput, Does.Contain("script: 10.4 kB -> 14.0 kB (+3.6 kB, +34.7%)"));
+        Assert.That(result.StandardOutput, Does.Contain("assets/settings-BqGBjycH.js: +341 B (added)"));
+        Assert.That(File.Exists(_folder.Combine("head.sarif")), Is.True);
+
+        var garbage = _folder.Write("garbage.json", "[1, 2]");
+        var bad = Run("check", "--budget", Budget("vite-app-head"), "--baseline", garbage, "--json", _folder.Combine("head.json"), "--quiet");
+        Assert.That(bad.ExitCode, Is.Zero, "a baseline is information: it never changes the verdict");
+        Assert.That(bad.StandardError, Does.Contain($"{garbage}: warning BB9006: The baseline report cannot be read"));
+        Assert.That(File.Exists(_folder.Combine("head.json")), Is.True, "the reports are written all the same");
+    }
+
+    [Test]
     public void Under_GitHub_Actions_findings_are_annotations_and_the_summary_goes_to_the_step_summary()
     {
         var budget = WriteBudget("""{ "type": "script", "maximumError": "10KB" }""");

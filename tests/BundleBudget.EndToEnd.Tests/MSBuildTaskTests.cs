@@ -298,7 +298,7 @@ public class MSBuildTaskTests
     }
 
     [Test]
-    public void A_baseline_report_adds_the_changes_to_the_summary()
+    public void A_baseline_report_adds_the_changes_to_the_summary_and_SARIF_is_written_as_by_the_CLI()
     {
         using var sample = new SampleProject();
         sample.WriteBudget("""{ "type": "script", "maximumError": "500KB" }""");
@@ -307,9 +307,15 @@ public class MSBuildTaskTests
         File.Copy(sample.ReportPath, baseline);
 
         File.WriteAllText(Path.Combine(sample.OutputFolder, "assets", "extra-1a2b3c4d.js"), string.Concat(Enumerable.Range(0, 3000).Select(i => $"var e{i} = {i * 31 % 97};")));
-        var build = sample.Build("BundleBudgetBaselineReport=baseline.json");
+        var build = sample.Build("BundleBudgetBaselineReport=baseline.json", "BundleBudgetSarifReportPath=obj/findings.sarif");
 
         Assert.That(build.ExitCode, Is.Zero, build.ToString());
+        using (var sarif = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(sample.ProjectDirectory, "obj", "findings.sarif"))))
+        {
+            Assert.That(sarif.RootElement.GetProperty("version").GetString(), Is.EqualTo("2.1.0"), "the task writes SARIF as the CLI does");
+            Assert.That(sarif.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength(), Is.GreaterThan(0));
+        }
+
         Assert.That(build.Output, Does.Match(@"BundleBudget: compared with .+baseline\.json: total \+[0-9.]+ kB \(\+[0-9.]+%\)"));
         Assert.That(build.Output, Does.Match(@"script: 10\.4 kB -> [0-9.]+ kB \(\+[0-9.]+ kB"));
         Assert.That(build.Output, Does.Contain("assets/extra-1a2b3c4d.js: +"));

@@ -40,33 +40,15 @@ public sealed class BundlesAnalysis : Analysis<BundleAnalysis>
 
     internal override void WriteJson(Utf8JsonWriter json, BundleAnalysis result)
     {
-        json.WriteObjects("bundles", result.Bundles, bundle =>
-        {
-            json.WriteString("path", bundle.Bundle);
-            json.WriteString("sourceMap", bundle.SourceMap);
-            json.WriteNumber("bytes", bundle.Bytes);
-            json.WriteObjects("packages", bundle.Packages, package =>
-            {
-                json.WriteString("name", package.Package);
-                json.WriteNumber("bytes", package.Bytes);
-            });
-        });
-        json.WriteObjects("bundledLibraries", result.Findings, finding =>
-        {
-            json.WriteString("bundle", finding.Bundle.Path);
-            json.WriteString("package", finding.Package);
-            json.WriteString("source", finding.Source);
-            json.WriteString("rule", finding.Rule.Id);
-            json.WriteNumber("bytes", finding.PackageBytes);
-            json.WriteObjects("origins", finding.Origins, origin =>
-            {
-                json.WriteString("via", origin.Via);
-                json.WriteString("file", origin.ImportedAt?.RelativeFile);
-                json.WriteNumberOrNull("line", origin.ImportedAt?.Reference.Line);
-                json.WriteNumberOrNull("column", origin.ImportedAt?.Reference.Column);
-            });
-            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
-        });
+        json.Write("bundles", result.Bundles.Select(b => new ReportBundle(b.Bundle, b.SourceMap, b.Bytes, b.Packages.Select(p => new ReportPackage(p.Package, p.Bytes)).ToList())).ToList(), BundlesJson.Default.IReadOnlyListReportBundle);
+        json.Write("bundledLibraries", result.Findings.Select(f => new ReportBundledLibrary(
+            f.Bundle.Path,
+            f.Package,
+            f.Source,
+            f.Rule.Id,
+            f.PackageBytes,
+            f.Origins.Select(o => new ReportOrigin(o.Via, o.ImportedAt?.RelativeFile, o.ImportedAt?.Reference.Line, o.ImportedAt?.Reference.Column)).ToList(),
+            f.Severity.ToString().ToLowerInvariant())).ToList(), BundlesJson.Default.IReadOnlyListReportBundledLibrary);
     }
 
     internal override void WriteMarkdown(StringBuilder text, BundleAnalysis result)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using BundleBudget.Core.Reports;
 
 namespace BundleBudget.Core.Compare;
 
@@ -8,15 +9,15 @@ namespace BundleBudget.Core.Compare;
 /// </summary>
 public static partial class AssetMatcher
 {
-    public static (IReadOnlyList<(SnapshotAsset Base, SnapshotAsset Head)> Pairs, IReadOnlyList<SnapshotAsset> Removed, IReadOnlyList<SnapshotAsset> Added) Match(
-        IReadOnlyList<SnapshotAsset> baseAssets, IReadOnlyList<SnapshotAsset> headAssets)
+    public static (IReadOnlyList<(ReportAsset Base, ReportAsset Head)> Pairs, IReadOnlyList<ReportAsset> Removed, IReadOnlyList<ReportAsset> Added) Match(
+        IReadOnlyList<ReportAsset> baseAssets, IReadOnlyList<ReportAsset> headAssets)
     {
-        var pairs = new List<(SnapshotAsset, SnapshotAsset)>();
+        var pairs = new List<(ReportAsset, ReportAsset)>();
 
         // A path twice in one report (an edited or merged report) counts once.
         var headByPath = headAssets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         baseAssets = baseAssets.DistinctBy(a => a.Path, StringComparer.Ordinal).ToList();
-        var baseLeft = new List<SnapshotAsset>();
+        var baseLeft = new List<ReportAsset>();
         foreach (var asset in baseAssets)
         {
             if (headByPath.Remove(asset.Path, out var head))
@@ -32,7 +33,7 @@ public static partial class AssetMatcher
         var headLeft = headByPath.Values.ToList();
         var baseByKey = baseLeft.GroupBy(a => WithoutHash(a.Path)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var headByKey = headLeft.GroupBy(a => WithoutHash(a.Path)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var removed = new List<SnapshotAsset>();
+        var removed = new List<ReportAsset>();
         foreach (var (key, bases) in baseByKey)
         {
             // Only a one-to-one match is trusted: two base chunks named "vendor-*" cannot be told apart.

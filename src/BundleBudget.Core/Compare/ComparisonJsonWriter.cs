@@ -1,68 +1,51 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using BundleBudget.Core.Reports;
+using System.Text.Json.Serialization;
 
 namespace BundleBudget.Core.Compare;
 
-/// <summary>The comparison as JSON, for tools: every change, none hidden by the Markdown's size limit.</summary>
+// The comparison as JSON (schema version 1), for tools: every change, none hidden by the Markdown's size limit.
+
+public sealed record ComparedBudget(string Name, string Type, long? Base, long Head, long? Delta, long? MaximumError, string? BaseStatus, string HeadStatus);
+
+public sealed record ComparedAsset(string? BasePath, string? HeadPath, string Type, long? Base, long? Head, long Delta);
+
+public sealed record ComparedImport(string File, int Line, int Column, string Module, string Rule);
+
+public sealed record ComparisonDocument(
+    int SchemaVersion,
+    bool HasBase,
+    long? BaseTotal,
+    long HeadTotal,
+    long? TotalDelta,
+    string HeadStatus,
+    IReadOnlyList<ComparedBudget> Budgets,
+    IReadOnlyList<ComparedAsset> Assets,
+    int HiddenChanges,
+    IReadOnlyList<ComparedImport> NewImports)
+{
+    public static ComparisonDocument From(ReportComparison comparison) => new(
+        1,
+        comparison.HasBase,
+        comparison.BaseTotal,
+        comparison.HeadTotal,
+        comparison.TotalDelta,
+        comparison.Head.Status,
+        comparison.Budgets.Select(b => new ComparedBudget(b.Name, b.Type, b.Base, b.Head, b.Delta, b.MaximumError, b.BaseStatus, b.HeadStatus)).ToList(),
+        comparison.Assets.Select(a => new ComparedAsset(a.BasePath, a.HeadPath, a.Type, a.Base, a.Head, a.Delta)).ToList(),
+        comparison.HiddenChanges,
+        comparison.NewImports.Select(i => new ComparedImport(i.File, i.Line, i.Column, i.Module, i.Rule)).ToList());
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
+[JsonSerializable(typeof(ComparisonDocument))]
+internal sealed partial class ComparisonJson : JsonSerializerContext;
+
 public static class ComparisonJsonWriter
 {
-    public static void Write(ReportComparison comparison, string path)
+    public static void Write(ReportComparison comparison, string path) => IO.ReportFile.Write(path, stream =>
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var stream = File.Create(path);
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.WriteStartObject();
-        json.WriteNumber("schemaVersion", 1);
-        json.WriteBoolean("hasBase", comparison.HasBase);
-        json.WriteNumberOrNull("baseTotal", comparison.BaseTotal);
-        json.WriteNumber("headTotal", comparison.HeadTotal);
-        json.WriteNumberOrNull("totalDelta", comparison.TotalDelta);
-        json.WriteString("headStatus", comparison.Head.Status);
-        json.WriteStartArray("budgets");
-        foreach (var budget in comparison.Budgets)
-        {
-            json.WriteStartObject();
-            json.WriteString("name", budget.Name);
-            json.WriteString("type", budget.Type);
-            json.WriteNumberOrNull("base", budget.Base);
-            json.WriteNumber("head", budget.Head);
-            json.WriteNumberOrNull("delta", budget.Delta);
-            json.WriteNumberOrNull("maximumError", budget.MaximumError);
-            json.WriteString("baseStatus", budget.BaseStatus);
-            json.WriteString("headStatus", budget.HeadStatus);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("assets");
-        foreach (var asset in comparison.Assets)
-        {
-            json.WriteStartObject();
-            json.WriteString("basePath", asset.BasePath);
-            json.WriteString("headPath", asset.HeadPath);
-            json.WriteString("type", asset.Type);
-            json.WriteNumberOrNull("base", asset.Base);
-            json.WriteNumberOrNull("head", asset.Head);
-            json.WriteNumber("delta", asset.Delta);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteNumber("hiddenChanges", comparison.HiddenChanges);
-        json.WriteStartArray("newImports");
-        foreach (var import in comparison.NewImports)
-        {
-            json.WriteStartObject();
-            json.WriteString("file", import.File);
-            json.WriteNumber("line", import.Line);
-            json.WriteNumber("column", import.Column);
-            json.WriteString("module", import.Module);
-            json.WriteString("rule", import.Rule);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteEndObject();
-    }
+        JsonSerializer.Serialize(json, ComparisonDocument.From(comparison), ComparisonJson.Default.ComparisonDocument);
+    });
 }

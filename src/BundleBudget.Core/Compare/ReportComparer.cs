@@ -17,7 +17,7 @@ public static class ReportComparer
         if (baseReport is null)
         {
             var only = headCounted.Select(a => new AssetChange(null, a.Path, a.Type, null, a.Transfer)).OrderByDescending(c => c.Head).ToList();
-            var budgets = head.Budgets.Select(b => new BudgetChange(b.Name, b.Type, null, b.Actual, b.MaximumError, null, b.Status) { Unit = b.Unit }).ToList();
+            var budgets = head.Budgets.Select(b => new BudgetChange(b.Name, b.Type, null, b.Actual, b.MaximumError, null, b.Status) { Unit = b.LimitUnit }).ToList();
             return new ReportComparison(false, head, null, head.TotalTransfer, budgets, only, head.Imports, 0);
         }
 
@@ -33,7 +33,7 @@ public static class ReportComparer
         var baseBudgets = baseReport.Budgets.GroupBy(b => b.Key).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var budgetChanges = head.Budgets.Select(b => (baseBudgets.TryGetValue(b.Key, out var before)
                 ? new BudgetChange(b.Name, b.Type, before.Actual, b.Actual, b.MaximumError, before.Status, b.Status)
-                : new BudgetChange(b.Name, b.Type, null, b.Actual, b.MaximumError, null, b.Status)) with { Unit = b.Unit })
+                : new BudgetChange(b.Name, b.Type, null, b.Actual, b.MaximumError, null, b.Status)) with { Unit = b.LimitUnit })
             .ToList();
 
         var known = baseReport.Imports.Select(i => (i.File, i.Module, i.Rule)).ToHashSet();

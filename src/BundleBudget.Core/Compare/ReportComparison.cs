@@ -34,7 +34,7 @@ public sealed record ReportComparison(
     long HeadTotal,
     IReadOnlyList<BudgetChange> Budgets,
     IReadOnlyList<AssetChange> Assets,
-    IReadOnlyList<SnapshotImport> NewImports,
+    IReadOnlyList<Imports.ReportImport> NewImports,
     int HiddenChanges)
 {
     public long? TotalDelta => BaseTotal is { } b ? HeadTotal - b : null;

@@ -47,27 +47,17 @@ public sealed class FontsAnalysis : Analysis<FontResults>
         return (new FontResults(fonts, overall), diagnostics);
     }
 
-    internal override void WriteJson(Utf8JsonWriter json, FontResults result)
-    {
-        json.WriteObjects("fonts", result.Fonts, font =>
-        {
-            json.WriteString("path", font.Asset.Path);
-            json.WriteString("format", font.Info.Format);
-            json.WriteNumber("bytes", font.Asset.Length);
-            json.WriteNumberOrNull("glyphs", font.Info.Glyphs);
-            json.WriteString("family", font.Info.Family);
-            json.WriteStartArray("referencedBy");
-            foreach (var stylesheet in font.ReferencedBy)
-            {
-                json.WriteStringValue(stylesheet);
-            }
-
-            json.WriteEndArray();
-            json.WriteBoolean("initial", font.Initial);
-            json.WriteBoolean("downloaded", font.Downloaded);
-            json.WriteFindings(font.Findings);
-        });
-    }
+    internal override void WriteJson(Utf8JsonWriter json, FontResults result) =>
+        json.Write("fonts", result.Fonts.Select(font => new ReportFont(
+            font.Asset.Path,
+            font.Info.Format,
+            font.Asset.Length,
+            font.Info.Glyphs,
+            font.Info.Family,
+            font.ReferencedBy,
+            font.Initial,
+            font.Downloaded,
+            ReportParts.Findings(font.Findings))).ToList(), FontsJson.Default.IReadOnlyListReportFont);
 
     internal override void WriteMarkdown(StringBuilder text, FontResults result) =>
         MarkdownReportWriter.AppendHeaviest(text, "Fonts", result.Fonts.Select(f => (f.Asset.Path, f.Asset.Length, Detail: $"{f.Info.Format ?? "unreadable"}{(f.Initial ? ", initial" : string.Empty)}", Findings: f.Findings.Select(x => x.Code))));

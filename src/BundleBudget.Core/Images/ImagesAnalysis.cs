@@ -32,25 +32,17 @@ public sealed class ImagesAnalysis : Analysis<IReadOnlyList<ImageReport>>
     internal override (IReadOnlyList<ImageReport> Result, IReadOnlyList<Diagnostic> Diagnostics) Run(AnalysisContext context) =>
         ImageAnalyzer.Analyze(context.Assets, context.Settings(Section), context.Content);
 
-    internal override void WriteJson(Utf8JsonWriter json, IReadOnlyList<ImageReport> result)
-    {
-        json.WriteObjects("images", result, image =>
-        {
-            json.WriteString("path", image.Asset.Path);
-            json.WriteString("format", image.Info.Format);
-            json.WriteNumberOrNull("width", image.Info.Width);
-            json.WriteNumberOrNull("height", image.Info.Height);
-            json.WriteNumber("frames", image.Info.Frames);
-            json.WriteNumber("bytes", image.Info.Bytes);
-            if (image.Info.Format == "svg")
-            {
-                json.WriteString("viewBox", image.Info.ViewBox);
-                json.WriteNumber("embeddedRasterBytes", image.Info.EmbeddedRasterBytes);
-            }
-
-            json.WriteFindings(image.Findings);
-        });
-    }
+    internal override void WriteJson(Utf8JsonWriter json, IReadOnlyList<ImageReport> result) =>
+        json.Write("images", result.Select(image => new ReportImage(
+            image.Asset.Path,
+            image.Info.Format,
+            image.Info.Width,
+            image.Info.Height,
+            image.Info.Frames,
+            image.Info.Bytes,
+            image.Info.Format == "svg" ? image.Info.ViewBox : null,
+            image.Info.Format == "svg" ? image.Info.EmbeddedRasterBytes : null,
+            ReportParts.Findings(image.Findings))).ToList(), ImagesJson.Default.IReadOnlyListReportImage);
 
     internal override void WriteMarkdown(StringBuilder text, IReadOnlyList<ImageReport> result) =>
         MarkdownReportWriter.AppendHeaviest(text, "Heaviest images", result.Select(i => (i.Asset.Path, i.Info.Bytes, Detail: i.Info.Width is { } w ? $"{i.Info.Format} {w} x {i.Info.Height}" : i.Info.Format ?? "unreadable", Findings: i.Findings.Select(f => f.Code))));

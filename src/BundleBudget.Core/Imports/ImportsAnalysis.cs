@@ -38,18 +38,7 @@ public sealed class ImportsAnalysis : Analysis<ImportAnalysis>
     internal override void WriteJson(Utf8JsonWriter json, ImportAnalysis result)
     {
         json.WriteNumber("sourceFilesAnalysed", result.FilesAnalysed);
-        json.WriteObjects("imports", result.Findings, finding =>
-        {
-            json.WriteString("file", finding.RelativeFile);
-            json.WriteNumber("line", finding.Reference.Line);
-            json.WriteNumber("column", finding.Reference.Column);
-            json.WriteString("module", finding.Reference.Module);
-            json.WriteString("form", finding.Reference.Form.ToWireName());
-            json.WriteString("rule", finding.Rule.Id);
-            json.WriteString("severity", finding.Severity.ToString().ToLowerInvariant());
-            json.WriteString("cost", finding.Rule.Cost);
-            json.WriteString("fix", finding.Fix);
-        });
+        json.Write("imports", ReportImport.From(result), ImportsJson.Default.IReadOnlyListReportImport);
     }
 
     internal override void WriteMarkdown(StringBuilder text, ImportAnalysis result)

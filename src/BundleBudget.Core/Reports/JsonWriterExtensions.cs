@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BundleBudget.Core.Diagnostics;
 
 namespace BundleBudget.Core.Reports;
 
@@ -31,13 +30,4 @@ internal static class JsonWriterExtensions
 
         json.WriteEndArray();
     }
-
-    /// <summary>The findings of an image or a font, each with its code, message and estimated saving.</summary>
-    public static void WriteFindings(this Utf8JsonWriter json, IEnumerable<AssetFinding> findings) =>
-        json.WriteObjects("findings", findings, finding =>
-        {
-            json.WriteString("code", finding.Code);
-            json.WriteString("message", finding.Message);
-            json.WriteNumberOrNull("estimatedSaving", finding.EstimatedSaving);
-        });
 }

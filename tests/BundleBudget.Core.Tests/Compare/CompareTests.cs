@@ -139,7 +139,7 @@ public class CompareTests
     [Test]
     public void A_comment_never_exceeds_what_a_pull_request_comment_may_hold()
     {
-        var assets = Enumerable.Range(0, 5000).Select(i => new SnapshotAsset($"assets/{new string('n', 40)}-{i:D5}.js", "script", true, 1000 + i, 500 + i, null)).ToList();
+        var assets = Enumerable.Range(0, 5000).Select(i => new ReportAsset($"assets/{new string('n', 40)}-{i:D5}.js", "script", true, null, null, 1000 + i, 500 + i, null)).ToList();
         var head = new ReportSnapshot("pass", 0, 0, assets, [], []);
         var comparison = ReportComparer.Compare(head with { Assets = [] }, head, new NoiseThreshold());
         var markdown = ComparisonMarkdownWriter.Render(comparison, new NoiseThreshold());
@@ -183,7 +183,7 @@ public class CompareTests
     [Test]
     public void A_path_twice_in_a_report_counts_once_and_Windows_separators_match()
     {
-        SnapshotAsset Asset(string path, long size) => new(path, "script", true, size, size, null);
+        ReportAsset Asset(string path, long size) => new(path, "script", true, null, null, size, size, null);
         var baseReport = new ReportSnapshot("pass", 0, 0, [Asset("assets/a-1a2b3c4d.js", 100), Asset("assets/a-1a2b3c4d.js", 100)], [], []);
         var head = new ReportSnapshot("pass", 0, 0, [Asset("assets/a-9z8y7x6w.js", 300), Asset("assets/a-9z8y7x6w.js", 300)], [], []);
         var comparison = ReportComparer.Compare(baseReport, head, new NoiseThreshold());

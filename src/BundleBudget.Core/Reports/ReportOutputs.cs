@@ -1,0 +1,85 @@
+using BundleBudget.Core.Compare;
+using BundleBudget.Core.Diagnostics;
+
+namespace BundleBudget.Core.Reports;
+
+/// <summary>
+/// The reports of a check, as every host offers them: the CLI maps its options to it, the MSBuild task its properties.
+/// Null or blank is not written.
+/// </summary>
+/// <param name="Json">The JSON report (schema version 1).</param>
+/// <param name="Markdown">The Markdown summary, for a pull-request comment.</param>
+/// <param name="Sarif">The findings as SARIF 2.1.0.</param>
+/// <param name="Baseline">A JSON report of an earlier check (the base branch's): what changed since is worked out in memory.</param>
+public sealed record ReportOptions(string? Json = null, string? Markdown = null, string? Sarif = null, string? Baseline = null);
+
+/// <summary>What writing the reports came to: the reports that could not be written or read, and the change since the baseline.</summary>
+public sealed record ReportsWritten(IReadOnlyList<Diagnostic> Problems, ReportComparison? Comparison);
+
+public static class ReportOutputs
+{
+    /// <summary>
+    /// Writes every report asked for. A report that cannot be written, or a baseline that cannot be read, is a warning
+    /// (BB9031, BB9006): the verdict stays that of the budgets, and the other reports are still written.
+    /// </summary>
+    public static ReportsWritten Write(CheckResult result, ReportOptions options, NoiseThreshold? threshold = null)
+    {
+        // The baseline is read first: it may be the report this check replaces ("what changed since the last build").
+        var problems = new List<Diagnostic>();
+        var comparison = CompareWithBaseline(result, options.Baseline, threshold ?? new NoiseThreshold(), problems);
+        Write(options.Json, path => JsonReportWriter.Write(result, path), problems);
+        Write(options.Markdown, path => MarkdownReportWriter.Write(result, path), problems);
+        Write(options.Sarif, path => SarifWriter.Write(result, path), problems);
+        return new ReportsWritten(problems, comparison);
+    }
+
+    private static ReportComparison? CompareWithBaseline(CheckResult result, string? baseline, NoiseThreshold threshold, List<Diagnostic> problems)
+    {
+        if (string.IsNullOrWhiteSpace(baseline) || result.BudgetFile is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            // No baseline yet (the first build of a branch): the head alone, every file new.
+            var baseReport = File.Exists(baseline) ? ReportSnapshot.Read(baseline) : null;
+            return ReportComparer.Compare(baseReport, ReportSnapshot.From(result), threshold);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            problems.Add(Diagnostic.Warning(DiagnosticCodes.BudgetFileNotFound, $"The baseline report cannot be read: {e.Message}", SafeFullPath(baseline)));
+            return null;
+        }
+    }
+
+    private static void Write(string? path, Action<string> write, List<Diagnostic> problems)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+
+        try
+        {
+            write(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            problems.Add(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", SafeFullPath(path)));
+        }
+    }
+
+    /// <summary>The path in full for a diagnostic; as given when it is not a valid path at all.</summary>
+    public static string SafeFullPath(string path)
+    {
+        try
+        {
+            return Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return path;
+        }
+    }
+}
