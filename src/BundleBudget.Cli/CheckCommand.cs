@@ -14,21 +14,20 @@ internal static class CheckCommand
 {
     public static int Run(CheckArguments arguments)
     {
-        var result = BudgetCheck.Run(new CheckOptions(
+        var result = new BudgetCheck(new CheckOptions(
             arguments.BudgetFile,
             arguments.Directory,
             DefaultOutputPath: "wwwroot",
             CachePath: arguments.CachePath ?? DefaultCachePath(arguments),
             BrotliForAll: arguments.Brotli,
-            Strict: arguments.Strict));
+            Strict: arguments.Strict) { Reports = arguments.Reports }).Run();
         Print(result, arguments.Quiet);
-        var written = ReportOutputs.Write(result, arguments.Reports);
-        foreach (var problem in written.Problems)
+        foreach (var problem in result.Reports.Problems)
         {
             Console.Error.WriteLine(problem.ToString());
         }
 
-        if (written.Comparison is { } comparison)
+        if (result.Reports.Comparison is { } comparison)
         {
             Console.Out.WriteLine(PlainText.Line(ComparisonText.Headline(comparison, arguments.Baseline!)));
             foreach (var line in ComparisonText.Lines(comparison))

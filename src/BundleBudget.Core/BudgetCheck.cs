@@ -6,112 +6,42 @@ using BundleBudget.Core.Content;
 using BundleBudget.Core.Diagnostics;
 using BundleBudget.Core.Evaluation;
 using BundleBudget.Core.Fonts;
-using BundleBudget.Core.Images;
-using BundleBudget.Core.Imports;
 using BundleBudget.Core.Measurement;
 using BundleBudget.Core.Pages;
+using BundleBudget.Core.Reports;
 
 namespace BundleBudget.Core;
 
 /// <summary>
-/// The whole check, in the order a reader follows it: read budget.json, run the analyses of the sources, find the
-/// output folder, scan it, find where its pages are served from, read every file once for what is planned for it
-/// (<see cref="Demand"/>), run the analyses of the scripts beside following what each entry page loads, read which
-/// fonts a browser downloads, measure what the budgets compare, run the analyses of the output, evaluate. The
-/// analyses are those of <see cref="AnalysisRegistry"/>, each at its <see cref="AnalysisStage"/>. Every fact comes from the
-/// content store: a file unchanged since the last run is not read at all. Never throws for bad input: every problem is a diagnostic, and an analysis that fails
-/// unexpectedly is BB9999 without hiding the others.
+/// The engine, one object per check, driven the same way by every host (the CLI and the MSBuild task map their inputs
+/// to <see cref="CheckOptions"/>, call <see cref="Run()"/> and print the result). The check, in the order a reader
+/// follows it: read budget.json, run the analyses of the sources, find the output folder, scan it, find where its pages
+/// are served from, read every file once for what is planned for it (<see cref="Demand"/>), run the analyses of the
+/// scripts beside following what each entry page loads, read which fonts a browser downloads, measure what the budgets
+/// compare, run the analyses of the output, evaluate, write the reports. The analyses are those of
+/// <see cref="AnalysisRegistry"/>, each at its <see cref="AnalysisStage"/>. Every fact comes from the content store: a
+/// file unchanged since the last run is not read at all. Never throws for bad input: every problem is a diagnostic, and
+/// an analysis that fails unexpectedly is BB9999 without hiding the others.
 /// </summary>
-public static class BudgetCheck
+public sealed class BudgetCheck
 {
-    public static CheckResult Run(CheckOptions options)
+    private static readonly IReadOnlyDictionary<string, AssetSizes> NoSizes = new Dictionary<string, AssetSizes>();
+
+    private readonly CheckOptions _options;
+    private readonly PhaseTimer _timer = new();
+    private readonly List<Diagnostic> _diagnostics = [];
+    private readonly AnalysisResults _analyses = new();
+    private readonly string _budgetPath;
+    private int _runs;
+
+    public BudgetCheck(CheckOptions options)
     {
-        var timer = new PhaseTimer();
-        var read = BudgetFileReader.Read(options.BudgetFile);
-        timer.Lap("budget.json");
-        var diagnostics = new List<Diagnostic>(read.Diagnostics);
-        var budgetPath = Path.GetFullPath(options.BudgetFile);
-        var outputFolder = ResolveOutputFolder(options, read.File);
-        var empty = new Dictionary<string, AssetSizes>();
-        if (read.File is null)
-        {
-            return new CheckResult(budgetPath, outputFolder, null, [], empty, [], diagnostics, null);
-        }
-
-        var budget = read.File;
-        var strict = options.Strict || budget.Strict;
-        var store = options.CachePath is null ? ContentStore.InMemory() : ContentStore.Load(options.CachePath);
-        timer.Lap("cache load");
-        var analyses = new AnalysisResults();
-        RunStage(AnalysisStage.Sources, new AnalysisContext(budget, store, analyses), analyses, diagnostics, timer);
-        if (outputFolder is null || !Directory.Exists(outputFolder))
-        {
-            var named = outputFolder ?? "(none)";
-            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFolderNotFound, $"Output folder not found: {named}. Run the front-end build first, or set \"outputPath\" in budget.json (or BundleBudgetOutputPath / --dir) to the folder it writes.", budgetPath));
-            SaveCache(store, diagnostics);
-            return new CheckResult(budgetPath, outputFolder, budget, [], empty, [], diagnostics, null) { Analyses = analyses, Strict = strict };
-        }
-
-        var scan = AssetScanner.Scan(outputFolder);
-        diagnostics.AddRange(scan.Diagnostics);
-        timer.Lap("scan");
-        var demand = new Demand(budget.Budgets, options.BrotliForAll);
-        var content = new OutputContent(store, demand.Plan)
-        {
-            Maps = new SourceMapLocator(outputFolder, scan.Assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)),
-        };
-        content.UseSiblings(scan.Assets);
-        var (layout, layoutDiagnostics) = Guarded("finding the served root", () => SiteLayout.Resolve(outputFolder, scan, budget, content), (SiteLayout.Whole, (IReadOnlyList<Diagnostic>)[]), diagnostics);
-        diagnostics.AddRange(layoutDiagnostics);
-        timer.Lap("served root");
-        var served = scan.Assets.Select(a => layout.IsServed(a.Path) ? a : a with { Exclusion = AssetExclusion.NotServed }).ToList();
-        scan = scan with { Assets = served };
-        Guarded("reading the output", () => { content.Prefetch(served); return true; }, false, diagnostics);
-        timer.Lap("content pass");
-
-        // The scripts' analyses read only the files' facts, which nothing below changes: they run beside the page graph.
-        var scriptProblems = new List<Diagnostic>();
-        var scriptsContext = new AnalysisContext(budget, store, analyses) { OutputFolder = outputFolder, Served = served, Content = content };
-        var scriptsRun = Task.Run(() => RunStage(AnalysisStage.Scripts, scriptsContext, analyses, scriptProblems, timer: null));
-
-        var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries, content), PageGraph.None, diagnostics);
-        diagnostics.AddRange(pages.Diagnostics);
-        timer.Lap("page graph");
-        var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases, pages.InlineStyles, content), new FontFaces([], []) { Complete = false }, diagnostics);
-        diagnostics.AddRange(faces.Diagnostics);
-        var assets = FontDownloads.Apply(served, faces, FontDownloads.Preloaded(pages), content);
-        timer.Lap("font faces");
-        if (!assets.Any(a => a.IsCounted) && scan.Unreadable.Count == 0)
-        {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.EmptyOutputFolder, $"The output folder {outputFolder} holds no file that a budget counts: did the front-end build write its output somewhere else, or fail?", budgetPath));
-        }
-
-        var measured = AssetMeasurer.Measure(assets, demand.Compressions(assets, pages), content);
-        diagnostics.AddRange(measured.Diagnostics);
-        timer.Lap("sizes");
-
-        scriptsRun.GetAwaiter().GetResult();
-        diagnostics.AddRange(scriptProblems);
-        timer.Lap("source maps");
-
-        var outputContext = new AnalysisContext(budget, store, analyses) { OutputFolder = outputFolder, Served = served, Content = content, Assets = assets, Pages = pages, Faces = faces };
-        RunStage(AnalysisStage.Output, outputContext, analyses, diagnostics, timer);
-        SaveCache(store, diagnostics);
-        timer.Lap("cache save");
-
-        var gaps = new MeasurementGaps(measured.Failures, scan.Unreadable.Where(u => u.IsFolder && IsServedFolder(layout, u.Path)).ToList());
-        var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict);
-        diagnostics.AddRange(evaluation);
-        timer.Lap("evaluation");
-        return new CheckResult(budgetPath, outputFolder, budget, assets, measured.SizesByPath, results, diagnostics, measured.Statistics)
-        {
-            Analyses = analyses,
-            Pages = pages,
-            SiteRoot = layout.DefaultRoot,
-            Strict = strict,
-            Phases = timer.Phases,
-        };
+        _options = options;
+        _budgetPath = Path.GetFullPath(options.BudgetFile);
     }
+
+    /// <summary>Runs a check and writes the reports its options ask for.</summary>
+    public static CheckResult Run(CheckOptions options) => new BudgetCheck(options).Run();
 
     /// <summary>The folder to check: the explicit override, else the budget's outputPath, else the default.</summary>
     public static string? ResolveOutputFolder(CheckOptions options, BudgetFile? budgetFile)
@@ -119,6 +49,107 @@ public static class BudgetCheck
         var chosen = !string.IsNullOrWhiteSpace(options.OutputPath) ? options.OutputPath
             : budgetFile?.OutputPath ?? options.DefaultOutputPath;
         return string.IsNullOrWhiteSpace(chosen) ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(chosen));
+    }
+
+    /// <summary>Runs the check; an instance is one run, and holds that run's state.</summary>
+    /// <exception cref="InvalidOperationException">The instance has run already.</exception>
+    public CheckResult Run()
+    {
+        if (Interlocked.Increment(ref _runs) > 1)
+        {
+            throw new InvalidOperationException("A BudgetCheck runs once: make a new one for the next check.");
+        }
+
+        var result = Check();
+        return result with { Reports = ReportOutputs.Write(result, _options.Reports) };
+    }
+
+    private CheckResult Check()
+    {
+        var read = BudgetFileReader.Read(_options.BudgetFile);
+        _timer.Lap("budget.json");
+        _diagnostics.AddRange(read.Diagnostics);
+        var outputFolder = ResolveOutputFolder(_options, read.File);
+        if (read.File is not { } budget)
+        {
+            return new CheckResult(_budgetPath, outputFolder, null, [], NoSizes, [], _diagnostics, null);
+        }
+
+        var strict = _options.Strict || budget.Strict;
+        var store = _options.CachePath is null ? ContentStore.InMemory() : ContentStore.Load(_options.CachePath);
+        _timer.Lap("cache load");
+        RunStage(AnalysisStage.Sources, new AnalysisContext(budget, store, _analyses), _diagnostics, _timer);
+        if (outputFolder is null || !Directory.Exists(outputFolder))
+        {
+            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFolderNotFound, $"Output folder not found: {outputFolder ?? "(none)"}. Run the front-end build first, or set \"outputPath\" in budget.json (or BundleBudgetOutputPath / --dir) to the folder it writes.", _budgetPath));
+            SaveCache(store);
+            return new CheckResult(_budgetPath, outputFolder, budget, [], NoSizes, [], _diagnostics, null) { Analyses = _analyses, Strict = strict };
+        }
+
+        return CheckOutput(budget, outputFolder, store, strict);
+    }
+
+    private CheckResult CheckOutput(BudgetFile budget, string outputFolder, ContentStore store, bool strict)
+    {
+        var scan = AssetScanner.Scan(outputFolder);
+        _diagnostics.AddRange(scan.Diagnostics);
+        _timer.Lap("scan");
+        var demand = new Demand(budget.Budgets, _options.BrotliForAll);
+        var content = new OutputContent(store, demand.Plan)
+        {
+            Maps = new SourceMapLocator(outputFolder, scan.Assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)),
+        };
+        content.UseSiblings(scan.Assets);
+        var (layout, layoutDiagnostics) = Guarded("finding the served root", () => SiteLayout.Resolve(outputFolder, scan, budget, content), (SiteLayout.Whole, (IReadOnlyList<Diagnostic>)[]), _diagnostics);
+        _diagnostics.AddRange(layoutDiagnostics);
+        _timer.Lap("served root");
+        var served = scan.Assets.Select(a => layout.IsServed(a.Path) ? a : a with { Exclusion = AssetExclusion.NotServed }).ToList();
+        scan = scan with { Assets = served };
+        Guarded("reading the output", () => { content.Prefetch(served); return true; }, false, _diagnostics);
+        _timer.Lap("content pass");
+
+        // The scripts' analyses read only the files' facts, which nothing below changes: they run beside the page graph.
+        var scriptProblems = new List<Diagnostic>();
+        var scriptsContext = new AnalysisContext(budget, store, _analyses) { OutputFolder = outputFolder, Served = served, Content = content };
+        var scriptsRun = Task.Run(() => RunStage(AnalysisStage.Scripts, scriptsContext, scriptProblems, timer: null));
+
+        var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries, content), PageGraph.None, _diagnostics);
+        _diagnostics.AddRange(pages.Diagnostics);
+        _timer.Lap("page graph");
+        var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases, pages.InlineStyles, content), new FontFaces([], []) { Complete = false }, _diagnostics);
+        _diagnostics.AddRange(faces.Diagnostics);
+        var assets = FontDownloads.Apply(served, faces, FontDownloads.Preloaded(pages), content);
+        _timer.Lap("font faces");
+        if (!assets.Any(a => a.IsCounted) && scan.Unreadable.Count == 0)
+        {
+            _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.EmptyOutputFolder, $"The output folder {outputFolder} holds no file that a budget counts: did the front-end build write its output somewhere else, or fail?", _budgetPath));
+        }
+
+        var measured = AssetMeasurer.Measure(assets, demand.Compressions(assets, pages), content);
+        _diagnostics.AddRange(measured.Diagnostics);
+        _timer.Lap("sizes");
+
+        scriptsRun.GetAwaiter().GetResult();
+        _diagnostics.AddRange(scriptProblems);
+        _timer.Lap("source maps");
+
+        var outputContext = new AnalysisContext(budget, store, _analyses) { OutputFolder = outputFolder, Served = served, Content = content, Assets = assets, Pages = pages, Faces = faces };
+        RunStage(AnalysisStage.Output, outputContext, _diagnostics, _timer);
+        SaveCache(store);
+        _timer.Lap("cache save");
+
+        var gaps = new MeasurementGaps(measured.Failures, scan.Unreadable.Where(u => u.IsFolder && IsServedFolder(layout, u.Path)).ToList());
+        var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict);
+        _diagnostics.AddRange(evaluation);
+        _timer.Lap("evaluation");
+        return new CheckResult(_budgetPath, outputFolder, budget, assets, measured.SizesByPath, results, _diagnostics, measured.Statistics)
+        {
+            Analyses = _analyses,
+            Pages = pages,
+            SiteRoot = layout.DefaultRoot,
+            Strict = strict,
+            Phases = _timer.Phases,
+        };
     }
 
     /// <summary>Whether a folder that could not be listed may hold served files: it is inside a served root, or holds one.</summary>
@@ -143,18 +174,18 @@ public static class BudgetCheck
     }
 
     /// <summary>Runs the analyses of one stage in their registered order, each guarded on its own.</summary>
-    private static void RunStage(AnalysisStage stage, AnalysisContext context, AnalysisResults results, List<Diagnostic> diagnostics, PhaseTimer? timer)
+    private void RunStage(AnalysisStage stage, AnalysisContext context, List<Diagnostic> diagnostics, PhaseTimer? timer)
     {
         foreach (var analysis in AnalysisRegistry.All.Where(a => a.Stage == stage))
         {
             var (result, found) = Guarded(analysis.Title, () => analysis.RunUntyped(context), (analysis.Empty, []), diagnostics);
-            results.Set(analysis, result);
+            _analyses.Set(analysis, result);
             diagnostics.AddRange(found);
             timer?.Lap(analysis.Title);
         }
     }
 
-    private static void SaveCache(ContentStore cache, List<Diagnostic> diagnostics)
+    private void SaveCache(ContentStore cache)
     {
         try
         {
@@ -162,7 +193,7 @@ public static class BudgetCheck
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The size cache could not be written ({e.Message}); the next run will read every file again.", cache.Path));
+            _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The size cache could not be written ({e.Message}); the next run will read every file again.", cache.Path));
         }
     }
 }

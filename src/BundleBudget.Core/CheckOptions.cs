@@ -1,6 +1,8 @@
+using BundleBudget.Core.Reports;
+
 namespace BundleBudget.Core;
 
-/// <summary>What to check and where to keep the cache. Paths may be relative to the current folder.</summary>
+/// <summary>What to check, where to keep the cache and which reports to write: what every host maps its inputs to. Paths may be relative to the current folder.</summary>
 /// <param name="BudgetFile">The budget.json to read.</param>
 /// <param name="OutputPath">The folder to check; overrides the budget's <c>outputPath</c> when set.</param>
 /// <param name="DefaultOutputPath">The folder to check when neither <paramref name="OutputPath"/> nor the budget names one.</param>
@@ -13,4 +15,8 @@ public sealed record CheckOptions(
     string? DefaultOutputPath = null,
     string? CachePath = null,
     bool BrotliForAll = false,
-    bool Strict = false);
+    bool Strict = false)
+{
+    /// <summary>The reports to write after the check; none by default.</summary>
+    public ReportOptions Reports { get; init; } = new();
+}

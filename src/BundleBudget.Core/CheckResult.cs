@@ -23,6 +23,9 @@ public sealed record CheckResult(
     IReadOnlyList<Diagnostic> Diagnostics,
     MeasurementStatistics? Statistics)
 {
+    /// <summary>The reports written (those <see cref="CheckOptions.Reports"/> asks for), and the change since the baseline.</summary>
+    public Reports.ReportsWritten Reports { get; init; } = new([], null);
+
     /// <summary>How long each phase of the check took, in order.</summary>
     public IReadOnlyList<PhaseTiming> Phases { get; init; } = [];
 

@@ -46,11 +46,12 @@ public sealed class CheckBundleBudget : BundleBudgetTask
 
     protected override void ExecuteCore()
     {
-        var result = BudgetCheck.Run(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath, CachePath, Brotli, Strict));
+        var result = new BudgetCheck(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath, CachePath, Brotli, Strict)
+        {
+            Reports = new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport),
+        }).Run();
         LogDiagnostics(result.Diagnostics);
-
-        var written = ReportOutputs.Write(result, new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport));
-        foreach (var problem in written.Problems)
+        foreach (var problem in result.Reports.Problems)
         {
             LogHostWarning(problem);
         }
@@ -67,7 +68,7 @@ public sealed class CheckBundleBudget : BundleBudgetTask
             Log.LogMessage(MessageImportance.Low, $"BundleBudget measured {stats.FilesMeasured} files: {stats.GzipComputed} gzip and {stats.BrotliComputed} brotli compressions, {stats.CacheHits} from the cache.");
         }
 
-        LogComparison(written.Comparison);
+        LogComparison(result.Reports.Comparison);
         Status = result.Status.ToString().ToLowerInvariant();
         WriteReplay(result);
     }

@@ -100,4 +100,17 @@ public class ReportModelTests
         Assert.That(written.Comparison, Is.Null);
         Assert.That(File.Exists(options.Json) && File.Exists(options.Sarif), Is.True);
     }
+
+    [Test]
+    public void The_engine_writes_the_reports_its_options_ask_for_and_runs_once()
+    {
+        var json = _folder.Combine("report.json");
+        var check = new BudgetCheck(new CheckOptions(Path.Combine(TestAssets.Folder, "vite-app", "budget.json")) { Reports = new ReportOptions(Json: json) });
+
+        var result = check.Run();
+
+        Assert.That(ReportSnapshot.Read(json).TotalTransfer, Is.EqualTo(ReportSnapshot.From(result).TotalTransfer));
+        Assert.That(result.Reports.Problems, Is.Empty);
+        Assert.That(() => check.Run(), Throws.InvalidOperationException, "its state is one run's");
+    }
 }
