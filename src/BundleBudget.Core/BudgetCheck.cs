@@ -61,7 +61,16 @@ public sealed class BudgetCheck
         }
 
         var result = Check();
-        return result with { Reports = ReportOutputs.Write(result, _options.Reports) };
+        try
+        {
+            return result with { Reports = ReportOutputs.Write(result, _options.Reports) };
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The check's result stands: a bug in writing a report costs that report, not the verdict.
+            var failure = Diagnostic.Error(DiagnosticCodes.InternalError, $"BundleBudget failed unexpectedly writing the reports; please report this. The check's results are complete. {e.GetType().Name}: {e.Message}");
+            return result with { Reports = new ReportsWritten([failure], null) };
+        }
     }
 
     private CheckResult Check()

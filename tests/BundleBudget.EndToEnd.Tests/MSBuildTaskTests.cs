@@ -319,5 +319,12 @@ public class MSBuildTaskTests
         Assert.That(build.Output, Does.Match(@"BundleBudget: compared with .+baseline\.json: total \+[0-9.]+ kB \(\+[0-9.]+%\)"));
         Assert.That(build.Output, Does.Match(@"script: 10\.4 kB -> [0-9.]+ kB \(\+[0-9.]+ kB"));
         Assert.That(build.Output, Does.Contain("assets/extra-1a2b3c4d.js: +"));
+
+        // The report as its own baseline: what changed since the last check. Every check rewrites it, so it is no input:
+        // an unchanged build still skips the check.
+        var own = $"BundleBudgetBaselineReport={sample.ReportPath}";
+        Assert.That(sample.Build(own).Output, Does.Contain("BundleBudget: compared with"));
+        var unchanged = sample.Build(own);
+        Assert.That(unchanged.Output, Does.Contain("Skipping target \"CheckBundleBudget\""), unchanged.ToString());
     }
 }

@@ -8,6 +8,9 @@ internal abstract class BudgetSection(string key)
 {
     public string Key { get; } = key;
 
+    /// <summary>Whether a budget.json with this section and no budget asks for a check (the import rules do; image settings alone do not).</summary>
+    public bool IsACheckAlone { get; init; }
+
     /// <summary>The settings when budget.json has no such section.</summary>
     public abstract object DefaultValue { get; }
 

@@ -170,8 +170,8 @@ public static class BudgetFileReader
             budgets.AddRange(SimpleBudgetForm.Read(simpleProperty, compression, context));
         }
 
-        // A file that only configures an analysis (the import rules, say) asks for a check too.
-        if (budgets.Count == 0 && sections.Count == 0 && !context.Diagnostics.Any(d => d.Severity == Severity.Error))
+        // A file that only configures the import rules asks for a check too; image or font settings alone do not.
+        if (budgets.Count == 0 && !AnalysisRegistry.Sections.Any(s => s.IsACheckAlone && sections.ContainsKey(s.Key)) && !context.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
             context.Error(DiagnosticCodes.IncompleteBudget, "budget.json defines no budget: add one to \"budgets\", such as { \"type\": \"script\", \"maximumError\": \"500KB\" } (or use the simple form \"budget\").", document);
         }

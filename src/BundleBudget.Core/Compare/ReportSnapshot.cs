@@ -37,17 +37,24 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
             throw new InvalidDataException($"{path} is larger than any BundleBudget report");
         }
 
+        var bytes = File.ReadAllBytes(path);
         ReportDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(File.ReadAllBytes(path), ReportReadJson.Default.ReportDocument);
+            // The version first: a report of another version may hold other shapes, and is named for what it is.
+            if (SchemaVersionOf(bytes) != 1)
+            {
+                throw new InvalidDataException($"{path} is not a BundleBudget report of schema version 1");
+            }
+
+            document = JsonSerializer.Deserialize(bytes, ReportReadJson.Default.ReportDocument);
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException(e.Path is { Length: > 1 } at ? $"{path} is not a valid BundleBudget report: {e.Message}" : $"{path} is not a BundleBudget report of schema version 1: {e.Message}", e);
+            throw new InvalidDataException($"{path} is not a valid BundleBudget report: {e.Message}", e);
         }
 
-        if (document is not { SchemaVersion: 1 })
+        if (document is null)
         {
             throw new InvalidDataException($"{path} is not a BundleBudget report of schema version 1");
         }
@@ -78,6 +85,11 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
                 Brotli = a.Brotli is { } brotli ? Size(brotli, "brotli") : null,
             };
         }).ToList();
+        if (assets.Sum(a => (decimal)a.Transfer) > MaxSize)
+        {
+            throw new InvalidDataException($"its files together are over {MaxSize:N0} bytes, more than any output");
+        }
+
         var budgets = Required(document.Budgets, "budgets").Select(b =>
         {
             Required(b, "a budget");
@@ -103,6 +115,30 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
             return i;
         }).ToList();
         return new ReportSnapshot(Text(summary.Status, "status"), summary.Errors, summary.Warnings, assets, Verdicts(budgets), imports);
+    }
+
+    /// <summary>The top-level <c>schemaVersion</c>, read without building the document; null when there is none.</summary>
+    private static int? SchemaVersionOf(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return null;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isVersion = reader.ValueTextEquals("schemaVersion"u8);
+            reader.Read();
+            if (isVersion)
+            {
+                return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version) ? version : null;
+            }
+
+            reader.Skip();
+        }
+
+        return null;
     }
 
     private static IReadOnlyList<ReportBudget> Verdicts(IEnumerable<ReportBudget> budgets) => budgets.Select(b => b with { Status = b.Verdict }).ToList();

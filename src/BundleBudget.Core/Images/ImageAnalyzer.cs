@@ -46,7 +46,21 @@ public static class ImageAnalyzer
 
         // Facts are kept by content, and the same bytes may be another file's under another name: an image is read as
         // SVG when it is named .svg, so what was learned under one name may not hold under the other.
-        return IsNamedSvg(image) != (info.Format == "svg") ? ImageInspector.Inspect(image.FullPath) : info with { Path = image.FullPath };
+        // (A fact read as SVG has the format "svg", readable or not.)
+        return IsNamedSvg(image) != (info.Format == "svg") ? ReadAgain(image) : info with { Path = image.FullPath };
+    }
+
+    /// <summary>The image read under its own name, guarded as the content pass guards its readers: a failure is this image's only.</summary>
+    private static ImageInfo ReadAgain(Asset image)
+    {
+        try
+        {
+            return ImageInspector.Inspect(image.FullPath);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ImageInfo.Unreadable(image.FullPath, image.Length, $"reading its header failed ({e.GetType().Name}: {e.Message})");
+        }
     }
 
     private static bool IsNamedSvg(Asset image) => image.Path.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);

@@ -11,7 +11,7 @@ public sealed class ImportsAnalysis : Analysis<ImportAnalysis>
 {
     public static ImportsAnalysis Instance { get; } = new();
 
-    internal static BudgetSection<ImportSettings> Section { get; } = new("imports", ImportSettings.Default, ImportSettingsReader.Read);
+    internal static BudgetSection<ImportSettings> Section { get; } = new("imports", ImportSettings.Default, ImportSettingsReader.Read) { IsACheckAlone = true };
 
     private ImportsAnalysis()
     {

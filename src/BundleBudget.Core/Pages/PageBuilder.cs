@@ -19,7 +19,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly Dictionary<Uri, string> _folderOf = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(string Folder, string Specifier), Uri?> _urls = [];
-    private readonly Dictionary<(Uri Url, string SiteRoot), (string? Path, bool External)> _files = new(UrlKeyComparer.Instance);
+    private readonly Dictionary<(string Url, string SiteRoot), (string? Path, bool External)> _files = [];
 
     /// <summary>The files by name, to tell a wrong site root from a missing file.</summary>
     private readonly Lazy<ILookup<string, string>> _byName = new(() => byPath.Keys.ToLookup(p => p[(p.LastIndexOf('/') + 1)..], StringComparer.Ordinal));
@@ -210,7 +210,8 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         }
 
         var siteRoot = SiteLayout.IsInside(from, walk.SiteRoot) ? walk.SiteRoot : string.Empty;
-        return _files.TryGetValue((target, siteRoot), out var file) ? file : _files[(target, siteRoot)] = _resolver.FromUrl(target, siteRoot);
+        var key = (target.AbsoluteUri, siteRoot);
+        return _files.TryGetValue(key, out var file) ? file : _files[key] = _resolver.FromUrl(target, siteRoot);
     }
 
     /// <summary>
@@ -409,14 +410,4 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
         public string? BaseHref { get; set; }
     }
-}
-
-/// <summary>Resolved URLs by instance: a specifier resolved once is the same <see cref="Uri"/> object every time after.</summary>
-internal sealed class UrlKeyComparer : IEqualityComparer<(Uri Url, string SiteRoot)>
-{
-    public static UrlKeyComparer Instance { get; } = new();
-
-    public bool Equals((Uri Url, string SiteRoot) x, (Uri Url, string SiteRoot) y) => ReferenceEquals(x.Url, y.Url) && string.Equals(x.SiteRoot, y.SiteRoot, StringComparison.Ordinal);
-
-    public int GetHashCode((Uri Url, string SiteRoot) key) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Url), key.SiteRoot);
 }

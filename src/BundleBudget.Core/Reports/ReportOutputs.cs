@@ -46,9 +46,11 @@ public static class ReportOutputs
             var baseReport = File.Exists(baseline) ? ReportSnapshot.Read(baseline) : null;
             return ReportComparer.Compare(baseReport, ReportSnapshot.From(result), threshold);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            problems.Add(Diagnostic.Warning(DiagnosticCodes.BudgetFileNotFound, $"The baseline report cannot be read: {e.Message}", SafeFullPath(baseline)));
+            // Whatever a damaged or forged baseline does, it is information only: it never costs the check its result.
+            var why = e is InvalidDataException or IOException or UnauthorizedAccessException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            problems.Add(Diagnostic.Warning(DiagnosticCodes.BudgetFileNotFound, $"The baseline report cannot be read: {why}", SafeFullPath(baseline)));
             return null;
         }
     }

@@ -302,9 +302,17 @@ public class BudgetFileReaderTests
 
     [TestCase("""{ "budgets": [] }""")]
     [TestCase("""{ "budget": {} }""")]
+    [TestCase("""{ "images": { "maxWidth": 100 } }""")]
+    [TestCase("""{ "fonts": { "maxFiles": 2 }, "budgets": [] }""")]
     public void A_file_whose_budgets_are_empty_is_error_BB9005(string json)
     {
         Assert.That(Single(Parse(json), DiagnosticCodes.IncompleteBudget).Message, Does.Contain("defines no budget"));
+    }
+
+    [Test]
+    public void A_file_with_only_import_rules_asks_for_the_import_analysis_and_is_no_error()
+    {
+        Assert.That(Parse("""{ "imports": { "severity": "error" } }""").Diagnostics, Is.Empty);
     }
 
     [Test]

@@ -113,4 +113,44 @@ public class ReportModelTests
         Assert.That(result.Reports.Problems, Is.Empty);
         Assert.That(() => check.Run(), Throws.InvalidOperationException, "its state is one run's");
     }
+
+    [Test]
+    public void An_SVG_has_its_viewBox_even_when_null_and_a_raster_image_has_none()
+    {
+        _folder.Write("site/index.html", "<!doctype html><img src=a.svg><img src=b.svg>");
+        _folder.Write("site/a.svg", """<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>""");
+        _folder.Write("site/b.svg", """<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"></svg>""");
+        File.Copy(Path.Combine(TestAssets.Folder, "media-site", "site", "images", "photo.png"), _folder.Combine("site/c.png"));
+        var budget = _folder.Write("budget.json", """{ "outputPath": "site", "imports": { "rules": "none" }, "budgets": [ { "type": "image", "maximumError": "1MB" } ] }""");
+        var report = _folder.Combine("report.json");
+        BudgetCheck.Run(new CheckOptions(budget) { Reports = new ReportOptions(Json: report) });
+
+        using var json = JsonDocument.Parse(File.ReadAllText(report));
+        var images = json.RootElement.GetProperty("images").EnumerateArray().ToDictionary(i => i.GetProperty("path").GetString()!);
+        Assert.That(images["a.svg"].GetProperty("viewBox").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(images["b.svg"].GetProperty("viewBox").GetString(), Is.EqualTo("0 0 4 4"));
+        Assert.That(images["b.svg"].GetProperty("embeddedRasterBytes").GetInt64(), Is.Zero);
+        Assert.That(images["c.png"].TryGetProperty("viewBox", out _) || images["c.png"].TryGetProperty("embeddedRasterBytes", out _), Is.False);
+    }
+
+    [Test]
+    public void A_forged_baseline_whose_sizes_overflow_a_total_is_a_warning_and_the_check_stands()
+    {
+        var asset = """{"path":"a{0}.js","type":"script","counted":true,"raw":1000000000000000,"gzip":1000000000000000,"brotli":null}""";
+        var assets = string.Join(",", Enumerable.Range(0, 9300).Select(i => asset.Replace("{0}", i.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)));
+        var baseline = _folder.Write("base.json", $$"""{ "schemaVersion": 1, "summary": { "status": "pass", "errors": 0, "warnings": 0 }, "assets": [ {{assets}} ], "budgets": [] }""");
+
+        var result = BudgetCheck.Run(new CheckOptions(Path.Combine(TestAssets.Folder, "vite-app", "budget.json")) { Reports = new ReportOptions(Baseline: baseline) });
+
+        Assert.That(result.Budgets, Is.Not.Empty);
+        Assert.That(result.Reports.Comparison, Is.Null);
+        Assert.That(result.Reports.Problems.Single().Message, Does.Contain("baseline report cannot be read").And.Contain("more than any output"));
+    }
+
+    [Test]
+    public void A_report_of_another_schema_version_is_named_for_what_it_is()
+    {
+        var path = _folder.Write("v2.json", """{ "assets": { "new": "shape" }, "schemaVersion": 2 }""");
+        Assert.That(() => ReportSnapshot.Read(path), Throws.TypeOf<InvalidDataException>().With.Message.Contains("not a BundleBudget report of schema version 1"));
+    }
 }
