@@ -327,4 +327,44 @@ public class MSBuildTaskTests
         var unchanged = sample.Build(own);
         Assert.That(unchanged.Output, Does.Contain("Skipping target \"CheckBundleBudget\""), unchanged.ToString());
     }
+
+    [Test]
+    public void Publish_checks_the_published_wwwroot_where_o_puts_it_and_fails_the_publish_over_budget()
+    {
+        using var sample = new SampleProject();
+        TemporaryFolder.CopyDirectory(TestAssets.ViteDist, Path.Combine(sample.ProjectDirectory, "wwwroot"));
+        File.WriteAllText(sample.BudgetFile, """{ "budgets": [ { "type": "script", "maximumError": "500KB" } ], "imports": { "rules": "none" } }""");
+        var published = Path.Combine(sample.ProjectDirectory, "..", "elsewhere");
+
+        // A web app checks after build by default: publish leaves the published folder unchecked.
+        var byDefault = sample.Publish(published);
+        Assert.That(byDefault.ExitCode, Is.Zero, byDefault.ToString());
+        var publishReport = Path.Combine(sample.ProjectDirectory, "obj", "bundlebudget", "publish", "bundle-budget.json");
+        Assert.That(File.Exists(publishReport), Is.False);
+        Assert.That(ReportOutputPath(sample.ReportPath), Is.EqualTo(Path.Combine(sample.ProjectDirectory, "wwwroot")));
+
+        var onPublish = sample.Publish(published, "BundleBudgetOn=publish");
+        Assert.That(onPublish.ExitCode, Is.Zero, onPublish.ToString());
+        Assert.That(ReportOutputPath(publishReport), Is.EqualTo(Path.Combine(Path.GetFullPath(published), "wwwroot")), "the folder -o names, read when publish ran");
+        Assert.That(onPublish.Output, Does.Match(@"ok\s+script\s+10\.4 kB in 4 files gzip"));
+
+        // Both: the build's check of the source wwwroot, then the publish check.
+        File.Delete(publishReport);
+        var both = sample.Publish(published, "BundleBudgetOn=both");
+        Assert.That(both.ExitCode, Is.Zero, both.ToString());
+        Assert.That(ReportOutputPath(sample.ReportPath), Is.EqualTo(Path.Combine(sample.ProjectDirectory, "wwwroot")));
+        Assert.That(ReportOutputPath(publishReport), Is.EqualTo(Path.Combine(Path.GetFullPath(published), "wwwroot")));
+
+        // Over budget after publish: the publish fails, naming the published file.
+        File.WriteAllText(sample.BudgetFile, """{ "budgets": [ { "type": "script", "scope": "each", "maximumError": "1KB" } ], "imports": { "rules": "none" } }""");
+        var over = sample.Publish(published, "BundleBudgetOn=publish");
+        Assert.That(over.ExitCode, Is.Not.Zero);
+        Assert.That(over.Output, Does.Contain(Path.Combine(Path.GetFullPath(published), "wwwroot", "assets")).And.Contain("error BB1001"));
+
+        static string ReportOutputPath(string report)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(report));
+            return json.RootElement.GetProperty("outputPath").GetString()!;
+        }
+    }
 }

@@ -65,14 +65,19 @@ internal sealed class SampleProject : IDisposable
         }
         """);
 
-    public ProcessResult Build(params string[] properties)
+    public ProcessResult Build(params string[] properties) => Run("build", [], properties);
+
+    /// <summary><c>dotnet publish</c> into <paramref name="folder"/> (<c>-o</c>).</summary>
+    public ProcessResult Publish(string folder, params string[] properties) => Run("publish", ["-o", folder], properties);
+
+    private ProcessResult Run(string command, string[] options, string[] properties)
     {
-        var arguments = new List<string>
-        {
-            "build", ProjectDirectory, "--disable-build-servers", "-v:n",
+        List<string> arguments =
+        [
+            command, ProjectDirectory, .. options, "--disable-build-servers", "-v:n",
             $"-p:BundleBudgetPackageVersion={PackageFeed.Version}",
             $"-p:RestorePackagesPath={PackagesFolder}",
-        };
+        ];
         arguments.AddRange(properties.Select(p => "-p:" + p));
         return ProcessRunner.Dotnet(ProjectDirectory, [.. arguments]);
     }
