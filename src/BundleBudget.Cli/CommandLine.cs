@@ -15,13 +15,19 @@ internal sealed record CheckArguments(string BudgetFile, string? Directory, stri
 
     public string? Baseline { get; init; }
 
+    public string? NormalizeFilenames { get; init; }
+
     public bool Strict { get; init; }
 
-    public ReportOptions Reports => new(JsonReport, MarkdownReport, SarifReport, Baseline);
+    public ReportOptions Reports => new(JsonReport, MarkdownReport, SarifReport, Baseline, NormalizeFilenames);
 }
 
 /// <summary>The parsed arguments of <c>bundle-budget compare</c>; a null base means the head has nothing to compare with.</summary>
-internal sealed record CompareArguments(string? BaseReport, string HeadReport, string? MarkdownReport, string? JsonReport, double ThresholdPercent, long ThresholdBytes);
+internal sealed record CompareArguments(string? BaseReport, string HeadReport, string? MarkdownReport, string? JsonReport, double ThresholdPercent, long ThresholdBytes)
+{
+    /// <summary>What else to take out of file names to pair the two reports' files.</summary>
+    public string? NormalizeFilenames { get; init; }
+}
 
 /// <summary>
 /// The command tree of bundle-budget (System.CommandLine): generated help (-h, --help, -?), --version, response files
@@ -49,6 +55,8 @@ internal sealed class CommandLine
     private readonly Option<string?> _checkMarkdown = FileOption("--markdown", "Write the Markdown summary (for a pull-request comment) to FILE");
     private readonly Option<string?> _sarif = FileOption("--sarif", "Write the findings as SARIF 2.1.0 (for code-scanning dashboards) to FILE");
     private readonly Option<string?> _baseline = FileOption("--baseline", "A JSON report of an earlier check (the base branch's): also print what changed since, per budget and file");
+    private readonly Option<string?> _checkNormalize = NormalizeOption();
+    private readonly Option<string?> _compareNormalize = NormalizeOption();
     private readonly Option<bool> _brotli = new("--brotli") { Description = "Compute brotli sizes of every file, not only where a budget compares brotli" };
     private readonly Option<string?> _cache = FileOption("--cache", "Where computed sizes are cached [default: next to the JSON report, else the user's cache folder]");
     private readonly Option<bool> _strict = new("--strict") { Description = "A budget that could not be fully measured (BB1007) is an error, not a warning" };
@@ -85,13 +93,13 @@ internal sealed class CommandLine
     {
         var checkCommand = new Command("check", "Checks a web build's output folder against budget.json.")
         {
-            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _brotli, _cache, _strict, _quiet,
+            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _checkNormalize, _brotli, _cache, _strict, _quiet,
         };
         checkCommand.SetAction(result => check(ToCheckArguments(result)));
 
         var compareCommand = new Command("compare", "Compares two JSON reports of check (base branch and pull request) for a pull-request comment.")
         {
-            _reports, _compareMarkdown, _compareJson, _thresholdPercent, _thresholdBytes,
+            _reports, _compareMarkdown, _compareJson, _thresholdPercent, _thresholdBytes, _compareNormalize,
         };
         compareCommand.SetAction(result => compare(ToCompareArguments(result)));
 
@@ -157,6 +165,7 @@ internal sealed class CommandLine
         {
             SarifReport = result.GetValue(_sarif),
             Baseline = result.GetValue(_baseline),
+            NormalizeFilenames = result.GetValue(_checkNormalize),
             Strict = result.GetValue(_strict),
         };
 
@@ -164,10 +173,26 @@ internal sealed class CommandLine
     {
         var reports = result.GetValue(_reports)!;
         var (baseReport, head) = reports.Length == 2 ? (reports[0], reports[1]) : ((string?)null, reports[0]);
-        return new CompareArguments(baseReport, head, result.GetValue(_compareMarkdown), result.GetValue(_compareJson), result.GetValue(_thresholdPercent), result.GetValue(_thresholdBytes));
+        return new CompareArguments(baseReport, head, result.GetValue(_compareMarkdown), result.GetValue(_compareJson), result.GetValue(_thresholdPercent), result.GetValue(_thresholdBytes))
+        {
+            NormalizeFilenames = result.GetValue(_compareNormalize),
+        };
     }
 
     private static Option<string?> FileOption(string name, string description) => new(name) { HelpName = "FILE", Description = description };
+
+    /// <summary>bundlewatch's normalizeFilenames: a regular expression, checked when the command line is read.</summary>
+    private static Option<string?> NormalizeOption() => new("--normalize-filenames")
+    {
+        HelpName = "REGEX",
+        Description = "Take every match of REGEX out of file names before pairing the base's files with the head's (hashes BundleBudget does not recognise)",
+        CustomParser = result =>
+        {
+            var pattern = Token(result);
+            Core.Compare.FileNamePattern.TryParse(pattern, out var problem);
+            return Parse(result, problem is null, pattern, $"--normalize-filenames: {problem}");
+        },
+    };
 
     private static string Token(ArgumentResult result) => result.Tokens.Count == 1 ? result.Tokens[0].Value : string.Empty;
 

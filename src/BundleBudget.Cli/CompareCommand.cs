@@ -33,7 +33,7 @@ internal static class CompareCommand
         }
 
         var threshold = new NoiseThreshold(arguments.ThresholdPercent, arguments.ThresholdBytes);
-        var comparison = ReportComparer.Compare(baseReport, head, threshold);
+        var comparison = ReportComparer.Compare(baseReport, head, threshold, arguments.NormalizeFilenames is { Length: > 0 } pattern ? FileNamePattern.Parse(pattern) : null);
         var markdown = ComparisonMarkdownWriter.Render(comparison, threshold);
         foreach (var line in markdown.Split('\n'))
         {

@@ -37,6 +37,9 @@ public sealed class CheckBundleBudget : BundleBudgetTask
     /// <summary>A JSON report of an earlier build (the base branch's, say): the summary then shows what changed.</summary>
     public string? BaselineReport { get; set; }
 
+    /// <summary>A regular expression of what else to take out of file names to pair them with the baseline's (bundlewatch's normalizeFilenames).</summary>
+    public string? NormalizeFilenames { get; set; }
+
     /// <summary>Where to write the warnings of this check, for a later build that skips an unchanged check to repeat with MSBuild's own Warning task.</summary>
     public string? ReplayFile { get; set; }
 
@@ -48,7 +51,7 @@ public sealed class CheckBundleBudget : BundleBudgetTask
     {
         var result = new BudgetCheck(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath, CachePath, Brotli, Strict)
         {
-            Reports = new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport),
+            Reports = new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport, NormalizeFilenames),
         }).Run();
         LogDiagnostics(result.Diagnostics);
         foreach (var problem in result.Reports.Problems)

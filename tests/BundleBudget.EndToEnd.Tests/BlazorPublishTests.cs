@@ -42,5 +42,22 @@ public class BlazorPublishTests
         Assert.That(assets, Has.Some.Match(@"^_framework/dotnet\.[a-z0-9]+\.js$"));
         Assert.That(assets, Has.Some.Match(@"^_framework/System\.Private\.CoreLib\.[a-z0-9]+\.wasm$"));
         Assert.That(result.Output, Does.Contain("BundleBudget: within budget"));
+
+        // A one-line change, published again: compare pairs ASP.NET's fingerprinted files (name.{fingerprint}.ext) as
+        // the same files, changed, never as one removed and one added.
+        var baseReport = folder.Combine("base.json");
+        File.Copy(folder.Combine("app/obj/bundlebudget/publish/bundle-budget.json"), baseReport);
+        var counter = folder.Combine("app/Pages/Counter.razor");
+        File.WriteAllText(counter, File.ReadAllText(counter).Replace("currentCount++;", "currentCount += 2;", StringComparison.Ordinal));
+        var again = ProcessRunner.Dotnet(folder.Combine("app"), "publish", "-c", "Release", "-o", folder.Combine("published2"), "--disable-build-servers", "-v:n", $"-p:RestorePackagesPath={folder.Combine("packages")}");
+        Assert.That(again.ExitCode, Is.Zero, again.ToString());
+        var comparison = folder.Combine("comparison.json");
+        var compare = ProcessRunner.Dotnet(folder.Path, Path.Combine(TestContext.CurrentContext.TestDirectory, "bundle-budget.dll"), "compare", baseReport, folder.Combine("app/obj/bundlebudget/publish/bundle-budget.json"), "--json", comparison, "--threshold-bytes", "0", "--threshold-percent", "0");
+        Assert.That(compare.ExitCode, Is.Zero, compare.ToString());
+        using var changes = JsonDocument.Parse(File.ReadAllText(comparison));
+        var files = changes.RootElement.GetProperty("assets").EnumerateArray().ToList();
+        Assert.That(files.Where(f => f.GetProperty("basePath").ValueKind == JsonValueKind.Null || f.GetProperty("headPath").ValueKind == JsonValueKind.Null).Select(f => f.ToString()), Is.Empty, "nothing added or removed");
+        Assert.That(files.Select(f => f.GetProperty("headPath").GetString()), Has.Some.Match(@"^_framework/app\.[a-z0-9]{10}\.wasm$"), "the app's assembly changed, under a new fingerprint");
+        Assert.That(files.Single(f => f.GetProperty("headPath").GetString()!.StartsWith("_framework/app.", StringComparison.Ordinal)).GetProperty("basePath").GetString(), Does.Match(@"^_framework/app\.[a-z0-9]{10}\.wasm$"));
     }
 }

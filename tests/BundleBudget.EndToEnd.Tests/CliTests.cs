@@ -98,6 +98,7 @@ public class CliTests
     [TestCase("Unrecognized command or argument 'inspect'.", "inspect")]
     [TestCase("Required argument missing for command: 'compare'.", "compare")]
     [TestCase("Unrecognized command or argument 'c.json'.", "compare", "a.json", "b.json", "c.json")]
+    [TestCase("--normalize-filenames: \"([a-z\" is not a regular expression", "compare", "a.json", "--normalize-filenames", "([a-z")]
     public void Bad_usage_exits_2_naming_the_problem_with_the_usage_on_stderr(string problem, params string[] arguments)
     {
         var result = Run(arguments);

@@ -9,8 +9,9 @@ namespace BundleBudget.Core.Compare;
 /// </summary>
 public static partial class AssetMatcher
 {
+    /// <param name="normalize">What else to take out of names (bundlewatch's <c>normalizeFilenames</c>): every match of it.</param>
     public static (IReadOnlyList<(ReportAsset Base, ReportAsset Head)> Pairs, IReadOnlyList<ReportAsset> Removed, IReadOnlyList<ReportAsset> Added) Match(
-        IReadOnlyList<ReportAsset> baseAssets, IReadOnlyList<ReportAsset> headAssets)
+        IReadOnlyList<ReportAsset> baseAssets, IReadOnlyList<ReportAsset> headAssets, Regex? normalize = null)
     {
         var pairs = new List<(ReportAsset, ReportAsset)>();
 
@@ -31,8 +32,8 @@ public static partial class AssetMatcher
         }
 
         var headLeft = headByPath.Values.ToList();
-        var baseByKey = baseLeft.GroupBy(a => WithoutHash(a.Path)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        var headByKey = headLeft.GroupBy(a => WithoutHash(a.Path)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var baseByKey = baseLeft.GroupBy(a => Key(a.Path, normalize)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var headByKey = headLeft.GroupBy(a => Key(a.Path, normalize)).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var removed = new List<ReportAsset>();
         foreach (var (key, bases) in baseByKey)
         {
@@ -55,7 +56,26 @@ public static partial class AssetMatcher
             added.OrderBy(a => a.Path, StringComparer.Ordinal).ToList());
     }
 
-    /// <summary>The path with a content hash removed: "assets/main-C17BpASX.js" gives "assets/main-*.js", "main.3f2a1b9c.js" gives "main.*.js".</summary>
+    private static string Key(string path, Regex? normalize) =>
+        normalize is null ? WithoutHash(path) : WithoutHash(Normalized(path, normalize));
+
+    /// <summary>The path with every match of the user's pattern taken out; a pattern that runs too long leaves it as it is.</summary>
+    private static string Normalized(string path, Regex normalize)
+    {
+        try
+        {
+            return normalize.Replace(path, string.Empty);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return path;
+        }
+    }
+
+    /// <summary>
+    /// The path with a content hash removed: "assets/main-C17BpASX.js" gives "assets/main-*.js", "main.3f2a1b9c.js"
+    /// gives "main.*.js", ASP.NET Core's "dotnet.k5y3w03gkz.js" gives "dotnet.*.js".
+    /// </summary>
     public static string WithoutHash(string path)
     {
         var slash = path.LastIndexOf('/');
@@ -72,8 +92,11 @@ public static partial class AssetMatcher
         HexHash().IsMatch(candidate)
         || (candidate.Length >= 8 && (candidate.Any(char.IsAsciiDigit) || candidate.Skip(1).Any(char.IsAsciiLetterUpper) || candidate.Contains('_') || candidate.Contains('-')));
 
-    /// <summary>Vite and Rollup put 8 base64url characters after a '-'; webpack and Angular 8 to 32 hex digits after a '.' or '-'.</summary>
-    [GeneratedRegex(@"^(?<name>.+)(?<separator>[.-])(?<hash>[A-Za-z0-9_-]{8}|[0-9a-f]{8,32})(?<extension>(\.[A-Za-z0-9]+)+)$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Vite and Rollup put 8 base64url characters after a '-'; webpack and Angular 8 to 32 hex digits after a '.' or
+    /// '-'; ASP.NET Core's static web assets 10 lowercase letters and digits after a '.' (<c>name.{fingerprint}.ext</c>).
+    /// </summary>
+    [GeneratedRegex(@"^(?<name>.+)(?<separator>[.-])(?<hash>[A-Za-z0-9_-]{8}|[0-9a-f]{8,32}|[a-z0-9]{10})(?<extension>(\.[A-Za-z0-9]+)+)$", RegexOptions.CultureInvariant)]
     private static partial Regex HashedName();
 
     [GeneratedRegex(@"^[0-9a-f]{8,32}$", RegexOptions.CultureInvariant)]

@@ -11,7 +11,8 @@ public sealed record NoiseThreshold(double Percent = 0.5, long Bytes = 100)
 /// <summary>Compares two reports: per asset (hash-renamed chunks paired), per budget, and the new whole-library imports.</summary>
 public static class ReportComparer
 {
-    public static ReportComparison Compare(ReportSnapshot? baseReport, ReportSnapshot head, NoiseThreshold threshold)
+    /// <param name="normalize">What else to take out of file names to pair them (<see cref="FileNamePattern"/>).</param>
+    public static ReportComparison Compare(ReportSnapshot? baseReport, ReportSnapshot head, NoiseThreshold threshold, System.Text.RegularExpressions.Regex? normalize = null)
     {
         var headCounted = head.Assets.Where(a => a.Counted).ToList();
         if (baseReport is null)
@@ -21,7 +22,7 @@ public static class ReportComparer
             return new ReportComparison(false, head, null, head.TotalTransfer, budgets, only, head.Imports, 0);
         }
 
-        var (pairs, removed, added) = AssetMatcher.Match(baseReport.Assets.Where(a => a.Counted).ToList(), headCounted);
+        var (pairs, removed, added) = AssetMatcher.Match(baseReport.Assets.Where(a => a.Counted).ToList(), headCounted, normalize);
         var changes = pairs.Select(p => new AssetChange(p.Base.Path, p.Head.Path, p.Head.Type, p.Base.Transfer, p.Head.Transfer))
             .Concat(removed.Select(a => new AssetChange(a.Path, null, a.Type, a.Transfer, null)))
             .Concat(added.Select(a => new AssetChange(null, a.Path, a.Type, null, a.Transfer)))

@@ -11,7 +11,8 @@ namespace BundleBudget.Core.Reports;
 /// <param name="Markdown">The Markdown summary, for a pull-request comment.</param>
 /// <param name="Sarif">The findings as SARIF 2.1.0.</param>
 /// <param name="Baseline">A JSON report of an earlier check (the base branch's): what changed since is worked out in memory.</param>
-public sealed record ReportOptions(string? Json = null, string? Markdown = null, string? Sarif = null, string? Baseline = null);
+/// <param name="NormalizeFilenames">A regular expression of what else to take out of file names to pair them with the baseline's.</param>
+public sealed record ReportOptions(string? Json = null, string? Markdown = null, string? Sarif = null, string? Baseline = null, string? NormalizeFilenames = null);
 
 /// <summary>What writing the reports came to: the reports that could not be written or read, and the change since the baseline.</summary>
 public sealed record ReportsWritten(IReadOnlyList<Diagnostic> Problems, ReportComparison? Comparison);
@@ -26,25 +27,32 @@ public static class ReportOutputs
     {
         // The baseline is read first: it may be the report this check replaces ("what changed since the last build").
         var problems = new List<Diagnostic>();
-        var comparison = CompareWithBaseline(result, options.Baseline, threshold ?? new NoiseThreshold(), problems);
+        var comparison = CompareWithBaseline(result, options, threshold ?? new NoiseThreshold(), problems);
         Write(options.Json, path => JsonReportWriter.Write(result, path), problems);
         Write(options.Markdown, path => MarkdownReportWriter.Write(result, path), problems);
         Write(options.Sarif, path => SarifWriter.Write(result, path), problems);
         return new ReportsWritten(problems, comparison);
     }
 
-    private static ReportComparison? CompareWithBaseline(CheckResult result, string? baseline, NoiseThreshold threshold, List<Diagnostic> problems)
+    private static ReportComparison? CompareWithBaseline(CheckResult result, ReportOptions options, NoiseThreshold threshold, List<Diagnostic> problems)
     {
+        var baseline = options.Baseline;
         if (string.IsNullOrWhiteSpace(baseline) || result.BudgetFile is null)
         {
             return null;
+        }
+
+        var normalize = FileNamePattern.TryParse(options.NormalizeFilenames, out var badPattern);
+        if (badPattern is not null)
+        {
+            problems.Add(Diagnostic.Warning(DiagnosticCodes.InvalidValue, $"The file-name pattern for the baseline comparison is ignored: {badPattern}"));
         }
 
         try
         {
             // No baseline yet (the first build of a branch): the head alone, every file new.
             var baseReport = File.Exists(baseline) ? ReportSnapshot.Read(baseline) : null;
-            return ReportComparer.Compare(baseReport, ReportSnapshot.From(result), threshold);
+            return ReportComparer.Compare(baseReport, ReportSnapshot.From(result), threshold, normalize);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -25,6 +25,19 @@ public class CompareTests
     }
 
     [Test]
+    public void A_user_pattern_takes_out_what_no_bundler_hash_looks_like()
+    {
+        ReportAsset Asset(string path) => new(path, "script", true, null, null, 100, 100, null);
+        var before = new[] { Asset("app.v2-release.js") };
+        var after = new[] { Asset("app.v3-release.js") };
+
+        Assert.That(AssetMatcher.Match(before, after).Pairs, Is.Empty);
+        var (pairs, removed, added) = AssetMatcher.Match(before, after, Core.Compare.FileNamePattern.Parse(@"\.v\d+"));
+        Assert.That(pairs.Select(p => (p.Base.Path, p.Head.Path)), Is.EqualTo(new[] { ("app.v2-release.js", "app.v3-release.js") }));
+        Assert.That(removed.Concat(added), Is.Empty);
+    }
+
+    [Test]
     public void Chunks_renamed_by_their_content_hash_are_one_asset_and_added_and_removed_files_are_listed()
     {
         var comparison = ReportComparer.Compare(Report("vite-app"), Report("vite-app-head"), new NoiseThreshold());
@@ -157,6 +170,11 @@ public class CompareTests
     [TestCase("assets/settings.js", "assets/settings.js")]
     [TestCase("assets/app-Settings.js", "assets/app-Settings.js")]
     [TestCase("favicon.svg", "favicon.svg")]
+    [TestCase("_framework/dotnet.k5y3w03gkz.js", "_framework/dotnet.*.js")]
+    [TestCase("_framework/System.Private.CoreLib.hf5ynivft9.wasm", "_framework/System.Private.CoreLib.*.wasm")]
+    [TestCase("_framework/icudt_EFIGS.tptq2av103.dat", "_framework/icudt_EFIGS.*.dat")]
+    [TestCase("_framework/dotnet.native.rw4kynp763.wasm.br", "_framework/dotnet.native.*.wasm.br")]
+    [TestCase("css/site.navigation.css", "css/site.navigation.css")]
     public void The_content_hash_is_taken_out_of_a_name(string path, string expected)
     {
         Assert.That(AssetMatcher.WithoutHash(path), Is.EqualTo(expected));
