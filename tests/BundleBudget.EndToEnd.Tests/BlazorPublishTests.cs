@@ -42,6 +42,22 @@ public class BlazorPublishTests
         Assert.That(assets, Has.Some.Match(@"^_framework/dotnet\.[a-z0-9]+\.js$"));
         Assert.That(assets, Has.Some.Match(@"^_framework/System\.Private\.CoreLib\.[a-z0-9]+\.wasm$"));
         Assert.That(result.Output, Does.Contain("BundleBudget: within budget"));
+        Assert.That(result.Output, Does.Not.Contain("BB1005"), "every file the page and the runtime load is found (the import map's ./dotnet.js, Emscripten's new URL(\"./\"))");
+
+        // What index.html loads first is what the runtime downloads: the boot configuration's native runtime and
+        // assemblies and the one ICU file it picks, at the sizes of the framework's own .gz files (what is served).
+        var page = report.RootElement.GetProperty("pages").EnumerateArray().Single(p => p.GetProperty("path").GetString() == "index.html");
+        var boot = page.GetProperty("initial").EnumerateArray().Where(f => f.GetProperty("reason").GetString() == "blazor-boot").ToList();
+        var booted = boot.Select(f => f.GetProperty("path").GetString()!).ToList();
+        Assert.That(booted, Has.Some.Match(@"^_framework/System\.Private\.CoreLib\.[a-z0-9]{10}\.wasm$").And.Some.Match(@"^_framework/app\.[a-z0-9]{10}\.wasm$").And.Some.Match(@"^_framework/dotnet\.native\.[a-z0-9]{10}\.wasm$"));
+        Assert.That(booted.Where(p => p.Contains("icudt", StringComparison.Ordinal)).ToList(), Has.Count.EqualTo(1).And.All.Contains("icudt_EFIGS"));
+        foreach (var file in boot)
+        {
+            var gzip = new FileInfo(Path.Combine(published, "wwwroot", file.GetProperty("path").GetString()! + ".gz")).Length;
+            Assert.That(file.GetProperty("gzip").GetInt64(), Is.EqualTo(gzip), file.GetProperty("path").GetString());
+        }
+
+        Assert.That(page.GetProperty("initialTotal").GetProperty("gzip").GetInt64(), Is.GreaterThan(2_000_000), "the runtime, not just the HTML and CSS");
 
         // A one-line change, published again: compare pairs ASP.NET's fingerprinted files (name.{fingerprint}.ext) as
         // the same files, changed, never as one removed and one added.

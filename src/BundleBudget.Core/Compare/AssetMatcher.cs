@@ -82,10 +82,17 @@ public static partial class AssetMatcher
         var folder = path[..(slash + 1)];
         var name = path[(slash + 1)..];
         var match = HashedName().Match(name);
-        return match.Success && LooksLikeHash(match.Groups["hash"].Value)
+        return match.Success && (LooksLikeHash(match.Groups["hash"].Value) || IsFingerprint(match))
             ? $"{folder}{match.Groups["name"].Value}{match.Groups["separator"].Value}*{match.Groups["extension"].Value}"
             : path;
     }
+
+    /// <summary>
+    /// ASP.NET Core's fingerprint: 10 lowercase letters and digits after a '.', which may be all letters (one in 25 is):
+    /// taken as one whatever it spells. A name such as <c>site.navigation.css</c> then pairs only with a name that
+    /// differs from it in that part alone, and only when each is the one such file of its build.
+    /// </summary>
+    private static bool IsFingerprint(Match match) => match.Groups["fingerprint"].Success && match.Groups["separator"].Value == ".";
 
     /// <summary>Hex of 8 or more, or 8 or more mixed characters with a digit or an inner capital (not a word like "Settings").</summary>
     private static bool LooksLikeHash(string candidate) =>
@@ -96,7 +103,7 @@ public static partial class AssetMatcher
     /// Vite and Rollup put 8 base64url characters after a '-'; webpack and Angular 8 to 32 hex digits after a '.' or
     /// '-'; ASP.NET Core's static web assets 10 lowercase letters and digits after a '.' (<c>name.{fingerprint}.ext</c>).
     /// </summary>
-    [GeneratedRegex(@"^(?<name>.+)(?<separator>[.-])(?<hash>[A-Za-z0-9_-]{8}|[0-9a-f]{8,32}|[a-z0-9]{10})(?<extension>(\.[A-Za-z0-9]+)+)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<name>.+)(?<separator>[.-])(?<hash>[A-Za-z0-9_-]{8}|[0-9a-f]{8,32}|(?<fingerprint>[a-z0-9]{10}))(?<extension>(\.[A-Za-z0-9]+)+)$", RegexOptions.CultureInvariant)]
     private static partial Regex HashedName();
 
     [GeneratedRegex(@"^[0-9a-f]{8,32}$", RegexOptions.CultureInvariant)]

@@ -108,6 +108,9 @@ internal sealed record ScriptFacts(IReadOnlyList<ChunkImport> Imports, IReadOnly
     /// <summary>Whether its text could not be had (too large, or not valid compressed data): nothing of it is known.</summary>
     public bool Unread { get; init; }
 
+    /// <summary>What a .NET WebAssembly loader's inline boot configuration lists (<see cref="Pages.BlazorBoot"/>).</summary>
+    public IReadOnlyList<Pages.BootResource> Boot { get; init; } = [];
+
     public static ScriptFacts Unreadable(string problem, bool tooLarge) => new([], [], problem, tooLarge, null) { Unread = true };
 }
 

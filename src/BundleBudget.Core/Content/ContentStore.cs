@@ -21,7 +21,7 @@ namespace BundleBudget.Core.Content;
 /// </summary>
 internal sealed class ContentStore
 {
-    internal const int FormatVersion = 7;
+    internal const int FormatVersion = 8;
 
     private const long MaxFileBytes = 64L * 1024 * 1024;
     private static readonly long RacyWindow = TimeSpan.FromSeconds(2).Ticks;

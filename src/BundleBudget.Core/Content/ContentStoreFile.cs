@@ -253,6 +253,11 @@ internal static class ContentStoreFile
             w.Write(import.Dynamic);
         });
         WriteList(writer, script.Preloads, static (w, preload) => w.Write(preload));
+        WriteList(writer, script.Boot, static (w, resource) =>
+        {
+            w.Write(resource.Name);
+            w.Write(resource.Lazy);
+        });
         WriteNullable(writer, script.SourceMappingUrl);
         WriteProblem(writer, script);
     }
@@ -261,9 +266,10 @@ internal static class ContentStoreFile
     {
         var imports = reader.ReadList(static r => new ChunkImport(r.ReadString(), r.ReadBoolean()));
         var preloads = reader.ReadList(static r => r.ReadString());
+        var boot = reader.ReadList(static r => new Pages.BootResource(r.ReadString(), r.ReadBoolean()));
         var sourceMappingUrl = reader.ReadNullableString();
         var (problem, tooLarge, unread) = ReadProblem(reader);
-        return new ScriptFacts(imports, preloads, problem, tooLarge, sourceMappingUrl) { Unread = unread };
+        return new ScriptFacts(imports, preloads, problem, tooLarge, sourceMappingUrl) { Unread = unread, Boot = boot };
     }
 
     private static void WriteStylesheet(BinaryWriter writer, StylesheetFacts stylesheet)

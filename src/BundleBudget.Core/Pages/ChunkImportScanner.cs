@@ -275,7 +275,8 @@ internal sealed class ChunkImportScanner
             at = SkipTrivia(at + part.Length);
         }
 
-        if (at < _text.Length && _text[at] is ')' or ',')
+        // A folder ("./", Emscripten's script directory) is a base for other URLs, not a file anything downloads.
+        if (at < _text.Length && _text[at] is ')' or ',' && !specifier.EndsWith('/'))
         {
             _found.Add(new ChunkImport(specifier, Dynamic: true));
         }

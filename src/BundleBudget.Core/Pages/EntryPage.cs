@@ -21,6 +21,9 @@ public enum LoadReason
     /// <summary>A dynamic <c>import()</c>: a lazy chunk.</summary>
     DynamicImport,
 
+    /// <summary>A file the .NET WebAssembly runtime loads, as its boot configuration lists it (an assembly, the native runtime, ICU data).</summary>
+    BlazorBoot,
+
     /// <summary>The document of an &lt;iframe&gt;, loaded with the page.</summary>
     Frame,
 

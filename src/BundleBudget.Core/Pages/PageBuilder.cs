@@ -56,9 +56,9 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
                 walk.Gaps.Add(new PageGap(file.From, file.Path, problem));
             }
 
-            foreach (var (url, dynamic) in references.References)
+            foreach (var (url, dynamic, boot) in references.References)
             {
-                Follow(walk, file.Path, url, dynamic, baseHref: null);
+                Follow(walk, file.Path, url, dynamic, baseHref: null, boot);
             }
         }
 
@@ -74,7 +74,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
             }
 
             lazy.Add(file);
-            foreach (var (url, dynamic) in ReferencesOf(file.Path).References)
+            foreach (var (url, dynamic, boot) in ReferencesOf(file.Path).References)
             {
                 var (path, isExternal) = ResolveModule(walk, file.Path, url, baseHref: null);
                 if (isExternal)
@@ -84,7 +84,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
                 else if (Exists(byPath[file.Path], url, path!, walk, initial: false))
                 {
                     walk.MapOf.TryAdd(path!, walk.MapOf.GetValueOrDefault(file.Path, ImportMap.Empty));
-                    pending.Enqueue(new PageFile(path!, dynamic ? LoadReason.DynamicImport : ReasonFor(path!), file.Path));
+                    pending.Enqueue(new PageFile(path!, boot ? LoadReason.BlazorBoot : dynamic ? LoadReason.DynamicImport : ReasonFor(path!), file.Path));
                 }
             }
         }
@@ -234,7 +234,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         return _urls.TryGetValue((folder, specifier), out var url) ? url : _urls[(folder, specifier)] = UrlResolver.ToUrl(importer, specifier);
     }
 
-    private void Follow(PageWalk walk, string from, string url, bool dynamic, string? baseHref)
+    private void Follow(PageWalk walk, string from, string url, bool dynamic, string? baseHref, bool boot = false)
     {
         var (path, isExternal) = ResolveModule(walk, from, url, baseHref);
         if (isExternal)
@@ -251,11 +251,11 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         walk.MapOf.TryAdd(path!, walk.MapOf.GetValueOrDefault(from, ImportMap.Empty)); // a module uses the map of the document that loaded it
         if (dynamic)
         {
-            walk.LazyRoots.Add(new PageFile(path!, LoadReason.DynamicImport, from));
+            walk.LazyRoots.Add(new PageFile(path!, boot ? LoadReason.BlazorBoot : LoadReason.DynamicImport, from));
         }
         else if (walk.Seen.Add(path!))
         {
-            walk.Initial.Add(new PageFile(path!, ReasonFor(path!), from));
+            walk.Initial.Add(new PageFile(path!, boot ? LoadReason.BlazorBoot : ReasonFor(path!), from));
         }
     }
 
@@ -333,7 +333,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         else if (asset.Type == AssetType.Stylesheet)
         {
             references = Read(asset, FactKinds.Stylesheet, r => r.Stylesheet, PageFacts.Stylesheet) is { } stylesheet
-                ? new FileReferences(stylesheet.Imports.Select(i => (i, false)).ToList(), null)
+                ? new FileReferences(stylesheet.Imports.Select(i => (i, false, false)).ToList(), null)
                 : new FileReferences([], _unreadable.GetValueOrDefault(path, "it could not be read"));
         }
         else
@@ -352,7 +352,10 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
             Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.ChunkNotParsed, $"The imports of this chunk could not be followed: {problem}. The initial load of the pages that load it is incomplete.", asset.FullPath));
         }
 
-        var references = script.Imports.Select(r => (r.Specifier, r.Dynamic)).Concat(script.Preloads.Select(d => ("/" + d, true))).ToList();
+        var references = script.Imports.Select(r => (r.Specifier, r.Dynamic, false))
+            .Concat(script.Preloads.Select(d => ("/" + d, true, false)))
+            .Concat(script.Boot.Select(b => ("./" + b.Name, b.Lazy, true)))
+            .ToList();
         return new FileReferences(references, script.Problem is null ? null : $"its imports could not be followed ({script.Problem})");
     }
 
@@ -383,7 +386,8 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
     }
 
     /// <summary>What one file references, and why they may be incomplete.</summary>
-    private sealed record FileReferences(IReadOnlyList<(string Url, bool Dynamic)> References, string? Problem);
+    /// <param name="References">Each URL, whether it is loaded later (lazy), and whether a .NET boot configuration lists it.</param>
+    private sealed record FileReferences(IReadOnlyList<(string Url, bool Dynamic, bool Boot)> References, string? Problem);
 
     /// <summary>The state of the walk over one page.</summary>
     private sealed class PageWalk(Asset page, string siteRoot)

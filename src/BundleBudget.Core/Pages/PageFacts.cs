@@ -17,7 +17,7 @@ internal static class PageFacts
     public static ScriptFacts Script(string code)
     {
         var (imports, problem) = ChunkImportScanner.Scan(code);
-        return new ScriptFacts(imports, VitePreloads.Dependencies(code), problem, false, SourceMapComment.Location(code));
+        return new ScriptFacts(imports, VitePreloads.Dependencies(code), problem, false, SourceMapComment.Location(code)) { Boot = BlazorBoot.Resources(code) };
     }
 
     public static StylesheetFacts Stylesheet(ContentText content)

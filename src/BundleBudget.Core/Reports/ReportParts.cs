@@ -88,6 +88,7 @@ public static class ReportParts
         LoadReason.StaticImport => "static-import",
         LoadReason.CssImport => "css-import",
         LoadReason.DynamicImport => "dynamic-import",
+        LoadReason.BlazorBoot => "blazor-boot",
         _ => reason.ToString().ToLowerInvariant(),
     };
 

@@ -45,6 +45,7 @@ public class ChunkImportScannerTests
     [TestCase("const o={import:1,export:2};o.import(\"./no.js\");a?.import('./no.js')")]
     [TestCase("import.meta.url;new URL('./x.js',location.href);new URL(name,import.meta.url)")]
     [TestCase("class A{import(e){return e}}new A().import('./no.js')")]
+    [TestCase("scriptDirectory=require(\"url\").fileURLToPath(new URL(\"./\",import.meta.url))")]
     public void Finds_nothing_in_strings_templates_comments_regular_expressions_or_properties(string code)
     {
         Assert.That(Scan(code), Is.Empty);
