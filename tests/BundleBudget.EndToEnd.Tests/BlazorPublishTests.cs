@@ -29,7 +29,7 @@ public class BlazorPublishTests
               </ItemGroup>
             </Project>
             """, StringComparison.Ordinal));
-        File.WriteAllText(folder.Combine("app/budget.json"), """{ "budgets": [ { "type": "total", "maximumError": "50MB" } ], "imports": { "rules": "none" } }""");
+        File.WriteAllText(folder.Combine("app/budget.json"), """{ "budgets": [ { "type": "total", "maximumError": "50MB" }, { "type": "wasm", "scope": "each", "compression": "brotli", "maximumError": "2MB" } ], "imports": { "rules": "none" } }""");
 
         var published = folder.Combine("published");
         var result = ProcessRunner.Dotnet(folder.Combine("app"), "publish", "-c", "Release", "-o", published, "--disable-build-servers", "-v:n", $"-p:RestorePackagesPath={folder.Combine("packages")}");
@@ -42,6 +42,12 @@ public class BlazorPublishTests
         Assert.That(assets, Has.Some.Match(@"^_framework/dotnet\.[a-z0-9]+\.js$"));
         Assert.That(assets, Has.Some.Match(@"^_framework/System\.Private\.CoreLib\.[a-z0-9]+\.wasm$"));
         Assert.That(result.Output, Does.Contain("BundleBudget: within budget"));
+
+        // The runtime's files are their own type, budgeted one by one at the size of the framework's .br files.
+        var wasm = report.RootElement.GetProperty("budgets").EnumerateArray().Single(b => b.GetProperty("type").GetString() == "wasm");
+        var runtimeFiles = Directory.GetFiles(Path.Combine(published, "wwwroot", "_framework")).Where(f => f.EndsWith(".wasm", StringComparison.Ordinal) || (Path.GetFileName(f).StartsWith("icudt", StringComparison.Ordinal) && f.EndsWith(".dat", StringComparison.Ordinal))).ToList();
+        Assert.That(wasm.GetProperty("matchedFiles").GetInt32(), Is.EqualTo(runtimeFiles.Count));
+        Assert.That(wasm.GetProperty("actual").GetInt64(), Is.EqualTo(runtimeFiles.Max(f => new FileInfo(f + ".br").Length)), "the largest, as the framework compressed it");
         Assert.That(result.Output, Does.Not.Contain("BB1005"), "every file the page and the runtime load is found (the import map's ./dotnet.js, Emscripten's new URL(\"./\"))");
 
         // What index.html loads first is what the runtime downloads: the boot configuration's native runtime and
@@ -59,12 +65,12 @@ public class BlazorPublishTests
 
         Assert.That(page.GetProperty("initialTotal").GetProperty("gzip").GetInt64(), Is.GreaterThan(2_000_000), "the runtime, not just the HTML and CSS");
 
-        // A one-line change, published again: compare pairs ASP.NET's fingerprinted files (name.{fingerprint}.ext) as
+        // A one-line change (one that makes the app's assembly larger), published again: compare pairs ASP.NET's fingerprinted files (name.{fingerprint}.ext) as
         // the same files, changed, never as one removed and one added.
         var baseReport = folder.Combine("base.json");
         File.Copy(folder.Combine("app/obj/bundlebudget/publish/bundle-budget.json"), baseReport);
         var counter = folder.Combine("app/Pages/Counter.razor");
-        File.WriteAllText(counter, File.ReadAllText(counter).Replace("currentCount++;", "currentCount += 2;", StringComparison.Ordinal));
+        File.WriteAllText(counter, File.ReadAllText(counter).Replace("currentCount++;", "currentCount++; System.Console.WriteLine(\"counted \" + currentCount + \" times on the counter page of the template\");", StringComparison.Ordinal));
         var again = ProcessRunner.Dotnet(folder.Combine("app"), "publish", "-c", "Release", "-o", folder.Combine("published2"), "--disable-build-servers", "-v:n", $"-p:RestorePackagesPath={folder.Combine("packages")}");
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
         var comparison = folder.Combine("comparison.json");

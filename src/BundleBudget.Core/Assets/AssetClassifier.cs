@@ -30,6 +30,8 @@ public static class AssetClassifier
         [".mp3"] = AssetType.Media,
         [".ogg"] = AssetType.Media,
         [".wav"] = AssetType.Media,
+        [".wasm"] = AssetType.Wasm,
+        [".dll"] = AssetType.Wasm,
         [".map"] = AssetType.SourceMap,
         [".gz"] = AssetType.Precompressed,
         [".br"] = AssetType.Precompressed,
@@ -38,6 +40,13 @@ public static class AssetClassifier
     public static AssetType Classify(string path)
     {
         var extension = Path.GetExtension(path);
-        return ByExtension.TryGetValue(extension, out var type) ? type : AssetType.Other;
+        if (ByExtension.TryGetValue(extension, out var type))
+        {
+            return type;
+        }
+
+        // The ICU data the .NET WebAssembly runtime loads (icudt.dat, icudt_EFIGS.{fingerprint}.dat); other .dat files are data.
+        var name = Path.GetFileName(path);
+        return extension.Equals(".dat", StringComparison.OrdinalIgnoreCase) && name.StartsWith("icudt", StringComparison.OrdinalIgnoreCase) ? AssetType.Wasm : AssetType.Other;
     }
 }

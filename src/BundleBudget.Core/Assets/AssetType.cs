@@ -8,6 +8,9 @@ public enum AssetType
     Font,
     Document,
     Media,
+
+    /// <summary>What the .NET WebAssembly runtime downloads: its native runtime and assemblies (.wasm, older .dll) and ICU data.</summary>
+    Wasm,
     Other,
 
     /// <summary>A source map: listed in the report, never counted in a budget.</summary>
@@ -27,7 +30,7 @@ public static class AssetTypeExtensions
     /// so their limits always compare raw bytes.
     /// </summary>
     public static bool IsTextCompressible(this AssetType type) =>
-        type is AssetType.Script or AssetType.Stylesheet or AssetType.Document or AssetType.Other;
+        type is AssetType.Script or AssetType.Stylesheet or AssetType.Document or AssetType.Wasm or AssetType.Other;
 
     public static string ToWireName(this AssetType type) => type switch
     {

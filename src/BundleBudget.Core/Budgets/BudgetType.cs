@@ -11,6 +11,9 @@ public enum BudgetType
     Font,
     Document,
     Media,
+
+    /// <summary>The .NET WebAssembly runtime's files: its .wasm, assemblies and ICU data.</summary>
+    Wasm,
     Other,
     Total,
 
@@ -29,6 +32,7 @@ public static class BudgetTypeExtensions
         BudgetType.Font => asset == AssetType.Font,
         BudgetType.Document => asset == AssetType.Document,
         BudgetType.Media => asset == AssetType.Media,
+        BudgetType.Wasm => asset == AssetType.Wasm,
         BudgetType.Other => asset == AssetType.Other,
         _ => false, // Initial counts the files of a page, not a kind of file.
     };

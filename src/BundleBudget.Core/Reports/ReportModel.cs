@@ -13,7 +13,7 @@ public sealed record ReportAsset([property: JsonRequired] string Path, [property
 {
     /// <summary>What a browser transfers: gzip for text, raw for the rest.</summary>
     [JsonIgnore]
-    public long Transfer => Type is "script" or "stylesheet" or "document" or "other" ? Gzip ?? Raw ?? 0 : Raw ?? 0;
+    public long Transfer => Type is "script" or "stylesheet" or "document" or "wasm" or "other" ? Gzip ?? Raw ?? 0 : Raw ?? 0;
 }
 
 public sealed record ReportGap(string Path, string Reason);

@@ -5,6 +5,10 @@ namespace BundleBudget.Core.Tests.Assets;
 public class AssetClassifierTests
 {
     [TestCase("a.js", AssetType.Script)]
+    [TestCase("_framework/System.Private.CoreLib.hf5ynivft9.wasm", AssetType.Wasm)]
+    [TestCase("_framework/Microsoft.AspNetCore.Components.dll", AssetType.Wasm)]
+    [TestCase("_framework/icudt_EFIGS.tptq2av103.dat", AssetType.Wasm)]
+    [TestCase("data/levels.dat", AssetType.Other)]
     [TestCase("a.mjs", AssetType.Script)]
     [TestCase("a.cjs", AssetType.Script)]
     [TestCase("A.JS", AssetType.Script)]
