@@ -19,8 +19,9 @@ internal static class BlazorBoot
     /// <summary>What a loader script's inline boot configuration lists; none when it holds none, or it cannot be read.</summary>
     public static IReadOnlyList<BootResource> Resources(string code)
     {
-        var start = code.IndexOf("/*json-start*/", StringComparison.Ordinal);
-        var end = start < 0 ? -1 : code.IndexOf("/*json-end*/", start, StringComparison.Ordinal);
+        const string Start = "/*json-start*/";
+        var start = code.IndexOf(Start, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : code.IndexOf("/*json-end*/", start + Start.Length, StringComparison.Ordinal);
         if (end < 0)
         {
             return [];
@@ -28,7 +29,7 @@ internal static class BlazorBoot
 
         try
         {
-            using var json = JsonDocument.Parse(code.AsMemory(start + "/*json-start*/".Length, end - start - "/*json-start*/".Length), new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = true });
+            using var json = JsonDocument.Parse(code.AsMemory(start + Start.Length, end - start - Start.Length), new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = true });
             return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("resources", out var resources) && resources.ValueKind == JsonValueKind.Object
                 ? Read(json.RootElement, resources)
                 : [];
@@ -47,25 +48,58 @@ internal static class BlazorBoot
             found.AddRange(Names(resources, category).Select(name => new BootResource(name, Lazy: false)));
         }
 
-        // One ICU file, picked by the browser's culture: with sharded data, EFIGS for English (and French, Italian,
-        // German, Spanish), which a budget assumes; with one file, that one. Invariant globalization lists none.
-        var icu = Names(resources, "icu").ToList();
-        var picked = icu.Count == 1 ? icu[0] : icu.FirstOrDefault(n => n.StartsWith("icudt_EFIGS", StringComparison.Ordinal)) ?? icu.FirstOrDefault(n => n.StartsWith("icudt.", StringComparison.Ordinal));
-        if (picked is not null && !(config.TryGetProperty("globalizationMode", out var mode) && mode.ValueKind == JsonValueKind.String && mode.GetString() == "invariant"))
+        if (IcuFile(config, resources) is { } icu)
         {
-            found.Add(new BootResource(picked, Lazy: false));
+            found.Add(new BootResource(icu, Lazy: false));
+        }
+
+        // The runtime loads symbols at start when the app was built to debug them.
+        if (config.TryGetProperty("debugLevel", out var debug) && debug.ValueKind == JsonValueKind.Number && debug.TryGetInt32(out var level) && level != 0)
+        {
+            found.AddRange(Names(resources, "pdb").Select(name => new BootResource(name, Lazy: false)));
         }
 
         found.AddRange(Names(resources, "lazyAssembly").Select(name => new BootResource(name, Lazy: true)));
+        // Satellite assemblies are named without their culture's folder, which the runtime adds; loaded when a culture
+        // asks for them, or all at start with loadAllSatelliteResources.
+        var allSatellites = config.TryGetProperty("loadAllSatelliteResources", out var all) && all.ValueKind == JsonValueKind.True;
         if (resources.TryGetProperty("satelliteResources", out var satellites) && satellites.ValueKind == JsonValueKind.Object)
         {
-            foreach (var culture in satellites.EnumerateObject())
+            foreach (var culture in satellites.EnumerateObject().Where(c => IsPlainName(c.Name) && !c.Name.Contains('/')))
             {
-                found.AddRange(NamesOf(culture.Value).Select(name => new BootResource(name, Lazy: true)));
+                found.AddRange(NamesOf(culture.Value).Select(name => new BootResource($"{culture.Name}/{name}", Lazy: !allSatellites)));
             }
         }
 
         return found.DistinctBy(r => r.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>
+    /// The ICU file the runtime loads, by its globalization mode as .NET's loader decides: "sharded" the shard of the
+    /// browser's culture (EFIGS for English, which a budget assumes), "all" icudt.dat, "custom" the one listed; none
+    /// for "invariant" and "hybrid". Without a mode, the one file listed, or the English shard.
+    /// </summary>
+    private static string? IcuFile(JsonElement config, JsonElement resources)
+    {
+        if (!resources.TryGetProperty("icu", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var files = list.EnumerateArray()
+            .Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && IsPlainName(n.GetString()!))
+            .Select(r => (Name: r.GetProperty("name").GetString()!, Virtual: r.TryGetProperty("virtualPath", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : r.GetProperty("name").GetString()!))
+            .ToList();
+        string? ByVirtual(string prefix) => files.FirstOrDefault(f => f.Virtual.StartsWith(prefix, StringComparison.Ordinal)).Name;
+        var mode = config.TryGetProperty("globalizationMode", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+        return mode switch
+        {
+            "invariant" or "hybrid" => null,
+            "custom" => files.FirstOrDefault().Name,
+            "all" => ByVirtual("icudt.dat"),
+            "sharded" => ByVirtual("icudt_EFIGS"),
+            _ => files.Count == 1 ? files[0].Name : ByVirtual("icudt_EFIGS") ?? ByVirtual("icudt.dat"),
+        };
     }
 
     private static IEnumerable<string> Names(JsonElement resources, string category) =>
@@ -79,7 +113,10 @@ internal static class BlazorBoot
                 .Select(r => r.GetProperty("name").GetString()!)
                 .Where(IsPlainName);
 
-    /// <summary>A file beside the loader: never a URL, a path out of its folder, or a name with a query.</summary>
+    /// <summary>
+    /// A file of the site relative to the loader (library initializers are <c>../_content/x/x.lib.module.js</c>): never
+    /// a URL of its own, a root or protocol-relative path, or a name with a query. Resolution stays on the site's origin.
+    /// </summary>
     private static bool IsPlainName(string name) =>
-        name.Length > 0 && !name.Contains("..", StringComparison.Ordinal) && !name.Contains(':') && !name.StartsWith('/') && name.IndexOfAny(['?', '#', '\\']) < 0;
+        name.Length > 0 && !name.Contains(':') && !name.StartsWith('/') && name.IndexOfAny(['?', '#', '\\']) < 0;
 }

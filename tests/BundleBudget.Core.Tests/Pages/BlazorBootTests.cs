@@ -17,9 +17,10 @@ public class BlazorBootTests
         "wasmNative": [ { "name": "dotnet.native.rw4kynp763.wasm", "hash": "sha256-x" } ],
         "icu": [ { "virtualPath": "icudt_CJK.dat", "name": "icudt_CJK.tjcz0u77k5.dat" }, { "name": "icudt_EFIGS.tptq2av103.dat" }, { "name": "icudt_no_CJK.lfu7j35m59.dat" } ],
         "coreAssembly": [ { "name": "System.Private.CoreLib.hf5ynivft9.wasm" } ],
-        "assembly": [ { "name": "app.po3mqkjsfl.wasm" }, { "name": "../../etc/passwd" }, { "name": "https://cdn.example/x.wasm" } ],
+        "assembly": [ { "name": "app.po3mqkjsfl.wasm" }, { "name": "/abs.wasm" }, { "name": "https://cdn.example/x.wasm" }, { "name": "//cdn.example/y.wasm" } ],
+        "modulesAfterConfigLoaded": [ { "name": "../_content/Lib/Lib.lib.module.js" } ],
         "lazyAssembly": [ { "name": "Reports.1a2b3c4d5e.wasm" } ],
-        "satelliteResources": { "fr": [ { "name": "fr/app.resources.9z8y7x6w5v.wasm" } ] },
+        "satelliteResources": { "fr": [ { "name": "app.resources.9z8y7x6w5v.wasm" } ], "../x": [ { "name": "evil.wasm" } ] },
         "pdb": [ { "name": "app.pdb" } ]
         """;
 
@@ -30,9 +31,29 @@ public class BlazorBootTests
 
         Assert.That(resources.Where(r => !r.Lazy).Select(r => r.Name), Is.EqualTo(new[]
         {
-            "dotnet.native.b6l13xorvf.js", "dotnet.native.rw4kynp763.wasm", "System.Private.CoreLib.hf5ynivft9.wasm", "app.po3mqkjsfl.wasm", "icudt_EFIGS.tptq2av103.dat",
-        }), "the English ICU shard; no symbols; nothing outside the loader's folder");
-        Assert.That(resources.Where(r => r.Lazy).Select(r => r.Name), Is.EqualTo(new[] { "Reports.1a2b3c4d5e.wasm", "fr/app.resources.9z8y7x6w5v.wasm" }));
+            "dotnet.native.b6l13xorvf.js", "dotnet.native.rw4kynp763.wasm", "System.Private.CoreLib.hf5ynivft9.wasm", "app.po3mqkjsfl.wasm", "../_content/Lib/Lib.lib.module.js", "icudt_EFIGS.tptq2av103.dat",
+        }), "the English ICU shard; no symbols; no URL of another origin or root path");
+        Assert.That(resources.Where(r => r.Lazy).Select(r => r.Name), Is.EqualTo(new[] { "Reports.1a2b3c4d5e.wasm", "fr/app.resources.9z8y7x6w5v.wasm" }), "a satellite in its culture's folder, as the runtime asks for it");
+    }
+
+    [Test]
+    public void Debug_symbols_and_every_satellite_load_at_start_when_the_configuration_says_so()
+    {
+        var resources = BlazorBoot.Resources(Loader(Sharded, "\n  \"debugLevel\": -1, \"loadAllSatelliteResources\": true,"));
+        Assert.That(resources.Where(r => !r.Lazy).Select(r => r.Name), Does.Contain("app.pdb").And.Contain("fr/app.resources.9z8y7x6w5v.wasm"));
+    }
+
+    [TestCase("all", "icudt.x1.dat")]
+    [TestCase("custom", "icudt_custom.x2.dat")]
+    [TestCase("sharded", "icudt_EFIGS.x3.dat")]
+    [TestCase("hybrid", null)]
+    public void The_ICU_file_is_the_one_the_runtime_picks_in_its_mode(string mode, string? expected)
+    {
+        const string Icu = """
+            "icu": [ { "virtualPath": "icudt_custom.dat", "name": "icudt_custom.x2.dat" }, { "virtualPath": "icudt.dat", "name": "icudt.x1.dat" }, { "virtualPath": "icudt_EFIGS.dat", "name": "icudt_EFIGS.x3.dat" } ]
+            """;
+        var picked = BlazorBoot.Resources(Loader(Icu, $"\n  \"globalizationMode\": \"{mode}\",")).Select(r => r.Name).SingleOrDefault();
+        Assert.That(picked, Is.EqualTo(expected));
     }
 
     [Test]
@@ -45,6 +66,7 @@ public class BlazorBootTests
     [TestCase("var x=1;")]
     [TestCase("/*json-start*/{ not json /*json-end*/")]
     [TestCase("/*json-start*/[1,2]/*json-end*/")]
+    [TestCase("const a=\"/*json-start*/*json-end*/\";import('./x.js')")]
     [TestCase("/*json-start*/{\"resources\":{\"assembly\":{\"a.wasm\":\"sha\"}}}/*json-end*/")]
     public void A_script_without_a_boot_configuration_it_can_read_lists_nothing(string code)
     {
