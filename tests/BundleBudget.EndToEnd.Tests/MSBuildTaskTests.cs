@@ -236,6 +236,13 @@ public class MSBuildTaskTests
         Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
         Assert.That(build.Output, Does.Contain("1 Error(s)"), "one check, not one per framework");
         Assert.That(build.Output, Does.Contain("budget.json(1,41): error BB1001: Budget 'script' exceeded"));
+
+        // Published for one framework (-f), after publish: checked once there.
+        var publish = ProcessRunner.Dotnet(folder.Combine("lib"), "publish", "-f", "net10.0", "-o", folder.Combine("out"), "--disable-build-servers", "-p:BundleBudgetOn=publish", $"-p:RestorePackagesPath={folder.Combine("packages")}");
+        Assert.That(publish.ExitCode, Is.Not.Zero, publish.ToString());
+        Assert.That(publish.Output, Does.Contain("error BB1001: Budget 'script' exceeded"));
+        Assert.That(System.Text.RegularExpressions.Regex.Count(publish.Output, "BundleBudget: over budget"), Is.EqualTo(1), "one check");
+        Assert.That(File.Exists(folder.Combine("lib/obj/bundlebudget/publish/bundle-budget.json")), Is.True);
     }
 
     [Test]
