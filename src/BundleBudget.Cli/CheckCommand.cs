@@ -29,10 +29,9 @@ internal static class CheckCommand
 
         if (result.Reports.Comparison is { } comparison)
         {
-            Console.Out.WriteLine(PlainText.Line(ComparisonText.Headline(comparison, arguments.Baseline!)));
-            foreach (var line in ComparisonText.Lines(comparison))
+            foreach (var line in ComparisonText.Summary(comparison, arguments.Baseline!))
             {
-                Console.Out.WriteLine(PlainText.Line(line));
+                Console.Out.WriteLine(line);
             }
         }
 
@@ -61,21 +60,12 @@ internal static class CheckCommand
         return result.HasInputErrors ? ExitCodes.BadInput : result.Status == BudgetStatus.Error ? ExitCodes.OverBudget : ExitCodes.WithinBudget;
     }
 
-    /// <summary>A file of the compare command that cannot be written is a warning: the exit code stays that of the comparison.</summary>
+    /// <summary>A file of the command's own that cannot be written is a warning on stderr: the exit code stays the same.</summary>
     public static void WriteReport(string? path, Action<string> write)
     {
-        if (string.IsNullOrWhiteSpace(path))
+        if (ReportOutputs.TryWrite(path, write) is { } problem)
         {
-            return;
-        }
-
-        try
-        {
-            write(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            Console.Error.WriteLine(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", ReportOutputs.SafeFullPath(path)).ToString());
+            Console.Error.WriteLine(problem.ToString());
         }
     }
 

@@ -119,7 +119,7 @@ public sealed class BudgetCheck
 
         // The scripts' analyses read only the files' facts, which nothing below changes: they run beside the page graph.
         var scriptProblems = new List<Diagnostic>();
-        var scriptsContext = new AnalysisContext(budget, store, _analyses) { OutputFolder = outputFolder, Served = served, Content = content };
+        var scriptsContext = new AnalysisContext(budget, store, _analyses) { Served = served, Content = content };
         var scriptsRun = Task.Run(() => RunStage(AnalysisStage.Scripts, scriptsContext, scriptProblems, timer: null));
 
         var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries, content), PageGraph.None, _diagnostics);
@@ -142,7 +142,7 @@ public sealed class BudgetCheck
         _diagnostics.AddRange(scriptProblems);
         _timer.Lap("source maps");
 
-        var outputContext = new AnalysisContext(budget, store, _analyses) { OutputFolder = outputFolder, Served = served, Content = content, Assets = assets, Pages = pages, Faces = faces };
+        var outputContext = new AnalysisContext(budget, store, _analyses) { Served = served, Content = content, Assets = assets, Pages = pages, Faces = faces };
         RunStage(AnalysisStage.Output, outputContext, _diagnostics, _timer);
         SaveCache(store);
         _timer.Lap("cache save");

@@ -146,10 +146,9 @@ public sealed class CheckBundleBudget : BundleBudgetTask
             return;
         }
 
-        Log.LogMessage(MessageImportance.High, PlainText.Line(ComparisonText.Headline(comparison, BaselineReport!)));
-        foreach (var line in ComparisonText.Lines(comparison))
+        foreach (var line in ComparisonText.Summary(comparison, BaselineReport!))
         {
-            Log.LogMessage(MessageImportance.High, PlainText.Line(line));
+            Log.LogMessage(MessageImportance.High, line);
         }
     }
 }

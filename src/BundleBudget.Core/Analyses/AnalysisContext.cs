@@ -29,8 +29,6 @@ internal sealed class AnalysisContext
     /// <summary>What earlier runs learned, by content.</summary>
     public ContentStore Store { get; }
 
-    public string OutputFolder { get; init; } = string.Empty;
-
     /// <summary>Every output file, with those not served excluded; from <see cref="AnalysisStage.Scripts"/> on.</summary>
     public IReadOnlyList<Asset> Served { get; init; } = [];
 

@@ -11,9 +11,6 @@ internal abstract class BudgetSection(string key)
     /// <summary>Whether a budget.json with this section and no budget asks for a check (the import rules do; image settings alone do not).</summary>
     public bool IsACheckAlone { get; init; }
 
-    /// <summary>The settings when budget.json has no such section.</summary>
-    public abstract object DefaultValue { get; }
-
     /// <summary>Reads the section; each problem is a BB9xxx diagnostic in <paramref name="context"/>, and what is valid is kept.</summary>
     public abstract object ReadValue(JsonProperty section, ReadContext context);
 }
@@ -22,9 +19,8 @@ internal abstract class BudgetSection(string key)
 internal sealed class BudgetSection<TSettings>(string key, TSettings defaults, Func<JsonProperty, ReadContext, TSettings> read) : BudgetSection(key)
     where TSettings : class
 {
+    /// <summary>The settings when budget.json has no such section.</summary>
     public TSettings Default { get; } = defaults;
-
-    public override object DefaultValue => Default;
 
     public override object ReadValue(JsonProperty section, ReadContext context) => read(section, context);
 }

@@ -11,6 +11,10 @@ public static class ComparisonText
             ? $"BundleBudget: compared with {baselinePath}: total {Signed(delta)} ({Percent(delta, comparison.BaseTotal!.Value)}), now {ByteSize.Format(comparison.HeadTotal)}."
             : $"BundleBudget: no baseline report at {baselinePath}; nothing to compare with.";
 
+    /// <summary>The headline, then each change, each one safe line (what a host prints after its verdict).</summary>
+    public static IEnumerable<string> Summary(ReportComparison comparison, string baselinePath) =>
+        Lines(comparison).Prepend(Headline(comparison, baselinePath)).Select(Text.PlainText.Line);
+
     public static IEnumerable<string> Lines(ReportComparison comparison)
     {
         foreach (var budget in comparison.Budgets.Where(b => b.Delta is not null))

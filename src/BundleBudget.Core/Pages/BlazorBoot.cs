@@ -81,14 +81,13 @@ internal static class BlazorBoot
     /// </summary>
     private static string? IcuFile(JsonElement config, JsonElement resources)
     {
-        if (!resources.TryGetProperty("icu", out var list) || list.ValueKind != JsonValueKind.Array)
+        if (!resources.TryGetProperty("icu", out var list))
         {
             return null;
         }
 
-        var files = list.EnumerateArray()
-            .Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && IsPlainName(n.GetString()!))
-            .Select(r => (Name: r.GetProperty("name").GetString()!, Virtual: r.TryGetProperty("virtualPath", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : r.GetProperty("name").GetString()!))
+        var files = Entries(list)
+            .Select(e => (e.Name, Virtual: e.Resource.TryGetProperty("virtualPath", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : e.Name))
             .ToList();
         string? ByVirtual(string prefix) => files.FirstOrDefault(f => f.Virtual.StartsWith(prefix, StringComparison.Ordinal)).Name;
         var mode = config.TryGetProperty("globalizationMode", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
@@ -106,12 +105,15 @@ internal static class BlazorBoot
         resources.TryGetProperty(category, out var list) ? NamesOf(list) : [];
 
     /// <summary>The file names of a category: an array of <c>{ "name": ... }</c>.</summary>
-    private static IEnumerable<string> NamesOf(JsonElement list) =>
+    private static IEnumerable<string> NamesOf(JsonElement list) => Entries(list).Select(e => e.Name);
+
+    /// <summary>The resources of a category with a plain file name, each with its object (an ICU file's virtualPath).</summary>
+    private static IEnumerable<(string Name, JsonElement Resource)> Entries(JsonElement list) =>
         list.ValueKind != JsonValueKind.Array ? []
             : list.EnumerateArray()
                 .Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
-                .Select(r => r.GetProperty("name").GetString()!)
-                .Where(IsPlainName);
+                .Select(r => (Name: r.GetProperty("name").GetString()!, Resource: r))
+                .Where(e => IsPlainName(e.Name));
 
     /// <summary>
     /// A file of the site relative to the loader (library initializers are <c>../_content/x/x.lib.module.js</c>): never

@@ -65,23 +65,36 @@ public static class ReportOutputs
 
     private static void Write(string? path, Action<string> write, List<Diagnostic> problems)
     {
+        if (TryWrite(path, write) is { } problem)
+        {
+            problems.Add(problem);
+        }
+    }
+
+    /// <summary>
+    /// Writes one file of a host's (a report, a comment, the step summary), if a path is given; one that cannot be
+    /// written is warning BB9031, returned, never thrown: the verdict stays that of the budgets.
+    /// </summary>
+    public static Diagnostic? TryWrite(string? path, Action<string> write)
+    {
         if (string.IsNullOrWhiteSpace(path))
         {
-            return;
+            return null;
         }
 
         try
         {
             write(path);
+            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            problems.Add(Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", SafeFullPath(path)));
+            return Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", SafeFullPath(path));
         }
     }
 
     /// <summary>The path in full for a diagnostic; as given when it is not a valid path at all.</summary>
-    public static string SafeFullPath(string path)
+    private static string SafeFullPath(string path)
     {
         try
         {
