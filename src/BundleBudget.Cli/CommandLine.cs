@@ -19,6 +19,8 @@ internal sealed record CheckArguments(string BudgetFile, string? Directory, stri
 
     public bool Strict { get; init; }
 
+    public string? StaticWebAssets { get; init; }
+
     public ReportOptions Reports => new(JsonReport, MarkdownReport, SarifReport, Baseline, NormalizeFilenames);
 }
 
@@ -57,6 +59,7 @@ internal sealed class CommandLine
     private readonly Option<string?> _baseline = FileOption("--baseline", "A JSON report of an earlier check (the base branch's): also print what changed since, per budget and file");
     private readonly Option<string?> _checkNormalize = NormalizeOption();
     private readonly Option<string?> _compareNormalize = NormalizeOption();
+    private readonly Option<string?> _staticWebAssets = FileOption("--static-web-assets", "ASP.NET Core's <app>.staticwebassets.runtime.json (in bin/): check what the app serves (Razor class libraries' _content/, the scoped-CSS bundle, _framework/) instead of the folder's own files, when the folder is the project's wwwroot");
     private readonly Option<bool> _brotli = new("--brotli") { Description = "Compute brotli sizes of every file, not only where a budget compares brotli" };
     private readonly Option<string?> _cache = FileOption("--cache", "Where computed sizes are cached [default: next to the JSON report, else the user's cache folder]");
     private readonly Option<bool> _strict = new("--strict") { Description = "A budget that could not be fully measured (BB1007) is an error, not a warning" };
@@ -93,7 +96,7 @@ internal sealed class CommandLine
     {
         var checkCommand = new Command("check", "Checks a web build's output folder against budget.json.")
         {
-            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _checkNormalize, _brotli, _cache, _strict, _quiet,
+            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _checkNormalize, _staticWebAssets, _brotli, _cache, _strict, _quiet,
         };
         checkCommand.SetAction(result => check(ToCheckArguments(result)));
 
@@ -167,6 +170,7 @@ internal sealed class CommandLine
             Baseline = result.GetValue(_baseline),
             NormalizeFilenames = result.GetValue(_checkNormalize),
             Strict = result.GetValue(_strict),
+            StaticWebAssets = result.GetValue(_staticWebAssets),
         };
 
     private CompareArguments ToCompareArguments(ParseResult result)

@@ -100,7 +100,7 @@ public sealed class BudgetCheck
 
     private CheckResult CheckOutput(BudgetFile budget, string outputFolder, ContentStore store, bool strict)
     {
-        var scan = AssetScanner.Scan(outputFolder);
+        var (scan, servedBy) = ScanServed(outputFolder);
         _diagnostics.AddRange(scan.Diagnostics);
         _timer.Lap("scan");
         var demand = new Demand(budget.Budgets, _options.BrotliForAll);
@@ -122,7 +122,7 @@ public sealed class BudgetCheck
         var scriptsContext = new AnalysisContext(budget, store, _analyses) { Served = served, Content = content };
         var scriptsRun = Task.Run(() => RunStage(AnalysisStage.Scripts, scriptsContext, scriptProblems, timer: null));
 
-        var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries, content), PageGraph.None, _diagnostics);
+        var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries, content, ServerLayouts.Find(budget)), PageGraph.None, _diagnostics);
         _diagnostics.AddRange(pages.Diagnostics);
         _timer.Lap("page graph");
         var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases, pages.InlineStyles, content), new FontFaces([], []) { Complete = false }, _diagnostics);
@@ -147,7 +147,7 @@ public sealed class BudgetCheck
         SaveCache(store);
         _timer.Lap("cache save");
 
-        var gaps = new MeasurementGaps(measured.Failures, scan.Unreadable.Where(u => u.IsFolder && IsServedFolder(layout, u.Path)).ToList());
+        var gaps = new MeasurementGaps(measured.Failures, scan.Unreadable.Where(u => (u.IsFolder && IsServedFolder(layout, u.Path)) || (!u.IsFolder && layout.IsServed(u.Path))).ToList());
         var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict);
         _diagnostics.AddRange(evaluation);
         _timer.Lap("evaluation");
@@ -156,9 +156,36 @@ public sealed class BudgetCheck
             Analyses = _analyses,
             Pages = pages,
             SiteRoot = layout.DefaultRoot,
+            ServedBy = servedBy,
             Strict = strict,
             Phases = _timer.Phases,
         };
+    }
+
+    /// <summary>
+    /// The files of the output: those ASP.NET Core's static web assets manifest serves when it describes this folder, else
+    /// the folder's own. A manifest that cannot be read leaves what is served unknown: the folder's files are checked, and
+    /// every budget is incomplete.
+    /// </summary>
+    private (OutputScan Scan, string? ServedBy) ScanServed(string outputFolder)
+    {
+        if (_options.StaticWebAssetsManifest is not { Length: > 0 } manifestPath)
+        {
+            return (AssetScanner.Scan(outputFolder), null);
+        }
+
+        try
+        {
+            var manifest = StaticWebAssets.RuntimeManifest.Read(manifestPath);
+            return manifest.Serves(outputFolder) ? (AssetScanner.ScanServed(manifest.Files), manifest.Path) : (AssetScanner.Scan(outputFolder), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            var reason = e is FileNotFoundException or DirectoryNotFoundException ? "it does not exist" : e.Message;
+            var scan = AssetScanner.Scan(outputFolder);
+            _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StaticWebAssetsUnreadable, $"ASP.NET Core's static web assets manifest cannot be read ({reason}): what the app serves besides {outputFolder} (Razor class libraries, the scoped-CSS bundle, _framework/) is unknown, so every budget is incomplete. Build the project again.", manifestPath));
+            return (scan with { Unreadable = [.. scan.Unreadable, new UnreadablePath(string.Empty, IsFolder: true, $"the static web assets manifest {manifestPath} cannot be read")] }, null);
+        }
     }
 
     /// <summary>Whether a folder that could not be listed may hold served files: it is inside a served root, or holds one.</summary>

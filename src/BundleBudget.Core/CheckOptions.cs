@@ -17,6 +17,14 @@ public sealed record CheckOptions(
     bool BrotliForAll = false,
     bool Strict = false)
 {
+    /// <summary>
+    /// ASP.NET Core's static web assets runtime manifest (<c>&lt;app&gt;.staticwebassets.runtime.json</c> in the build
+    /// output): when the folder checked is the project's wwwroot, the files checked are those the manifest serves, from
+    /// every folder it names (Razor class libraries' <c>_content/</c>, the scoped-CSS bundle, <c>_framework/</c>), by the
+    /// URL path each is served at. Null checks the folder as it is.
+    /// </summary>
+    public string? StaticWebAssetsManifest { get; init; }
+
     /// <summary>The reports to write after the check; none by default.</summary>
     public ReportOptions Reports { get; init; } = new();
 }

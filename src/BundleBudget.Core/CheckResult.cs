@@ -50,6 +50,9 @@ public sealed record CheckResult(
     /// <summary>The folder the pages are served from, relative to the output folder ("" for the output folder itself).</summary>
     public string SiteRoot { get; init; } = string.Empty;
 
+    /// <summary>The static web assets manifest whose served files were checked, instead of the output folder's own; null when none was.</summary>
+    public string? ServedBy { get; init; }
+
     /// <summary>Whether an incomplete budget is an error.</summary>
     public bool Strict { get; init; }
 

@@ -43,6 +43,9 @@ public sealed class CheckBundleBudget : BundleBudgetTask
     /// <summary>Where to write the warnings of this check, for a later build that skips an unchanged check to repeat with MSBuild's own Warning task.</summary>
     public string? ReplayFile { get; set; }
 
+    /// <summary>ASP.NET Core's static web assets runtime manifest: what the app serves, when the folder checked is its wwwroot.</summary>
+    public string? StaticWebAssetsManifest { get; set; }
+
     /// <summary>pass, warning or error.</summary>
     [Output]
     public string Status { get; private set; } = string.Empty;
@@ -52,6 +55,7 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         var result = new BudgetCheck(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath, CachePath, Brotli, Strict)
         {
             Reports = new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport, NormalizeFilenames),
+            StaticWebAssetsManifest = string.IsNullOrWhiteSpace(StaticWebAssetsManifest) ? null : StaticWebAssetsManifest,
         }).Run();
         LogDiagnostics(result.Diagnostics);
         foreach (var problem in result.Reports.Problems)

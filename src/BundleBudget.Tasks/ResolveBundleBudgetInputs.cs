@@ -1,6 +1,7 @@
 using BundleBudget.Core;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Imports;
+using BundleBudget.Core.StaticWebAssets;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 
@@ -30,8 +31,15 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
     [Output]
     public string ResolvedOutputPath { get; private set; } = string.Empty;
 
+    /// <summary>ASP.NET Core's static web assets runtime manifest, when the project has one.</summary>
+    public string? StaticWebAssetsManifest { get; set; }
+
     [Output]
     public ITaskItem[] SourceFiles { get; private set; } = [];
+
+    /// <summary>The files the manifest serves from outside the output folder (Razor class libraries, obj/), when it describes the output folder.</summary>
+    [Output]
+    public ITaskItem[] ServedFiles { get; private set; } = [];
 
     protected override void ExecuteCore()
     {
@@ -45,9 +53,31 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
                 .ToArray();
         }
 
+        ServedFiles = ServedOutside(ResolvedOutputPath);
         if (!string.IsNullOrWhiteSpace(KnownInputsFile) && !string.IsNullOrEmpty(InputsKey))
         {
             WriteKnownInputs(folders);
+        }
+    }
+
+    private ITaskItem[] ServedOutside(string outputFolder)
+    {
+        if (string.IsNullOrWhiteSpace(StaticWebAssetsManifest) || outputFolder.Length == 0)
+        {
+            return [];
+        }
+
+        try
+        {
+            var manifest = RuntimeManifest.Read(StaticWebAssetsManifest);
+            var inside = Path.TrimEndingDirectorySeparator(outputFolder) + Path.DirectorySeparatorChar;
+            return manifest.Serves(outputFolder)
+                ? manifest.Files.Where(f => !f.FullPath.StartsWith(inside, StringComparison.Ordinal)).Select(f => (ITaskItem)new TaskItem(f.FullPath)).ToArray()
+                : [];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            return []; // the check names it
         }
     }
 
@@ -59,6 +89,11 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
         foreach (var file in SourceFiles)
         {
             props.Item("_BundleBudgetKnownSourceFile", file.ItemSpec);
+        }
+
+        foreach (var file in ServedFiles)
+        {
+            props.Item("_BundleBudgetKnownServedFile", file.ItemSpec);
         }
 
         foreach (var (folder, ticks) in folders)

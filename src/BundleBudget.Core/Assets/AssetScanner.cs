@@ -78,6 +78,34 @@ public static class AssetScanner
     }
 
     /// <summary>
+    /// Lists the files a server sends, by the URL path it sends each at, wherever each is on disk (ASP.NET Core's static
+    /// web assets come from several folders). A file the list names that is not there is named, not skipped.
+    /// </summary>
+    public static OutputScan ScanServed(IEnumerable<StaticWebAssets.ServedFile> files)
+    {
+        var assets = new List<Asset>();
+        var unreadable = new List<UnreadablePath>();
+        var diagnostics = new List<Diagnostic>();
+        foreach (var file in files)
+        {
+            var info = new FileInfo(file.FullPath);
+            if (!info.Exists)
+            {
+                var reason = Directory.Exists(file.FullPath) ? "it is a folder, not a file" : "it does not exist";
+                unreadable.Add(new UnreadablePath(file.Route, IsFolder: false, reason));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"ASP.NET Core's static web assets manifest serves {file.Route} from {file.FullPath}, but {reason}: it is not measured, and every budget that could count it is incomplete. Build the project again.", file.FullPath));
+                continue;
+            }
+
+            var (length, modified) = LengthAndTimeOf(info);
+            assets.Add(new Asset(file.Route, info.FullName, AssetClassifier.Classify(file.Route), length) { Modified = modified });
+        }
+
+        assets.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new OutputScan(ShippedCompressed(assets), unreadable, new Dictionary<string, string>(), diagnostics);
+    }
+
+    /// <summary>
     /// The folder a link names, to list; null when it is listed already (then an alias of it), when it is a loop (it
     /// names a folder that holds the link: listed already, so an alias too, and named), or when it names a folder that
     /// holds the output folder itself (named, not followed: what it would serve is not measured). A link's Real is the

@@ -41,6 +41,9 @@ public static class DiagnosticCodes
     /// <summary>A precompressed sibling (x.js.br, x.js.gz) does not decompress to its file: a server would send stale or broken content.</summary>
     public const string StalePrecompressedSibling = "BB1010";
 
+    /// <summary>A server-rendered layout loads a URL computed by Razor code: not followed.</summary>
+    public const string RazorUrlNotResolved = "BB1011";
+
     /// <summary>budget.json is not valid JSON.</summary>
     public const string InvalidJson = "BB9001";
 
@@ -92,6 +95,9 @@ public static class DiagnosticCodes
     /// <summary>The MSBuild host cannot run the task (.NET Framework MSBuild before 18).</summary>
     public const string UnsupportedHost = "BB9020";
 
+    /// <summary>ASP.NET Core's static web assets manifest could not be read: what is served is unknown.</summary>
+    public const string StaticWebAssetsUnreadable = "BB9033";
+
     /// <summary>An unexpected failure inside the checker: a bug, reported as an error rather than a crash.</summary>
     public const string InternalError = "BB9999";
 
@@ -101,6 +107,7 @@ public static class DiagnosticCodes
         new(BudgetWarningExceeded, "BudgetWarningExceeded", "A size budget's maximumWarning is exceeded.", DiagnosticCategory.Sizes, Severity.Warning),
         new(BudgetMatchedNothing, "BudgetMatchedNothing", "A budget matched no file or page.", DiagnosticCategory.Sizes, Severity.Warning),
         new(EmptyOutputFolder, "EmptyOutputFolder", "The output folder holds no file that a budget counts.", DiagnosticCategory.Sizes, Severity.Warning),
+        new(RazorUrlNotResolved, "RazorUrlNotResolved", "A server-rendered layout loads a URL computed by Razor code, which is not run: what it loads is not counted.", DiagnosticCategory.Pages, Severity.Warning),
         new(MissingPageFile, "MissingPageFile", "An entry page, or a file a page loads, is not in the output folder.", DiagnosticCategory.Pages, Severity.Warning),
         new(ChunkNotParsed, "ChunkNotParsed", "A built chunk could not be parsed, so its imports were not followed.", DiagnosticCategory.Pages, Severity.Warning),
         new(BudgetIncomplete, "BudgetIncomplete", "A budget some of whose files could not be measured: it cannot pass.", DiagnosticCategory.Sizes, Severity.Warning),
@@ -120,6 +127,7 @@ public static class DiagnosticCodes
         new(UnsupportedSchemaVersion, "UnsupportedSchemaVersion", "budget.json has an unsupported schemaVersion.", DiagnosticCategory.Configuration, Severity.Error),
         new(DuplicateKey, "DuplicateKey", "The same key appears twice in one budget.json object.", DiagnosticCategory.Configuration, Severity.Error),
         new(UnsupportedEncoding, "UnsupportedEncoding", "budget.json is in an encoding other than UTF-8 or UTF-16.", DiagnosticCategory.Configuration, Severity.Error),
+        new(StaticWebAssetsUnreadable, "StaticWebAssetsUnreadable", "ASP.NET Core's static web assets manifest could not be read; every budget is incomplete.", DiagnosticCategory.Environment, Severity.Warning),
         new(UnreadableAsset, "UnreadableAsset", "An output file or folder could not be read; the budgets that would count it are incomplete.", DiagnosticCategory.Environment, Severity.Warning),
         new(ReportNotWritten, "ReportNotWritten", "The report or the size cache could not be written.", DiagnosticCategory.Environment, Severity.Warning),
         new(SymbolicLinkLoop, "SymbolicLinkLoop", "A symbolic link in the output folder points to a folder above it.", DiagnosticCategory.Environment, Severity.Warning),

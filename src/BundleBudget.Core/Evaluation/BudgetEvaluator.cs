@@ -48,8 +48,10 @@ public static class BudgetEvaluator
                 }
             }
 
-            unmeasured.AddRange(gaps.Folders.Where(f => budget.Files is null || budget.Files.CouldMatchUnder(f.Path))
+            unmeasured.AddRange(gaps.Folders.Where(f => f.IsFolder && (budget.Files is null || budget.Files.CouldMatchUnder(f.Path)))
                 .Select(f => new Unmeasured(f.Path.Length == 0 ? "." : f.Path + "/", $"the folder could not be listed ({f.Reason})")));
+            unmeasured.AddRange(gaps.Folders.Where(f => !f.IsFolder && budget.Includes(new Asset(f.Path, f.Path, AssetClassifier.Classify(f.Path), 0)))
+                .Select(f => new Unmeasured(f.Path, f.Reason)));
             if (matched.Count == 0 && unmeasured.Count == 0)
             {
                 MatchedNothing(budget, context);

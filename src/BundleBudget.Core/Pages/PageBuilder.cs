@@ -37,12 +37,17 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
     public EntryPage BuildPage(Asset page)
     {
         var walk = new PageWalk(page, layout.RootOf(page.Path));
-        walk.Initial.Add(new PageFile(page.Path, LoadReason.Document, page.Path));
+        var serverRendered = RazorMarkup.IsRazor(page.Path);
+        if (!serverRendered)
+        {
+            walk.Initial.Add(new PageFile(page.Path, LoadReason.Document, page.Path));
+        }
+
         walk.Seen.Add(page.Path);
         ReadDocument(walk, page, depth: 0);
 
         // Breadth-first over what the initial files import; the list grows while it is walked.
-        for (var i = 1; i < walk.Initial.Count; i++)
+        for (var i = serverRendered ? 0 : 1; i < walk.Initial.Count; i++)
         {
             var file = walk.Initial[i];
             if (file.Reason == LoadReason.Frame)
@@ -91,6 +96,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
         return new EntryPage(page.Path, walk.Initial, lazy, walk.External.ToList())
         {
+            ServerRendered = serverRendered,
             SiteRoot = walk.SiteRoot,
             Gaps = walk.Gaps,
         };
@@ -270,6 +276,22 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         if (byPath.ContainsKey(path))
         {
             return true;
+        }
+
+        if (url.Contains(RazorMarkup.DynamicMarker, StringComparison.Ordinal))
+        {
+            const string computed = "its URL is computed by Razor code, which BundleBudget does not run";
+            if (initial)
+            {
+                walk.Gaps.Add(new PageGap(from.Path, url, computed));
+            }
+
+            if (_reported.Add($"{from.Path}|{url}"))
+            {
+                Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.RazorUrlNotResolved, $"{from.Path} loads '{url}': {computed}, so no budget counts what it loads{(initial ? " and the initial load of this page is incomplete" : string.Empty)}. Write the path (~/js/app.js, or @Assets[\"js/app.js\"]), or name the files in a budget of their own.", from.FullPath));
+            }
+
+            return false;
         }
 
         var why = WhyMissing(path, walk.SiteRoot);

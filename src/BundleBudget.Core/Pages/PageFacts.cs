@@ -35,7 +35,19 @@ internal static class PageFacts
     public static DocumentFacts Document(ContentText content)
     {
         var (text, problem, tooLarge) = content.Text(ParseLimits.Page);
-        return text is null ? DocumentFacts.Unreadable(problem!, tooLarge) : Document(text);
+        if (text is null)
+        {
+            return DocumentFacts.Unreadable(problem!, tooLarge);
+        }
+
+        // A layout is rendered at the app's root whatever the request: its relative URLs resolve there.
+        if (!RazorMarkup.IsRazor(content.Asset.Path))
+        {
+            return Document(text);
+        }
+
+        var layout = Document(RazorMarkup.ToHtml(text));
+        return layout.BaseHref is null ? layout with { BaseHref = "/" } : layout;
     }
 
     public static DocumentFacts Document(string html)

@@ -30,14 +30,21 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
     /// written. What the page loads first and cannot be measured is one of its gaps. A page whose analysis fails is
     /// BB9999 and a gap of its own; the other pages are still built.
     /// </summary>
-    internal static PageGraph Build(string outputFolder, OutputScan scan, SiteLayout layout, IReadOnlyList<EntrySpec>? entries, Content.OutputContent content)
+    /// <param name="serverLayouts">Server-rendered layouts (<see cref="ServerLayouts"/>): entry pages from the project, not from the output.</param>
+    internal static PageGraph Build(string outputFolder, OutputScan scan, SiteLayout layout, IReadOnlyList<EntrySpec>? entries, Content.OutputContent content, IReadOnlyList<Asset>? serverLayouts = null)
     {
         var byPath = scan.Assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
+        foreach (var serverLayout in serverLayouts ?? [])
+        {
+            byPath.TryAdd(serverLayout.Path, serverLayout);
+        }
+
         var builder = new PageBuilder(scan, byPath, layout, content);
         var diagnostics = new List<Diagnostic>();
         var missing = new List<Unfound>();
         var pagePaths = entries?.Select(e => e.Path).ToList()
-            ?? scan.Assets.Where(a => a.Type == AssetType.Document && layout.IsServed(a.Path)).Select(a => a.Path).ToList();
+            ?? scan.Assets.Where(a => a.Type == AssetType.Document && layout.IsServed(a.Path)).Select(a => a.Path)
+                .Concat((serverLayouts ?? []).Select(l => l.Path)).ToList();
         var pages = new List<EntryPage>();
         foreach (var pagePath in pagePaths.Distinct(StringComparer.Ordinal))
         {
@@ -45,7 +52,8 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
             if (!byPath.TryGetValue(normalized, out var page))
             {
                 var unreadable = scan.UnreadableAt(normalized);
-                var why = unreadable is null ? "is not in the output folder" : $"is in {unreadable.Describe()}, which could not be read";
+                var why = RazorMarkup.IsRazor(normalized) ? "is not in the project folder beside budget.json"
+                    : unreadable is null ? "is not in the output folder" : $"is in {unreadable.Describe()}, which could not be read";
                 missing.Add(new Unfound(normalized, why));
                 diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.MissingPageFile, $"Entry page '{pagePath}' {why} ({outputFolder}): the initial budgets of this page are incomplete.", Path.Combine(outputFolder, normalized)));
                 continue;

@@ -30,6 +30,7 @@ public static class JsonReportWriter
         json.WriteString("budgetFile", result.BudgetFilePath);
         json.WriteString("budgetFileHash", HashOf(result.BudgetFilePath));
         json.WriteString("outputPath", result.OutputFolder);
+        json.WriteString("servedBy", result.ServedBy);
         json.WriteString("siteRoot", result.SiteRoot);
         json.WriteBoolean("strict", result.Strict);
         json.WriteString("compression", Name(result.BudgetFile?.Compression ?? Compression.Gzip));

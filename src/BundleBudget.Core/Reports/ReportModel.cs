@@ -77,7 +77,12 @@ public sealed record ReportPage(
     IReadOnlyList<ReportPageFile> Lazy,
     ReportFilesTotal LazyTotal,
     IReadOnlyList<string> External,
-    IReadOnlyList<ReportPageGap> Gaps);
+    IReadOnlyList<ReportPageGap> Gaps)
+{
+    /// <summary>A layout the server renders each page in (its path relative to the project): its own HTML is not counted.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ServerRendered { get; init; }
+}
 
 public sealed record ReportDiagnostic(string Code, string Severity, string Message, string? File, int Line, int Column);
 

@@ -50,7 +50,7 @@ public static class ReportParts
     {
         var (initial, initialTotal) = Files(page.Initial, result);
         var (lazy, lazyTotal) = Files(page.Lazy, result);
-        return new ReportPage(page.Path, page.SiteRoot, initial, initialTotal, lazy, lazyTotal, page.External, page.Gaps.Select(g => new ReportPageGap(g.From, g.Target, g.Reason)).ToList());
+        return new ReportPage(page.Path, page.SiteRoot, initial, initialTotal, lazy, lazyTotal, page.External, page.Gaps.Select(g => new ReportPageGap(g.From, g.Target, g.Reason)).ToList()) { ServerRendered = page.ServerRendered };
     }).ToList();
 
     public static IReadOnlyList<ReportDiagnostic> Diagnostics(CheckResult result) =>

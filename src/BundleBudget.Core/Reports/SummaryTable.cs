@@ -44,7 +44,13 @@ public static class SummaryTable
             ]);
         }
 
-        var lines = new List<string> { PlainText.Line($"Output folder: {result.OutputFolder}"), "Sizes: 1 kB = 1000 bytes, 1 MB = 1000 kB." };
+        var lines = new List<string> { PlainText.Line($"Output folder: {result.OutputFolder}") };
+        if (result.ServedBy is { } manifest)
+        {
+            lines.Add(PlainText.Line($"Served files: {result.Assets.Count:N0}, as ASP.NET Core's static web assets manifest {manifest} serves them"));
+        }
+
+        lines.Add("Sizes: 1 kB = 1000 bytes, 1 MB = 1000 kB.");
         lines.AddRange(Align(rows));
         lines.Add(string.Empty);
         var totals = new List<string[]> { new[] { "Type", "Files", "Raw", "Gzip", "Brotli" } };
