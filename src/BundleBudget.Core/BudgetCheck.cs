@@ -134,6 +134,7 @@ public sealed class BudgetCheck
             _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.EmptyOutputFolder, $"The output folder {outputFolder} holds no file that a budget counts: did the front-end build write its output somewhere else, or fail?", _budgetPath));
         }
 
+        NeverLoaded(assets, pages);
         var measured = AssetMeasurer.Measure(assets, demand.Compressions(assets, pages), content);
         _diagnostics.AddRange(measured.Diagnostics);
         _timer.Lap("sizes");
@@ -186,6 +187,29 @@ public sealed class BudgetCheck
             _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StaticWebAssetsUnreadable, $"ASP.NET Core's static web assets manifest cannot be read ({reason}): what the app serves besides {outputFolder} (Razor class libraries, the scoped-CSS bundle, _framework/) is unknown, so every budget is incomplete. Build the project again.", manifestPath));
             return (scan with { Unreadable = [.. scan.Unreadable, new UnreadablePath(string.Empty, IsFolder: true, $"the static web assets manifest {manifestPath} cannot be read")] }, null);
         }
+    }
+
+    /// <summary>BB1012: the scripts and stylesheets no entry page loads, in one finding (the report flags each).</summary>
+    private void NeverLoaded(IReadOnlyList<Asset> assets, PageGraph pages)
+    {
+        if (LoadedFiles.Of(pages) is not { } loaded)
+        {
+            return;
+        }
+
+        var never = assets.Where(a => a.IsCounted && loaded.NeverLoads(a)).ToList();
+        if (never.Count == 0)
+        {
+            return;
+        }
+
+        var shown = string.Join(", ", never.OrderByDescending(a => a.Length).Take(5).Select(a => a.Path)) + (never.Count > 5 ? ", ..." : string.Empty);
+        var unsure = loaded.WhyIncomplete is null ? string.Empty : $" Some of them may be loaded after all: {loaded.WhyIncomplete}.";
+        _diagnostics.Add(new Diagnostic(
+            DiagnosticCodes.NeverLoaded,
+            Severity.Info,
+            $"{never.Count} served {(never.Count == 1 ? "script or stylesheet is" : "scripts and stylesheets are")} loaded by no entry page ({Budgets.ByteSize.Format(never.Sum(a => a.Length))} raw; the largest: {shown}). They count in the budgets on their type; a budget with \"loaded\": true leaves them out. Delete what nothing uses, or, if a script fetches it by a URL built at run time, keep it counted.{unsure}",
+            _budgetPath));
     }
 
     /// <summary>Whether a folder that could not be listed may hold served files: it is inside a served root, or holds one.</summary>

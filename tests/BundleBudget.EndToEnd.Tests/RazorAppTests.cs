@@ -95,6 +95,12 @@ public class RazorAppTests
 
             Assert.That(page.GetProperty("initialTotal").GetProperty("gzip").GetInt64(), Is.EqualTo(initial.Sum(f => gzip[f.Path])));
             Assert.That(page.GetProperty("gaps").GetArrayLength(), Is.Zero);
+
+            // Of the scripts served, those the layout names are loaded; the other variants in lib/ are not (BB1012).
+            var scripts = assets.Values.Where(a => a.GetProperty("type").GetString() == "script").ToDictionary(a => a.GetProperty("path").GetString()!, a => a.GetProperty("loaded").GetBoolean());
+            Assert.That(scripts.Where(s => s.Value).Select(s => s.Key), Is.EquivalentTo(named.Where(n => n.EndsWith(".js", StringComparison.Ordinal))));
+            Assert.That(scripts, Does.ContainKey("lib/jquery/dist/jquery.js").WithValue(false));
+            Assert.That(built.Output, Does.Contain("BB1012"));
         }
 
         // Unchanged, the check is skipped; a change in the library's wwwroot (outside the app's) runs it again.

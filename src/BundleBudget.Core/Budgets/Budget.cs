@@ -24,6 +24,12 @@ public sealed record Budget(
 
     public bool IsInitial => Types is [BudgetType.Initial];
 
+    /// <summary>
+    /// <c>"loaded": true</c>: counts only files an entry page loads (by its HTML, imports, stylesheets, the .NET boot
+    /// configuration), first or later; not those served that no page loads (the unused variants of a library in lib/).
+    /// </summary>
+    public bool LoadedOnly { get; init; }
+
     /// <summary>For an initial budget on load time: the network its limits assume; its limits are then times.</summary>
     public NetworkProfile? Network { get; init; }
 

@@ -26,7 +26,7 @@ public static class BudgetFileReader
 
     private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "siteRoot", "compression", "strict", "entries", "budgets", "budget", .. AnalysisRegistry.Sections.Select(s => s.Key)];
     private static readonly string[] EntryKeys = ["path", "siteRoot"];
-    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "compression", "maximumWarning", "maximumError"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError"];
 
     /// <summary>The largest budget.json read: 20,000 budgets take about 2 MB.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
@@ -335,6 +335,7 @@ public static class BudgetFileReader
         var valid = true;
         string? name = null;
         string? entry = null;
+        bool? loaded = null;
         JsonProperty? scopeProperty = null, networkProperty = null, warningProperty = null, errorProperty = null;
         var types = new List<BudgetType>();
         FileGlob? files = null;
@@ -389,6 +390,10 @@ public static class BudgetFileReader
                 case "network":
                     networkProperty = property;
                     break;
+                case "loaded":
+                    loaded = context.ReadBoolean(property);
+                    valid &= loaded is not null;
+                    break;
                 case "maximumWarning":
                     warningProperty = property;
                     break;
@@ -437,6 +442,12 @@ public static class BudgetFileReader
             valid = false;
         }
 
+        if (valid && loaded is not null && types.Contains(BudgetType.Initial))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "\"loaded\" applies to budgets on files (a type or \"files\"): an \"initial\" budget counts what its page loads already.", budget);
+            valid = false;
+        }
+
         if (valid && entry is not null && !types.Contains(BudgetType.Initial))
         {
             context.Error(DiagnosticCodes.InvalidValue, "\"entry\" applies to \"type\": \"initial\" budgets only.", budget);
@@ -472,6 +483,7 @@ public static class BudgetFileReader
             {
                 Entry = entry,
                 Network = network,
+                LoadedOnly = loaded == true,
             }
             : null;
     }

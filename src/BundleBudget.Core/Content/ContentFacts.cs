@@ -121,6 +121,9 @@ internal sealed record StylesheetFacts(IReadOnlyList<string> Imports, IReadOnlyL
 {
     public bool Unread { get; init; }
 
+    /// <summary>Every url() of its rules: the images and fonts it may have the browser download.</summary>
+    public IReadOnlyList<string> Urls { get; init; } = [];
+
     public static StylesheetFacts Unreadable(string problem, bool tooLarge) => new([], [], problem, tooLarge) { Unread = true };
 }
 

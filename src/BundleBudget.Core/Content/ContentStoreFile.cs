@@ -280,6 +280,7 @@ internal static class ContentStoreFile
             WriteNullable(w, face.Family);
             w.Write(face.Src);
         });
+        WriteList(writer, stylesheet.Urls, static (w, url) => w.Write(url));
         WriteProblem(writer, stylesheet);
     }
 
@@ -287,8 +288,9 @@ internal static class ContentStoreFile
     {
         var imports = reader.ReadList(static r => r.ReadString());
         var faces = reader.ReadList(static r => new CssFontFaceRule(r.ReadNullableString(), r.ReadString()));
+        var urls = reader.ReadList(static r => r.ReadString());
         var (problem, tooLarge, unread) = ReadProblem(reader);
-        return new StylesheetFacts(imports, faces, problem, tooLarge) { Unread = unread };
+        return new StylesheetFacts(imports, faces, problem, tooLarge) { Unread = unread, Urls = urls };
     }
 
     private static void WriteProblem(BinaryWriter writer, ITextFacts facts)

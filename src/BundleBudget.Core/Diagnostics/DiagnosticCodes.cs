@@ -44,6 +44,9 @@ public static class DiagnosticCodes
     /// <summary>A server-rendered layout loads a URL computed by Razor code: not followed.</summary>
     public const string RazorUrlNotResolved = "BB1011";
 
+    /// <summary>Served files that no entry page loads.</summary>
+    public const string NeverLoaded = "BB1012";
+
     /// <summary>budget.json is not valid JSON.</summary>
     public const string InvalidJson = "BB9001";
 
@@ -107,6 +110,7 @@ public static class DiagnosticCodes
         new(BudgetWarningExceeded, "BudgetWarningExceeded", "A size budget's maximumWarning is exceeded.", DiagnosticCategory.Sizes, Severity.Warning),
         new(BudgetMatchedNothing, "BudgetMatchedNothing", "A budget matched no file or page.", DiagnosticCategory.Sizes, Severity.Warning),
         new(EmptyOutputFolder, "EmptyOutputFolder", "The output folder holds no file that a budget counts.", DiagnosticCategory.Sizes, Severity.Warning),
+        new(NeverLoaded, "NeverLoaded", "Served files that no entry page loads (the unused variants of a library in lib/).", DiagnosticCategory.Pages, Severity.Info),
         new(RazorUrlNotResolved, "RazorUrlNotResolved", "A server-rendered layout loads a URL computed by Razor code, which is not run: what it loads is not counted.", DiagnosticCategory.Pages, Severity.Warning),
         new(MissingPageFile, "MissingPageFile", "An entry page, or a file a page loads, is not in the output folder.", DiagnosticCategory.Pages, Severity.Warning),
         new(ChunkNotParsed, "ChunkNotParsed", "A built chunk could not be parsed, so its imports were not followed.", DiagnosticCategory.Pages, Severity.Warning),

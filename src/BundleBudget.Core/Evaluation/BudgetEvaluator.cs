@@ -21,6 +21,7 @@ public static class BudgetEvaluator
         BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages, MeasurementGaps gaps, bool strict)
     {
         var context = new Context(assets, sizes, gaps, strict);
+        var loaded = LoadedFiles.Of(pages);
         foreach (var budget in budgetFile.Budgets)
         {
             if (budget.IsInitial)
@@ -31,9 +32,15 @@ public static class BudgetEvaluator
 
             var matched = new List<Asset>();
             var unmeasured = new List<Unmeasured>();
+            if (budget.LoadedOnly && (loaded is null || loaded.WhyIncomplete is not null))
+            {
+                // Which files the pages load is not known: a file left out could be one they load.
+                unmeasured.Add(new Unmeasured("(entry pages)", loaded is null ? "\"loaded\": true needs an entry page, and there is none" : $"what the pages load is not fully known ({loaded.WhyIncomplete})"));
+            }
+
             foreach (var asset in context.Counted)
             {
-                if (!budget.Includes(asset))
+                if (!budget.Includes(asset) || (budget.LoadedOnly && loaded is not null && loaded.NeverLoads(asset)))
                 {
                     continue;
                 }

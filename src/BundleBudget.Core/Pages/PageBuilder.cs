@@ -96,10 +96,52 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
         return new EntryPage(page.Path, walk.Initial, lazy, walk.External.ToList())
         {
+            Referenced = NamedByStyles(walk, page, lazy),
             ServerRendered = serverRendered,
             SiteRoot = walk.SiteRoot,
             Gaps = walk.Gaps,
         };
+    }
+
+    /// <summary>
+    /// The files the page's stylesheets (and its &lt;style&gt; elements) name with url() and that it does not load
+    /// otherwise: images and fonts a browser downloads when a rule uses them. Neither initial nor lazy, but loaded.
+    /// </summary>
+    private List<string> NamedByStyles(PageWalk walk, Asset page, List<PageFile> lazy)
+    {
+        var named = new List<string>();
+        var known = new HashSet<string>(walk.Seen.Concat(lazy.Select(f => f.Path)), StringComparer.Ordinal);
+        void Add(string from, string url, string? baseHref)
+        {
+            if (url.Length == 0 || url.StartsWith('#') || url.StartsWith("data:", StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+
+            var (path, isExternal) = _resolver.Resolve(from, url, baseHref, walk.SiteRoot);
+            if (!isExternal && path is not null && byPath.ContainsKey(path) && known.Add(path))
+            {
+                named.Add(path);
+            }
+        }
+
+        foreach (var file in walk.Initial.Concat(lazy).Where(f => TypeOf(f.Path) == AssetType.Stylesheet).ToList())
+        {
+            foreach (var url in ReferencesOf(file.Path).Urls)
+            {
+                Add(file.Path, url, null);
+            }
+        }
+
+        if (_documents.GetValueOrDefault(page.Path) is { } html)
+        {
+            foreach (var url in html.InlineStyles.SelectMany(style => style.Urls))
+            {
+                Add(page.Path, url, html.BaseHref);
+            }
+        }
+
+        return named;
     }
 
     /// <summary>Adds what an HTML document (the page, or a frame in it) names; frames are followed a few levels deep.</summary>
@@ -355,7 +397,7 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         else if (asset.Type == AssetType.Stylesheet)
         {
             references = Read(asset, FactKinds.Stylesheet, r => r.Stylesheet, PageFacts.Stylesheet) is { } stylesheet
-                ? new FileReferences(stylesheet.Imports.Select(i => (i, false, false)).ToList(), null)
+                ? new FileReferences(stylesheet.Imports.Select(i => (i, false, false)).ToList(), null) { Urls = stylesheet.Urls }
                 : new FileReferences([], _unreadable.GetValueOrDefault(path, "it could not be read"));
         }
         else
@@ -409,7 +451,11 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
     /// <summary>What one file references, and why they may be incomplete.</summary>
     /// <param name="References">Each URL, whether it is loaded later (lazy), and whether a .NET boot configuration lists it.</param>
-    private sealed record FileReferences(IReadOnlyList<(string Url, bool Dynamic, bool Boot)> References, string? Problem);
+    private sealed record FileReferences(IReadOnlyList<(string Url, bool Dynamic, bool Boot)> References, string? Problem)
+    {
+        /// <summary>A stylesheet's url()s.</summary>
+        public IReadOnlyList<string> Urls { get; init; } = [];
+    }
 
     /// <summary>The state of the walk over one page.</summary>
     private sealed class PageWalk(Asset page, string siteRoot)

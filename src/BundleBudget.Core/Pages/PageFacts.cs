@@ -30,7 +30,7 @@ internal static class PageFacts
         StylesheetModuleReader.Read(css, lineComments: false, _ => (0, 0)).Select(r => r.Module).ToList(),
         CssFontFaces.Rules(css).ToList(),
         null,
-        false);
+        false) { Urls = Text.CssText.Urls(css) };
 
     public static DocumentFacts Document(ContentText content)
     {

@@ -14,6 +14,10 @@ public sealed record ReportAsset([property: JsonRequired] string Path, [property
     /// <summary>What a browser transfers: gzip for text, raw for the rest.</summary>
     [JsonIgnore]
     public long Transfer => Type is "script" or "stylesheet" or "document" or "wasm" or "other" ? Gzip ?? Raw ?? 0 : Raw ?? 0;
+
+    /// <summary>For a counted file when there are entry pages: whether one loads it (first or later); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Loaded { get; init; }
 }
 
 public sealed record ReportGap(string Path, string Reason);

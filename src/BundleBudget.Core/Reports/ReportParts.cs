@@ -9,7 +9,13 @@ namespace BundleBudget.Core.Reports;
 /// <summary>A check's result as the report model: what the JSON report writes, and what a comparison reads of it in memory.</summary>
 public static class ReportParts
 {
-    public static IReadOnlyList<ReportAsset> Assets(CheckResult result) => result.Assets.Select(asset =>
+    public static IReadOnlyList<ReportAsset> Assets(CheckResult result)
+    {
+        var loaded = LoadedFiles.Of(result.Pages);
+        return result.Assets.Select(asset => Asset(result, asset, loaded)).ToList();
+    }
+
+    private static ReportAsset Asset(CheckResult result, Asset asset, LoadedFiles? loaded)
     {
         result.Sizes.TryGetValue(asset.Path, out var sizes);
         var excluded = asset.Exclusion switch
@@ -18,8 +24,11 @@ public static class ReportParts
             AssetExclusion.NotDownloaded => "not-downloaded",
             _ => null,
         };
-        return new ReportAsset(asset.Path, asset.Type.ToWireName(), asset.IsCounted, asset.Encoding, excluded, sizes?.Raw, sizes?.Gzip, sizes?.Brotli);
-    }).ToList();
+        return new ReportAsset(asset.Path, asset.Type.ToWireName(), asset.IsCounted, asset.Encoding, excluded, sizes?.Raw, sizes?.Gzip, sizes?.Brotli)
+        {
+            Loaded = asset.IsCounted && loaded is not null && LoadedFiles.Tracks(asset.Type) ? loaded.Contains(asset.Path) : null,
+        };
+    }
 
     public static IReadOnlyList<ReportBudget> Budgets(CheckResult result) => result.Budgets.Select(budgetResult =>
     {

@@ -189,4 +189,41 @@ public class ServedAppTests
         var result = Check("bin/none.json");
         Assert.That(result.Diagnostics.Single(d => d.Code == DiagnosticCodes.StaticWebAssetsUnreadable).Message, Does.Contain("does not exist"));
     }
+
+    [Test]
+    public void Files_no_page_loads_are_one_BB1012_finding_and_a_loaded_budget_leaves_them_out()
+    {
+        Write("budget.json", """{ "budgets": [ { "type": "script", "maximumError": "100kB" }, { "type": "script", "loaded": true, "maximumError": "100kB" } ], "imports": { "rules": "none" } }""");
+
+        var result = Check();
+
+        var finding = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.NeverLoaded);
+        Assert.That(finding.Severity, Is.EqualTo(Severity.Info));
+        Assert.That(finding.Message, Does.Contain("lib/bootstrap/dist/js/bootstrap.js").And.Contain("_content/Lib/exampleJsInterop.js"));
+        var all = result.Budgets[0];
+        var loaded = result.Budgets[1];
+        Assert.That(all.MatchedFiles, Is.EqualTo(4));
+        Assert.That(loaded.MatchedFiles, Is.EqualTo(2), "bootstrap.min.js and site.js, which the layout loads");
+        Assert.That(loaded.Actual, Is.EqualTo(result.Sizes["lib/bootstrap/dist/js/bootstrap.min.js"].Gzip + result.Sizes["js/site.js"].Gzip));
+        Assert.That(loaded.Status, Is.EqualTo(BudgetStatus.Pass));
+        var flags = Core.Reports.ReportParts.Assets(result).Where(a => a.Counted).ToDictionary(a => a.Path, a => a.Loaded);
+        Assert.That(flags["lib/bootstrap/dist/js/bootstrap.js"], Is.False);
+        Assert.That(flags["js/site.js"], Is.True);
+    }
+
+    [Test]
+    public void A_loaded_budget_without_a_page_or_with_a_page_whose_loads_are_unknown_cannot_pass()
+    {
+        Write("budget.json", """{ "entries": ["Pages/Shared/_Layout.cshtml"], "budgets": [ { "type": "script", "loaded": true, "maximumError": "100kB" } ], "imports": { "rules": "none" } }""");
+        Write("Pages/Shared/_Layout.cshtml", """<script src="~/js/site.js"></script><script src="@Model.Script"></script>""");
+
+        var unknown = Check();
+
+        Assert.That(unknown.Diagnostics.Any(d => d.Code == DiagnosticCodes.RazorUrlNotResolved), Is.True);
+        Assert.That(unknown.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete), "the computed URL may be any script");
+
+        File.Delete(Full("Pages/Shared/_Layout.cshtml"));
+        Write("budget.json", """{ "budgets": [ { "type": "script", "loaded": true, "maximumError": "100kB" } ], "imports": { "rules": "none" } }""");
+        Assert.That(Check().Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete), "no entry page to say what is loaded");
+    }
 }
