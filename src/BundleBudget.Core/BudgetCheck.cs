@@ -208,7 +208,7 @@ public sealed class BudgetCheck
         _diagnostics.Add(new Diagnostic(
             DiagnosticCodes.NeverLoaded,
             Severity.Info,
-            $"{never.Count} served {(never.Count == 1 ? "script or stylesheet is" : "scripts and stylesheets are")} loaded by no entry page ({Budgets.ByteSize.Format(never.Sum(a => a.Length))} raw; the largest: {shown}). They count in the budgets on their type; a budget with \"loaded\": true leaves them out. Delete what nothing uses, or, if a script fetches it by a URL built at run time, keep it counted.{unsure}",
+            $"{never.Count} served {(never.Count == 1 ? "script, stylesheet or .NET runtime file is" : "scripts, stylesheets and .NET runtime files are")} loaded by no entry page ({Budgets.ByteSize.Format(never.Sum(a => a.Length))} raw; the largest: {shown}). They count in the budgets on their type; a budget with \"loaded\": true leaves them out. Delete what nothing uses, or, if a script fetches it by a URL built at run time, keep it counted.{unsure}",
             _budgetPath));
     }
 

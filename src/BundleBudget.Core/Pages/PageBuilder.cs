@@ -8,7 +8,7 @@ using BundleBudget.Core.Imports;
 namespace BundleBudget.Core.Pages;
 
 /// <summary>Follows what one entry page loads; shares, across the pages, what each file references (read once).</summary>
-internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, Asset> byPath, SiteLayout layout, OutputContent content)
+internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, Asset> byPath, SiteLayout layout, OutputContent content)
 {
     /// <summary>Frames inside frames are followed this deep.</summary>
     private const int MaxFrameDepth = 3;
@@ -388,7 +388,14 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
 
         var asset = byPath[path];
         FileReferences references;
-        if (asset.Type == AssetType.Script)
+        if (FileName(path) == BlazorBoot.ConfigFileName)
+        {
+            // .NET 8 and 9's boot configuration: what the runtime downloads, as an inline one lists it in .NET 10.
+            references = Read(asset, FactKinds.Script, r => r.Script, PageFacts.Script) is { } config
+                ? new FileReferences(config.Boot.Select(b => ("./" + b.Name, b.Lazy, true)).ToList(), null)
+                : new FileReferences([], _unreadable.GetValueOrDefault(path, "it could not be read"));
+        }
+        else if (asset.Type == AssetType.Script)
         {
             references = Read(asset, FactKinds.Script, r => r.Script, PageFacts.Script) is { } script
                 ? ScriptReferences(asset, script)
@@ -419,9 +426,34 @@ internal sealed class PageBuilder(OutputScan scan, IReadOnlyDictionary<string, A
         var references = script.Imports.Select(r => (r.Specifier, r.Dynamic, false))
             .Concat(script.Preloads.Select(d => ("/" + d, true, false)))
             .Concat(script.Boot.Select(b => ("./" + b.Name, b.Lazy, true)))
+            .Concat(LoaderReferences(asset, script))
             .ToList();
         return new FileReferences(references, script.Problem is null ? null : $"its imports could not be followed ({script.Problem})");
     }
+
+    /// <summary>
+    /// What .NET 8 and 9's WebAssembly loaders fetch by URLs they build: blazor.webassembly.js imports the runtime's
+    /// dotnet.js beside it, which fetches blazor.boot.json beside it (.NET 10 maps the first with the page's import map
+    /// and inlines the second).
+    /// </summary>
+    private IEnumerable<(string Url, bool Dynamic, bool Boot)> LoaderReferences(Asset script, ScriptFacts facts)
+    {
+        var folder = script.Path[..(script.Path.LastIndexOf('/') + 1)];
+        var name = FileName(script.Path);
+        if (BlazorLoaderName().IsMatch(name) && byPath.ContainsKey(folder + "dotnet.js"))
+        {
+            yield return ("./dotnet.js", false, true);
+        }
+        else if (name == "dotnet.js" && facts.Boot.Count == 0 && byPath.ContainsKey(folder + BlazorBoot.ConfigFileName))
+        {
+            yield return ("./" + BlazorBoot.ConfigFileName, false, true);
+        }
+    }
+
+    private static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^blazor\.webassembly(\.[a-z0-9]{10})?\.js$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex BlazorLoaderName();
 
     /// <summary>
     /// The facts of a file, or null (with a warning) when it cannot be read or is larger than BundleBudget parses. A file

@@ -33,7 +33,7 @@ public class BlazorBootTests
         {
             "dotnet.native.b6l13xorvf.js", "dotnet.native.rw4kynp763.wasm", "System.Private.CoreLib.hf5ynivft9.wasm", "app.po3mqkjsfl.wasm", "../_content/Lib/Lib.lib.module.js", "icudt_EFIGS.tptq2av103.dat",
         }), "the English ICU shard; no symbols; no URL of another origin or root path");
-        Assert.That(resources.Where(r => r.Lazy).Select(r => r.Name), Is.EqualTo(new[] { "Reports.1a2b3c4d5e.wasm", "fr/app.resources.9z8y7x6w5v.wasm" }), "a satellite in its culture's folder, as the runtime asks for it");
+        Assert.That(resources.Where(r => r.Lazy).Select(r => r.Name), Is.EqualTo(new[] { "icudt_CJK.tjcz0u77k5.dat", "icudt_no_CJK.lfu7j35m59.dat", "Reports.1a2b3c4d5e.wasm", "fr/app.resources.9z8y7x6w5v.wasm" }), "the shards of other cultures; a satellite in its culture's folder, as the runtime asks for it");
     }
 
     [Test]
@@ -52,7 +52,7 @@ public class BlazorBootTests
         const string Icu = """
             "icu": [ { "virtualPath": "icudt_custom.dat", "name": "icudt_custom.x2.dat" }, { "virtualPath": "icudt.dat", "name": "icudt.x1.dat" }, { "virtualPath": "icudt_EFIGS.dat", "name": "icudt_EFIGS.x3.dat" } ]
             """;
-        var picked = BlazorBoot.Resources(Loader(Icu, $"\n  \"globalizationMode\": \"{mode}\",")).Select(r => r.Name).SingleOrDefault();
+        var picked = BlazorBoot.Resources(Loader(Icu, $"\n  \"globalizationMode\": \"{mode}\",")).Where(r => !r.Lazy).Select(r => r.Name).SingleOrDefault();
         Assert.That(picked, Is.EqualTo(expected));
     }
 
@@ -67,9 +67,28 @@ public class BlazorBootTests
     [TestCase("/*json-start*/{ not json /*json-end*/")]
     [TestCase("/*json-start*/[1,2]/*json-end*/")]
     [TestCase("const a=\"/*json-start*/*json-end*/\";import('./x.js')")]
-    [TestCase("/*json-start*/{\"resources\":{\"assembly\":{\"a.wasm\":\"sha\"}}}/*json-end*/")]
+    [TestCase("{ \"name\": \"package.json\", \"version\": \"1.0.0\" }")]
     public void A_script_without_a_boot_configuration_it_can_read_lists_nothing(string code)
     {
         Assert.That(BlazorBoot.Resources(code), Is.Empty);
+    }
+
+    /// <summary>The real blazor.boot.json of a .NET 8 and a .NET 9 publish (testassets/blazor-boot): each category an object of name to hash.</summary>
+    [TestCase("net8", "icudt_EFIGS.dat")]
+    [TestCase("net9", "icudt_EFIGS.tptq2av103.dat")]
+    public void The_boot_json_of_NET_8_and_9_lists_what_the_runtime_loads_at_start(string version, string icu)
+    {
+        var path = Path.Combine(TestAssets.Folder, "blazor-boot", $"{version}.blazor.boot.json");
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var resources = config.RootElement.GetProperty("resources");
+        var expected = new[] { "jsModuleNative", "jsModuleRuntime", "wasmNative", "coreAssembly", "assembly" }
+            .SelectMany(c => resources.TryGetProperty(c, out var list) ? list.EnumerateObject().Select(p => p.Name) : [])
+            .Append(icu)
+            .ToList();
+
+        var read = BlazorBoot.Resources(File.ReadAllText(path));
+
+        Assert.That(read.Where(r => !r.Lazy).Select(r => r.Name), Is.EquivalentTo(expected));
+        Assert.That(read.Where(r => r.Lazy).Select(r => r.Name).ToList(), Has.Count.EqualTo(2).And.All.StartWith("icudt_").And.None.EqualTo(icu));
     }
 }

@@ -197,4 +197,42 @@ public class PageGraphTests
         Assert.That(page.External, Is.EqualTo(new[] { "react" }));
         Assert.That(graph.Diagnostics, Is.Empty);
     }
+
+    /// <summary>
+    /// A .NET 8 publish's _framework, with the real blazor.boot.json and a stand-in file for each name it lists: the page
+    /// loads blazor.webassembly.js, which imports dotnet.js, which fetches blazor.boot.json and what it lists.
+    /// </summary>
+    [Test]
+    public void A_NET_8_Blazor_page_loads_the_boot_json_and_what_it_lists_through_the_loaders()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bundlebudget-tests", "net8-" + Guid.NewGuid().ToString("N")[..12]);
+        var framework = Path.Combine(folder, "_framework");
+        Directory.CreateDirectory(framework);
+        try
+        {
+            var config = File.ReadAllText(Path.Combine(TestAssets.Folder, "blazor-boot", "net8.blazor.boot.json"));
+            File.WriteAllText(Path.Combine(framework, "blazor.boot.json"), config);
+            using var json = JsonDocument.Parse(config);
+            var listed = json.RootElement.GetProperty("resources").EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Object).SelectMany(p => p.Value.EnumerateObject().Select(f => f.Name)).ToList();
+            foreach (var name in listed.Append("dotnet.js"))
+            {
+                File.WriteAllText(Path.Combine(framework, name), "x");
+            }
+
+            File.WriteAllText(Path.Combine(framework, "blazor.webassembly.js"), "let t=\"_framework/dotnet.js\";const m=await import(t);");
+            File.WriteAllText(Path.Combine(folder, "index.html"), "<!DOCTYPE html><html><head><base href=\"/\" /></head><body><script src=\"_framework/blazor.webassembly.js\"></script></body></html>");
+
+            var page = PageGraph.Build(folder, AssetScanner.Scan(folder).Assets, null).Find("index.html")!;
+
+            var initial = page.Initial.Select(f => f.Path).ToList();
+            Assert.That(initial.Take(4), Is.EqualTo(new[] { "index.html", "_framework/blazor.webassembly.js", "_framework/dotnet.js", "_framework/blazor.boot.json" }));
+            Assert.That(initial.Skip(4), Is.EquivalentTo(listed.Where(n => !n.StartsWith("icudt_", StringComparison.Ordinal) || n == "icudt_EFIGS.dat").Select(n => "_framework/" + n)));
+            Assert.That(page.Lazy.Select(f => f.Path), Is.EquivalentTo(new[] { "_framework/icudt_CJK.dat", "_framework/icudt_no_CJK.dat" }));
+            Assert.That(page.Gaps, Is.Empty);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
