@@ -143,7 +143,10 @@ public sealed class BudgetCheck
         _diagnostics.AddRange(scriptProblems);
         _timer.Lap("source maps");
 
-        var outputContext = new AnalysisContext(budget, store, _analyses) { Served = served, Content = content, Assets = assets, Pages = pages, Faces = faces };
+        var outputContext = new AnalysisContext(budget, store, _analyses)
+        {
+            Served = served, Content = content, Assets = assets, Pages = pages, Faces = faces, Sizes = measured.SizesByPath, ProjectProperties = _options.ProjectProperties,
+        };
         RunStage(AnalysisStage.Output, outputContext, _diagnostics, _timer);
         SaveCache(store);
         _timer.Lap("cache save");

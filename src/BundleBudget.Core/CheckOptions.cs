@@ -25,6 +25,12 @@ public sealed record CheckOptions(
     /// </summary>
     public string? StaticWebAssetsManifest { get; init; }
 
+    /// <summary>
+    /// The project's MSBuild properties that drive what ships (InvariantGlobalization, PublishTrimmed, RunAOTCompilation,
+    /// ...), as the MSBuild task passes them: the report names them beside what they cost. Empty from the CLI.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ProjectProperties { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The reports to write after the check; none by default.</summary>
     public ReportOptions Reports { get; init; } = new();
 }

@@ -43,6 +43,9 @@ public sealed class CheckBundleBudget : BundleBudgetTask
     /// <summary>Where to write the warnings of this check, for a later build that skips an unchanged check to repeat with MSBuild's own Warning task.</summary>
     public string? ReplayFile { get; set; }
 
+    /// <summary>The project's properties that drive what ships, each "Name=Value" (empty values are left out).</summary>
+    public string[]? ProjectProperties { get; set; }
+
     /// <summary>ASP.NET Core's static web assets runtime manifest: what the app serves, when the folder checked is its wwwroot.</summary>
     public string? StaticWebAssetsManifest { get; set; }
 
@@ -56,6 +59,11 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         {
             Reports = new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport, NormalizeFilenames),
             StaticWebAssetsManifest = string.IsNullOrWhiteSpace(StaticWebAssetsManifest) ? null : StaticWebAssetsManifest,
+            ProjectProperties = (ProjectProperties ?? [])
+                .Select(p => p.Split('=', 2))
+                .Where(p => p.Length == 2 && p[0].Length > 0 && p[1].Length > 0)
+                .GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
+                .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.OrdinalIgnoreCase),
         }).Run();
         LogDiagnostics(result.Diagnostics);
         foreach (var problem in result.Reports.Problems)

@@ -65,6 +65,14 @@ public class BlazorPublishTests
 
         Assert.That(page.GetProperty("initialTotal").GetProperty("gzip").GetInt64(), Is.GreaterThan(2_000_000), "the runtime, not just the HTML and CSS");
 
+        // What drives the size is named with the project's own settings: the template leaves globalization on, so the
+        // English ICU shard loads, at the size of the framework's .br file.
+        var drivers = report.RootElement.GetProperty("dotnetRuntime").EnumerateArray().ToDictionary(d => d.GetProperty("setting").GetString()!);
+        var icu = booted.Single(p => p.Contains("icudt", StringComparison.Ordinal));
+        Assert.That(drivers["InvariantGlobalization"].GetProperty("bytes").GetInt64(), Is.EqualTo(new FileInfo(Path.Combine(published, "wwwroot", icu + ".br")).Length));
+        Assert.That(drivers["PublishTrimmed"].GetProperty("effect").GetString(), Does.Contain("trimmed"));
+        Assert.That(result.Output, Does.Contain("BB1013"));
+
         // A one-line change (one that makes the app's assembly larger), published again: compare pairs ASP.NET's fingerprinted files (name.{fingerprint}.ext) as
         // the same files, changed, never as one removed and one added.
         var baseReport = folder.Combine("base.json");

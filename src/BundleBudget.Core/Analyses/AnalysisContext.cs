@@ -42,6 +42,12 @@ internal sealed class AnalysisContext
 
     public FontFaces Faces { get; init; } = new([], []);
 
+    /// <summary>The measured sizes, by path; at <see cref="AnalysisStage.Output"/>.</summary>
+    public IReadOnlyDictionary<string, Measurement.AssetSizes> Sizes { get; init; } = new Dictionary<string, Measurement.AssetSizes>();
+
+    /// <summary>The project's MSBuild properties the host passed (<see cref="CheckOptions.ProjectProperties"/>).</summary>
+    public IReadOnlyDictionary<string, string> ProjectProperties { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The settings of a section: as budget.json gives them, or their defaults.</summary>
     public TSettings Settings<TSettings>(BudgetSection<TSettings> section)
         where TSettings : class => Budget.Settings(section);

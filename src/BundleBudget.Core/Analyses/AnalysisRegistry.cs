@@ -17,6 +17,7 @@ public static class AnalysisRegistry
         BundlesAnalysis.Instance,
         ImagesAnalysis.Instance,
         FontsAnalysis.Instance,
+        Runtime.RuntimeAnalysis.Instance,
     ];
 
     /// <summary>The budget.json sections the analyses own, once each (two analyses may share one).</summary>
