@@ -122,7 +122,7 @@ public sealed class BudgetCheck
         var scriptsContext = new AnalysisContext(budget, store, _analyses) { Served = served, Content = content };
         var scriptsRun = Task.Run(() => RunStage(AnalysisStage.Scripts, scriptsContext, scriptProblems, timer: null));
 
-        var pages = Guarded("following the entry pages", () => PageGraph.Build(outputFolder, scan, layout, budget.Entries, content, ServerLayouts.Find(budget)), PageGraph.None, _diagnostics);
+        var pages = Guarded("following the entry pages", () => BuildPages(outputFolder, scan, layout, budget, content), PageGraph.None, _diagnostics);
         _diagnostics.AddRange(pages.Diagnostics);
         _timer.Lap("page graph");
         var faces = Guarded("reading @font-face rules", () => FontFaceReader.Read(served, layout, scan.Aliases, pages.InlineStyles, content), new FontFaces([], []) { Complete = false }, _diagnostics);
@@ -181,7 +181,17 @@ public sealed class BudgetCheck
         try
         {
             var manifest = StaticWebAssets.RuntimeManifest.Read(manifestPath);
-            return manifest.Serves(outputFolder) ? (AssetScanner.ScanServed(manifest.Files), manifest.Path) : (AssetScanner.Scan(outputFolder), null);
+            if (manifest.Serves(outputFolder))
+            {
+                return (AssetScanner.ScanServed(manifest.Files, manifest.Patterns), manifest.Path);
+            }
+
+            if (_options.StaticWebAssetsNamed)
+            {
+                _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StaticWebAssetsUnreadable, $"The static web assets manifest does not serve {outputFolder} (its folders: {string.Join(", ", manifest.ContentRoots.Take(3))}{(manifest.ContentRoots.Count > 3 ? ", ..." : string.Empty)}): the folder's own files are checked, without what the app serves from elsewhere. Check the project's wwwroot, or the manifest of this project.", manifestPath));
+            }
+
+            return (AssetScanner.Scan(outputFolder), null);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -190,6 +200,13 @@ public sealed class BudgetCheck
             _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StaticWebAssetsUnreadable, $"ASP.NET Core's static web assets manifest cannot be read ({reason}): what the app serves besides {outputFolder} (Razor class libraries, the scoped-CSS bundle, _framework/) is unknown, so every budget is incomplete. Build the project again.", manifestPath));
             return (scan with { Unreadable = [.. scan.Unreadable, new UnreadablePath(string.Empty, IsFolder: true, $"the static web assets manifest {manifestPath} cannot be read")] }, null);
         }
+    }
+
+    private static PageGraph BuildPages(string outputFolder, OutputScan scan, SiteLayout layout, BudgetFile budget, OutputContent content)
+    {
+        var layouts = ServerLayouts.Find(budget);
+        var views = layouts.Count == 0 ? [] : ServerLayouts.Views(budget, layouts);
+        return PageGraph.Build(outputFolder, scan, layout, budget.Entries, content, layouts, views);
     }
 
     /// <summary>BB1012: the scripts and stylesheets no entry page loads, in one finding (the report flags each).</summary>

@@ -25,6 +25,9 @@ public sealed record CheckOptions(
     /// </summary>
     public string? StaticWebAssetsManifest { get; init; }
 
+    /// <summary>The manifest was named by the user (the CLI): one that does not describe the folder checked is a warning, not ignored.</summary>
+    public bool StaticWebAssetsNamed { get; init; }
+
     /// <summary>
     /// The project's MSBuild properties that drive what ships (InvariantGlobalization, PublishTrimmed, RunAOTCompilation,
     /// ...), as the MSBuild task passes them: the report names them beside what they cost. Empty from the CLI.

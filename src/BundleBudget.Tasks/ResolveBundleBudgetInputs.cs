@@ -1,6 +1,7 @@
 using BundleBudget.Core;
 using BundleBudget.Core.Budgets;
 using BundleBudget.Core.Imports;
+using BundleBudget.Core.Pages;
 using BundleBudget.Core.StaticWebAssets;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
@@ -54,6 +55,14 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
         }
 
         ServedFiles = ServedOutside(ResolvedOutputPath);
+        if (budget is not null)
+        {
+            // The server-rendered layouts and the views inside them: an edit changes what the pages load.
+            var layouts = ServerLayouts.Find(budget);
+            var views = ServerLayouts.Views(budget, layouts, folders);
+            SourceFiles = [.. SourceFiles, .. layouts.Concat(views).Select(a => (ITaskItem)new TaskItem(a.FullPath))];
+        }
+
         if (!string.IsNullOrWhiteSpace(KnownInputsFile) && !string.IsNullOrEmpty(InputsKey))
         {
             WriteKnownInputs(folders);

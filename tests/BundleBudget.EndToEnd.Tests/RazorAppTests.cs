@@ -96,9 +96,13 @@ public class RazorAppTests
             Assert.That(page.GetProperty("initialTotal").GetProperty("gzip").GetInt64(), Is.EqualTo(initial.Sum(f => gzip[f.Path])));
             Assert.That(page.GetProperty("gaps").GetArrayLength(), Is.Zero);
 
-            // Of the scripts served, those the layout names are loaded; the other variants in lib/ are not (BB1012).
+            // Of the scripts served, those the layout and the pages' partials name are loaded; the other variants in
+            // lib/ are not (BB1012).
+            var views = Directory.GetFiles(folder.Combine("app/Pages"), "*.cshtml", SearchOption.AllDirectories).Select(File.ReadAllText);
+            var scriptsNamed = views.SelectMany(v => Regex.Matches(v, "src=\"~/([^\"]+\\.js)\"").Select(m => m.Groups[1].Value)).Distinct().ToList();
             var scripts = assets.Values.Where(a => a.GetProperty("type").GetString() == "script").ToDictionary(a => a.GetProperty("path").GetString()!, a => a.GetProperty("loaded").GetBoolean());
-            Assert.That(scripts.Where(s => s.Value).Select(s => s.Key), Is.EquivalentTo(named.Where(n => n.EndsWith(".js", StringComparison.Ordinal))));
+            Assert.That(scripts.Where(s => s.Value).Select(s => s.Key), Is.EquivalentTo(scriptsNamed));
+            Assert.That(scriptsNamed, Has.Some.Contains("jquery.validate"), "the validation partial's");
             Assert.That(scripts, Does.ContainKey("lib/jquery/dist/jquery.js").WithValue(false));
             Assert.That(built.Output, Does.Contain("BB1012"));
         }
@@ -114,6 +118,17 @@ public class RazorAppTests
         {
             var interop = report.RootElement.GetProperty("assets").EnumerateArray().Single(a => a.GetProperty("path").GetString() == "_content/Lib/exampleJsInterop.js");
             Assert.That(interop.GetProperty("raw").GetInt64(), Is.EqualTo(new FileInfo(folder.Combine("Lib/wwwroot/exampleJsInterop.js")).Length));
+        }
+
+        // An edit of the layout (a source file, not an output) runs it again, and the page loads what the edit adds.
+        var layoutPath = folder.Combine("app/Pages/Shared/_Layout.cshtml");
+        File.WriteAllText(layoutPath, File.ReadAllText(layoutPath).Replace("</body>", "<script src=\"~/lib/jquery/dist/jquery.js\"></script></body>", StringComparison.Ordinal));
+        var edited = ProcessRunner.Dotnet(folder.Combine("app"), "build", "--disable-build-servers", "-v:n", restore);
+        Assert.That(edited.ExitCode, Is.Zero, edited.ToString());
+        Assert.That(edited.Output, Does.Not.Match("Skipping target \"CheckBundleBudget\""));
+        using (var report = JsonDocument.Parse(File.ReadAllText(folder.Combine("app/obj/bundlebudget/bundle-budget.json"))))
+        {
+            Assert.That(InitialOf(report.RootElement.GetProperty("pages").EnumerateArray().Single()).Select(f => f.Path), Does.Contain("lib/jquery/dist/jquery.js"));
         }
 
         // Published, the same layout resolves in the publish folder, at the sizes of the publish's own compressed files.

@@ -81,13 +81,21 @@ public static class AssetScanner
     /// Lists the files a server sends, by the URL path it sends each at, wherever each is on disk (ASP.NET Core's static
     /// web assets come from several folders). A file the list names that is not there is named, not skipped.
     /// </summary>
-    public static OutputScan ScanServed(IEnumerable<StaticWebAssets.ServedFile> files)
+    /// <param name="patterns">What listing the folders served whole found unreadable or looping, by route.</param>
+    public static OutputScan ScanServed(IEnumerable<StaticWebAssets.ServedFile> files, OutputScan? patterns = null)
     {
         var assets = new List<Asset>();
-        var unreadable = new List<UnreadablePath>();
-        var diagnostics = new List<Diagnostic>();
+        var unreadable = new List<UnreadablePath>(patterns?.Unreadable ?? []);
+        var diagnostics = new List<Diagnostic>(patterns?.Diagnostics ?? []);
         foreach (var file in files)
         {
+            if (file.Problem is { } problem)
+            {
+                unreadable.Add(new UnreadablePath(file.Route, IsFolder: false, problem));
+                diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.UnreadableAsset, $"ASP.NET Core's static web assets manifest serves {file.Route} from a path it would refuse: {problem}. It is not measured, and every budget that could count it is incomplete. Build the project again.", file.FullPath));
+                continue;
+            }
+
             var info = new FileInfo(file.FullPath);
             if (!info.Exists)
             {
@@ -177,7 +185,7 @@ public static class AssetScanner
     }
 
     /// <summary>The path with every symbolic link resolved, or null for a broken link.</summary>
-    private static string? RealPath(string path)
+    internal static string? RealPath(string path)
     {
         try
         {

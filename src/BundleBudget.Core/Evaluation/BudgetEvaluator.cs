@@ -213,7 +213,8 @@ public static class BudgetEvaluator
                 continue;
             }
 
-            var pageAsset = context.AssetsByPath[page.Path];
+            // A server-rendered layout is no file of the output: it is named by its source.
+            var pageAsset = context.AssetsByPath.GetValueOrDefault(page.Path) ?? new Asset(page.Path, page.FullPath ?? page.Path, AssetType.Document, 0);
             offenders.Add(new OffendingFile(pageAsset, actual, status));
             var files = Count(measured.Count, "file");
             var what = budget.Network is { } net

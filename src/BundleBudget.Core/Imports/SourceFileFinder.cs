@@ -8,8 +8,10 @@ public static class SourceFileFinder
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "node_modules", ".git", "bin", "obj" };
 
     /// <param name="folders">Receives every folder listed (and each glob's starting folder, even when missing) with its last-write time (local ticks, as MSBuild's property functions give it) taken before it was listed: a file added or removed anywhere the search looked changes one of them.</param>
-    public static IReadOnlyList<(string FullPath, string RelativePath)> Find(string root, IReadOnlyList<FileGlob> globs, IDictionary<string, long>? folders = null)
+    /// <param name="extensions">The file extensions to find (lower case, with the dot); default: the front-end sources the import analysis reads.</param>
+    public static IReadOnlyList<(string FullPath, string RelativePath)> Find(string root, IReadOnlyList<FileGlob> globs, IDictionary<string, long>? folders = null, IReadOnlyCollection<string>? extensions = null)
     {
+        extensions ??= SourceModuleReader.Extensions;
         var found = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var glob in globs)
         {
@@ -23,7 +25,7 @@ public static class SourceFileFinder
             foreach (var file in Walk(start, folders))
             {
                 var relative = Path.GetRelativePath(root, file).Replace('\\', '/');
-                if (glob.IsMatch(relative) && SourceModuleReader.Extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
+                if (glob.IsMatch(relative) && extensions.Contains(Path.GetExtension(file).ToLowerInvariant()))
                 {
                     found[relative] = file;
                 }

@@ -52,6 +52,9 @@ public sealed record PageGap(string From, string Target, string Reason);
 /// <param name="External">URLs the page loads that are not in the output folder: other hosts and data: URLs.</param>
 public sealed record EntryPage(string Path, IReadOnlyList<PageFile> Initial, IReadOnlyList<PageFile> Lazy, IReadOnlyList<string> External)
 {
+    /// <summary>The page's file on disk (a layout's source for a server-rendered page).</summary>
+    public string? FullPath { get; init; }
+
     /// <summary>Files the page's stylesheets name with url() (images, fonts) and that it loads no other way: downloaded when a rule uses them.</summary>
     public IReadOnlyList<string> Referenced { get; init; } = [];
 

@@ -18,13 +18,18 @@ public sealed record LoadedFiles(IReadOnlySet<string> Paths, string? WhyIncomple
             return null;
         }
 
-        var paths = graph.Pages
+        var all = graph.Pages.Concat(graph.Views).ToList();
+        var paths = all
             .SelectMany(p => p.Initial.Select(f => f.Path).Concat(p.Lazy.Select(f => f.Path)).Concat(p.Referenced))
             .ToHashSet(StringComparer.Ordinal);
-        var gap = graph.Pages.SelectMany(p => p.Gaps).FirstOrDefault();
+        var gap = all.SelectMany(p => p.Gaps).FirstOrDefault();
         var missing = graph.MissingEntries.FirstOrDefault();
+
+        // A frame loaded lazily is a document whose own loads are not followed.
+        var frame = all.SelectMany(p => p.Lazy).FirstOrDefault(f => f.Reason == LoadReason.Frame);
         var why = gap is not null ? $"{gap.From} loads '{gap.Target}', {gap.Reason.TrimStart()}"
             : missing is not null ? $"the entry page {missing.Path} {missing.Reason}"
+            : frame is not null ? $"{frame.From} loads the frame {frame.Path} lazily, and what a lazy frame loads is not followed"
             : null;
         return new LoadedFiles(paths, why);
     }

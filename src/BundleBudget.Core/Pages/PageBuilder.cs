@@ -97,6 +97,7 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
         return new EntryPage(page.Path, walk.Initial, lazy, walk.External.ToList())
         {
             Referenced = NamedByStyles(walk, page, lazy),
+            FullPath = page.FullPath,
             ServerRendered = serverRendered,
             SiteRoot = walk.SiteRoot,
             Gaps = walk.Gaps,

@@ -14,6 +14,12 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
     /// <summary>The &lt;style&gt; elements of the documents read, for their @font-face rules.</summary>
     internal IReadOnlyList<InlineStyle> InlineStyles { get; init; } = [];
 
+    /// <summary>
+    /// The pages, partials and components a server renders inside its layouts, each followed as a page: what they load
+    /// is loaded on some page (for <see cref="LoadedFiles"/>), not at the start of every one.
+    /// </summary>
+    public IReadOnlyList<EntryPage> Views { get; init; } = [];
+
     /// <summary>Entry pages budget.json names that are not in the output folder, with why.</summary>
     public IReadOnlyList<Unfound> MissingEntries { get; init; } = [];
 
@@ -31,10 +37,11 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
     /// BB9999 and a gap of its own; the other pages are still built.
     /// </summary>
     /// <param name="serverLayouts">Server-rendered layouts (<see cref="ServerLayouts"/>): entry pages from the project, not from the output.</param>
-    internal static PageGraph Build(string outputFolder, OutputScan scan, SiteLayout layout, IReadOnlyList<EntrySpec>? entries, Content.OutputContent content, IReadOnlyList<Asset>? serverLayouts = null)
+    /// <param name="serverViews">The pages and components rendered inside the layouts (<see cref="ServerLayouts.Views"/>).</param>
+    internal static PageGraph Build(string outputFolder, OutputScan scan, SiteLayout layout, IReadOnlyList<EntrySpec>? entries, Content.OutputContent content, IReadOnlyList<Asset>? serverLayouts = null, IReadOnlyList<Asset>? serverViews = null)
     {
         var byPath = scan.Assets.ToDictionary(a => a.Path, StringComparer.Ordinal);
-        foreach (var serverLayout in serverLayouts ?? [])
+        foreach (var serverLayout in (serverLayouts ?? []).Concat(serverViews ?? []))
         {
             byPath.TryAdd(serverLayout.Path, serverLayout);
         }
@@ -74,8 +81,22 @@ public sealed record PageGraph(IReadOnlyList<EntryPage> Pages, IReadOnlyList<Dia
             }
         }
 
+        var views = new List<EntryPage>();
+        foreach (var view in serverViews ?? [])
+        {
+            try
+            {
+                views.Add(builder.BuildPage(view));
+            }
+            catch (Exception e)
+            {
+                diagnostics.Add(Diagnostic.Error(DiagnosticCodes.InternalError, $"BundleBudget failed unexpectedly following what {view.Path} loads; please report this. The other pages are complete. {e.GetType().Name}: {e.Message}", view.FullPath));
+                views.Add(new EntryPage(view.Path, [], [], []) { ServerRendered = true, Gaps = [new PageGap(view.Path, view.Path, $"what it loads could not be followed ({e.GetType().Name})")] });
+            }
+        }
+
         diagnostics.AddRange(builder.Diagnostics);
-        return new PageGraph(pages, diagnostics) { MissingEntries = missing, InlineStyles = builder.InlineStyles };
+        return new PageGraph(pages, diagnostics) { MissingEntries = missing, InlineStyles = builder.InlineStyles, Views = views };
     }
 }
 

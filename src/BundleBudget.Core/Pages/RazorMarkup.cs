@@ -30,7 +30,8 @@ internal static partial class RazorMarkup
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (c == '@')
+            // After a letter or digit '@' is text (an e-mail address, pkg@latest), as Razor reads it.
+            if (c == '@' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
             {
                 if (i + 1 < text.Length && text[i + 1] == '@')
                 {
@@ -120,11 +121,25 @@ internal static partial class RazorMarkup
             return lineEnd < 0 ? text.Length : lineEnd;
         }
 
-        // Member access, calls and indexers: @a.b(c)[d].e; "await " goes with what it awaits.
-        if (word == "await")
+        // "await " goes with what it awaits (however many times it is written: a loop, never a recursion).
+        while (word == "await")
         {
-            return ExpressionEnd(text, SkipSpace(text, i));
+            var next = SkipSpace(text, i);
+            var end = next;
+            while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_'))
+            {
+                end++;
+            }
+
+            if (end == next)
+            {
+                return i;
+            }
+
+            (i, word) = (end, text[next..end]);
         }
+
+        // Member access, calls and indexers: @a.b(c)[d].e.
 
         while (i < text.Length)
         {

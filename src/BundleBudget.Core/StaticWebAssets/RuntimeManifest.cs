@@ -4,7 +4,8 @@ using BundleBudget.Core.Budgets;
 namespace BundleBudget.Core.StaticWebAssets;
 
 /// <summary>A file ASP.NET Core serves: its URL path (no leading '/') and where it is on disk.</summary>
-public sealed record ServedFile(string Route, string FullPath);
+/// <param name="Problem">Why it cannot be served as the manifest says (a path that leaves its content root), else null.</param>
+public sealed record ServedFile(string Route, string FullPath, string? Problem = null);
 
 /// <summary>
 /// What <c>dotnet run</c> serves, from the .NET SDK's runtime manifest (<c>&lt;app&gt;.staticwebassets.runtime.json</c>
@@ -18,12 +19,19 @@ public sealed class RuntimeManifest
 {
     private const long MaxLength = 256L * 1024 * 1024;
 
-    private RuntimeManifest(string path, IReadOnlyList<string> contentRoots, IReadOnlyList<ServedFile> files)
+    private RuntimeManifest(string path, IReadOnlyList<string> contentRoots, IReadOnlyList<ServedFile> files, Assets.OutputScan patterns)
     {
         Path = path;
         ContentRoots = contentRoots;
         Files = files;
+        Patterns = patterns;
     }
+
+    /// <summary>
+    /// What the patterns' content roots hold that could not be listed, and the links in them that loop, by route: the
+    /// scan of a folder's own files, under the route the pattern serves it at.
+    /// </summary>
+    public Assets.OutputScan Patterns { get; }
 
     public string Path { get; }
 
@@ -34,8 +42,14 @@ public sealed class RuntimeManifest
     public IReadOnlyList<ServedFile> Files { get; }
 
     /// <summary>Whether this manifest says what a folder serves: the folder (the project's wwwroot) is one of its content roots.</summary>
-    public bool Serves(string folder) =>
-        ContentRoots.Select(r => r.Length == 0 ? r : Normalize(r)).Contains(Normalize(folder), OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
+    public bool Serves(string folder)
+    {
+        // Compared as the file system resolves them: a link to wwwroot is wwwroot; Windows and macOS ignore case.
+        static string Real(string path) => Assets.AssetScanner.RealPath(Normalize(path)) ?? Normalize(path);
+        var comparer = OperatingSystem.IsLinux() ? StringComparer.Ordinal : StringComparer.OrdinalIgnoreCase;
+        var real = Real(folder);
+        return ContentRoots.Where(r => r.Length > 0).Any(r => comparer.Equals(Real(r), real));
+    }
 
     /// <summary>Reads a runtime manifest.</summary>
     /// <exception cref="InvalidDataException">It is not a runtime manifest this version reads; the message says why.</exception>
@@ -73,12 +87,13 @@ public sealed class RuntimeManifest
             var walk = new Walk(contentRoots);
             walk.Node(tree, string.Empty, 0);
             var files = walk.Explicit.Values.ToDictionary(f => f.Route, StringComparer.Ordinal);
-            foreach (var (route, file) in walk.FromPatterns())
+            var patterns = walk.FromPatterns();
+            foreach (var file in patterns.Files)
             {
-                files.TryAdd(route, file);
+                files.TryAdd(file.Route, file);
             }
 
-            return new RuntimeManifest(Normalize(path), contentRoots, files.Values.OrderBy(f => f.Route, StringComparer.Ordinal).ToList());
+            return new RuntimeManifest(Normalize(path), contentRoots, files.Values.OrderBy(f => f.Route, StringComparer.Ordinal).ToList(), patterns.Scan);
         }
     }
 
@@ -86,6 +101,9 @@ public sealed class RuntimeManifest
 
     private sealed class Walk(IReadOnlyList<string> contentRoots)
     {
+        /// <summary>The SDK writes a pattern per content root served whole (a project and each library): far fewer.</summary>
+        private const int MaxPatterns = 1000;
+
         private readonly List<(string Node, string ContentRoot, FileGlob Glob)> _patterns = [];
 
         public Dictionary<string, ServedFile> Explicit { get; } = new(StringComparer.Ordinal);
@@ -100,7 +118,7 @@ public sealed class RuntimeManifest
             if (node.TryGetProperty("Asset", out var asset) && asset.ValueKind == JsonValueKind.Object
                 && ContentRoot(asset) is { } assetRoot && asset.TryGetProperty("SubPath", out var subPath) && subPath.ValueKind == JsonValueKind.String)
             {
-                Explicit[route] = new ServedFile(route, FullPath(assetRoot, subPath.GetString()!));
+                Explicit[route] = Served(route, assetRoot, subPath.GetString()!);
             }
 
             if (node.TryGetProperty("Patterns", out var patterns) && patterns.ValueKind == JsonValueKind.Array)
@@ -128,45 +146,53 @@ public sealed class RuntimeManifest
             }
         }
 
-        /// <summary>The files a pattern serves: every file below its content root that the pattern matches, at the node's route.</summary>
-        public IEnumerable<(string Route, ServedFile File)> FromPatterns()
+        /// <summary>
+        /// The files the patterns serve: every file below its content root that the pattern matches, at the node's
+        /// route. Each content root is listed once, as the output folder is (links followed, loops named and not
+        /// followed, a folder that cannot be listed named): at most <see cref="MaxPatterns"/> patterns.
+        /// </summary>
+        public (List<ServedFile> Files, Assets.OutputScan Scan) FromPatterns()
         {
-            foreach (var (node, root, glob) in _patterns)
+            var files = new List<ServedFile>();
+            var unreadable = new List<Assets.UnreadablePath>();
+            var diagnostics = new List<Diagnostics.Diagnostic>();
+            var scans = new Dictionary<string, Assets.OutputScan>(StringComparer.Ordinal);
+            foreach (var (node, root, glob) in _patterns.Take(MaxPatterns))
             {
-                if (!Directory.Exists(root))
-                {
-                    continue;
-                }
-
                 var rootFull = Normalize(root);
-                IEnumerable<string> found;
-                try
-                {
-                    found = Directory.EnumerateFiles(rootFull, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 }).ToList();
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                if (!Directory.Exists(rootFull))
                 {
                     continue;
                 }
 
-                foreach (var file in found)
+                if (!scans.TryGetValue(rootFull, out var scan))
                 {
-                    var relative = System.IO.Path.GetRelativePath(rootFull, file).Replace('\\', '/');
-                    if (glob.IsMatch(relative))
-                    {
-                        var route = node.Length == 0 ? relative : $"{node}/{relative}";
-                        yield return (route, new ServedFile(route, file));
-                    }
+                    scan = scans[rootFull] = Assets.AssetScanner.Scan(rootFull);
+                    diagnostics.AddRange(scan.Diagnostics);
                 }
+
+                string Route(string relative) => node.Length == 0 ? relative : relative.Length == 0 ? node : $"{node}/{relative}";
+                files.AddRange(scan.Assets.Where(a => glob.IsMatch(a.Path)).Select(a => new ServedFile(Route(a.Path), a.FullPath)));
+                unreadable.AddRange(scan.Unreadable.Select(u => u with { Path = Route(u.Path) }));
             }
+
+            return (files, new Assets.OutputScan([], unreadable.DistinctBy(u => u.Path).ToList(), new Dictionary<string, string>(), diagnostics));
         }
 
         private string? ContentRoot(JsonElement element) =>
             element.TryGetProperty("ContentRootIndex", out var index) && index.ValueKind == JsonValueKind.Number && index.TryGetInt32(out var i)
             && i >= 0 && i < contentRoots.Count && contentRoots[i].Length > 0 ? contentRoots[i] : null;
 
-        private static string FullPath(string contentRoot, string subPath) =>
-            System.IO.Path.GetFullPath(System.IO.Path.Combine(contentRoot, subPath.Replace('/', System.IO.Path.DirectorySeparatorChar)));
+        /// <summary>The file a sub-path names in its content root; a rooted path, or one that leaves the root, is refused (as ASP.NET Core's file provider refuses it).</summary>
+        private static ServedFile Served(string route, string contentRoot, string subPath)
+        {
+            var root = Normalize(contentRoot) + System.IO.Path.DirectorySeparatorChar;
+            var relative = subPath.Replace('\\', '/').Replace('/', System.IO.Path.DirectorySeparatorChar);
+            var full = System.IO.Path.IsPathRooted(relative) ? relative : System.IO.Path.GetFullPath(System.IO.Path.Combine(root, relative));
+            return System.IO.Path.IsPathRooted(relative) || !full.StartsWith(root, StringComparison.Ordinal)
+                ? new ServedFile(route, full, $"the manifest names {subPath}, outside its content root {root}, which ASP.NET Core does not serve")
+                : new ServedFile(route, full);
+        }
 
         private static bool IsSegment(string name) => name.Length > 0 && name is not ("." or "..") && !name.Contains('/') && !name.Contains('\\');
     }

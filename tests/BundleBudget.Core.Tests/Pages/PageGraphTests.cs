@@ -229,6 +229,8 @@ public class PageGraphTests
             Assert.That(initial.Skip(4), Is.EquivalentTo(listed.Where(n => !n.StartsWith("icudt_", StringComparison.Ordinal) || n == "icudt_EFIGS.dat").Select(n => "_framework/" + n)));
             Assert.That(page.Lazy.Select(f => f.Path), Is.EquivalentTo(new[] { "_framework/icudt_CJK.dat", "_framework/icudt_no_CJK.dat" }));
             Assert.That(page.Gaps, Is.Empty);
+            var loaded = LoadedFiles.Of(PageGraph.Build(folder, AssetScanner.Scan(folder).Assets, null))!;
+            Assert.That(listed.Select(n => "_framework/" + n).Where(p => !loaded.Contains(p)), Is.Empty, "the other cultures' ICU shards are loaded, by browsers in those cultures");
         }
         finally
         {

@@ -65,4 +65,17 @@ public class RazorMarkupTests
         var html = RazorMarkup.ToHtml("<script src=\"~/a.js\"></script> @{ if (x) { " + new string('(', 100_000));
         Assert.That(html, Does.StartWith("<script src=\"/a.js\"></script>"));
     }
+
+    [Test]
+    public void Thousands_of_awaits_end_without_a_deep_recursion()
+    {
+        var html = RazorMarkup.ToHtml("<p>@" + string.Concat(Enumerable.Repeat("await ", 100_000)) + "x</p><script src=\"~/a.js\"></script>");
+        Assert.That(HtmlEntryReader.Read(html).References.Select(r => r.Url), Is.EqualTo(new[] { "/a.js" }));
+    }
+
+    [Test]
+    public void An_at_sign_after_a_letter_is_text_as_Razor_reads_it()
+    {
+        Assert.That(Urls("""<script src="https://cdn.example/pkg@latest/x.js"></script>"""), Is.EqualTo(new[] { "https://cdn.example/pkg@latest/x.js" }));
+    }
 }

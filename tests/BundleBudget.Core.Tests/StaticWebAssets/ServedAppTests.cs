@@ -67,7 +67,7 @@ public class ServedAppTests
     }
 
     /// <summary>The manifest the SDK writes: explicit files by their content root, and a pattern serving the library's wwwroot at _content/Lib.</summary>
-    private void WriteManifest(string? extraChild = null)
+    private void WriteManifest(string? extraChild = null, string? extraSubPath = null)
     {
         var roots = new[] { Full("wwwroot") + "/", Full("obj/compressed") + "/", Full("obj/scopedcss/bundle") + "/", Full("../Lib/wwwroot") + "/", Full("../Lib/obj/scopedcss/projectbundle") + "/" };
         static object File(int root, string subPath) => new { Children = (object?)null, Asset = new { ContentRootIndex = root, SubPath = subPath }, Patterns = (object?)null };
@@ -97,7 +97,7 @@ public class ServedAppTests
         };
         if (extraChild is not null)
         {
-            children[extraChild] = File(0, extraChild);
+            children[extraChild] = File(0, extraSubPath ?? extraChild);
         }
 
         var manifest = new { ContentRoots = roots, Root = new { Children = children, Asset = (object?)null, Patterns = new[] { new { ContentRootIndex = 0, Pattern = "**", Depth = 0 } } } };
@@ -225,5 +225,89 @@ public class ServedAppTests
         File.Delete(Full("Pages/Shared/_Layout.cshtml"));
         Write("budget.json", """{ "budgets": [ { "type": "script", "loaded": true, "maximumError": "100kB" } ], "imports": { "rules": "none" } }""");
         Assert.That(Check().Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete), "no entry page to say what is loaded");
+    }
+
+    [Test]
+    public void A_layout_over_its_initial_budget_is_an_error_at_the_layout()
+    {
+        Write("budget.json", """{ "budgets": [ { "type": "initial", "maximumError": "100B" } ], "imports": { "rules": "none" } }""");
+
+        var result = Check();
+
+        var exceeded = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.BudgetErrorExceeded);
+        Assert.That(exceeded.File, Is.EqualTo(Full("Pages/Shared/_Layout.cshtml")));
+        Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.InternalError), Is.Empty);
+    }
+
+    [Test]
+    public void What_the_pages_and_partials_inside_the_layout_name_is_loaded()
+    {
+        Write("Pages/Shared/_ValidationScriptsPartial.cshtml", """<script src="~/lib/bootstrap/dist/js/bootstrap.js"></script>""");
+        Write("budget.json", """{ "budgets": [ { "type": "script", "loaded": true, "maximumError": "100kB" } ], "imports": { "rules": "none" } }""");
+
+        var result = Check();
+
+        Assert.That(result.Budgets.Single().MatchedFiles, Is.EqualTo(3), "the partial's script too");
+        Assert.That(result.Pages.Pages.Single().Initial.Select(f => f.Path), Has.None.EqualTo("lib/bootstrap/dist/js/bootstrap.js"), "loaded on some pages, not at the start of every one");
+        Assert.That(result.Pages.Views.Select(v => v.Path), Is.EqualTo(new[] { "Pages/Shared/_ValidationScriptsPartial.cshtml" }));
+    }
+
+    [Test]
+    public void A_pattern_folder_with_a_link_back_to_itself_is_listed_once_and_named()
+    {
+        Directory.CreateSymbolicLink(Full("../Lib/wwwroot/up"), "..");
+
+        var result = Check();
+
+        Assert.That(result.Assets.Count(a => a.Path.EndsWith("exampleJsInterop.js", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(result.Diagnostics.Any(d => d.Code == DiagnosticCodes.SymbolicLinkLoop), Is.True);
+    }
+
+    [TestCase("/etc/hostname")]
+    [TestCase("../../../../../../etc/hostname")]
+    public void A_file_the_manifest_names_outside_its_content_root_is_not_measured_and_its_budgets_cannot_pass(string subPath)
+    {
+        WriteManifest(extraChild: "evil.js", extraSubPath: subPath);
+
+        var result = Check();
+
+        Assert.That(result.Assets.Select(a => a.Path), Has.None.EqualTo("evil.js"));
+        Assert.That(result.Diagnostics.Any(d => d.Code == DiagnosticCodes.UnreadableAsset && d.Message.Contains("evil.js")), Is.True);
+        Assert.That(result.Budgets.Single(b => !b.Budget.IsInitial).Status, Is.EqualTo(BudgetStatus.Incomplete));
+    }
+
+    [Test]
+    public void The_wwwroot_named_through_a_link_is_still_the_folder_the_manifest_serves()
+    {
+        var link = Full("../wwwroot-link");
+        Directory.CreateSymbolicLink(link, Full("wwwroot"));
+
+        var result = BudgetCheck.Run(new CheckOptions(Full("budget.json"), DefaultOutputPath: link) { StaticWebAssetsManifest = Full("bin/App.staticwebassets.runtime.json") });
+
+        Assert.That(result.ServedBy, Is.Not.Null);
+    }
+
+    [Test]
+    public void A_manifest_named_on_the_command_line_that_does_not_serve_the_folder_is_a_warning()
+    {
+        Directory.CreateDirectory(Full("other"));
+        Write("other/a.js", "x");
+
+        var result = BudgetCheck.Run(new CheckOptions(Full("budget.json"), DefaultOutputPath: Full("other")) { StaticWebAssetsManifest = Full("bin/App.staticwebassets.runtime.json"), StaticWebAssetsNamed = true });
+
+        Assert.That(result.ServedBy, Is.Null);
+        Assert.That(result.Diagnostics.Single(d => d.Code == DiagnosticCodes.StaticWebAssetsUnreadable).Message, Does.Contain("does not serve"));
+    }
+
+    [Test]
+    public void What_a_lazy_frame_loads_is_not_followed_so_a_loaded_budget_cannot_pass()
+    {
+        Write("budget.json", """{ "entries": ["index.html"], "budgets": [ { "type": "script", "loaded": true, "maximumError": "100kB" } ], "imports": { "rules": "none" } }""");
+        Write("wwwroot/index.html", """<!DOCTYPE html><html><body><iframe loading="lazy" src="frame.html"></iframe><script src="js/site.js"></script></body></html>""");
+        Write("wwwroot/frame.html", """<!DOCTYPE html><html><body><script src="lib/bootstrap/dist/js/bootstrap.js"></script></body></html>""");
+
+        var result = Check(manifest: null);
+
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
     }
 }
