@@ -8,11 +8,13 @@ using System.Text.RegularExpressions;
 // The benchmark of issue #9: wall time and peak RSS of whole processes, measured with /usr/bin/time in one run.
 // bundlewatch 0.4.2 and the published bundle-budget CLI check the same large output folder (bench/large-output/out);
 // then the CLI alone on a 50 MB chunk and on 20,000 budgets. Each run is repeated and the median is reported.
-// Last (unless --skip-msbuild), an unchanged dotnet build of a web project with the BundleBudget package against the
+// Last (unless --skip-msbuild), a publish of the blazorwasm template with the package against the same publish without
+// the check, and an unchanged dotnet build of a web project with the BundleBudget package against the
 // same build with the check disabled, timed with a Stopwatch around the process.
 // Progress goes to stderr, the report to stdout. Exit code 0 even when a target is missed; 1 when a run failed.
 const int Repeats = 3;
 const int BuildRounds = 10;
+const int PublishRounds = 5;
 const string BenchPackageVersion = "0.0.0-bench";
 const string TimeTool = "/usr/bin/time";
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
@@ -35,6 +37,7 @@ var root = FindRoot();
 var largeOutput = Path.Combine(root, "bench", "large-output");
 var outDir = Path.Combine(largeOutput, "out");
 var work = Directory.CreateTempSubdirectory("bundlebudget-bench-").FullName;
+string? packedFeed = null; // the package, packed once for the build and the publish rows
 string cli; // the published tool (run with dotnet, as an installed dotnet tool is)
 try
 {
@@ -69,6 +72,7 @@ try
     }
 
     var unchangedBuild = skipMSBuild ? null : MeasureUnchangedBuild();
+    var publish = skipMSBuild ? null : MeasurePublish();
     var peer = Median(bundlewatch);
     var rows = new List<Row>
     {
@@ -79,6 +83,11 @@ try
         BundleBudgetRow("BundleBudget, a 50 MB chunk a page loads, nothing cached", bigChunk, 5, "< 5 s", strictlyBelow: true),
         BundleBudgetRow("BundleBudget, 20,000 budgets on one line, nothing cached", many, 2, "< 2 s", strictlyBelow: true),
     };
+    if (publish is not null)
+    {
+        rows.Add(publish);
+    }
+
     if (unchangedBuild is not null)
     {
         rows.Add(unchangedBuild);
@@ -249,7 +258,7 @@ string MakeManyBudgetsScenario()
 // check (it says "unchanged since the last check"); otherwise the row would measure a check, and the bench fails.
 Row MeasureUnchangedBuild()
 {
-    var project = MakeSampleWebApp(PackTasks());
+    var project = MakeSampleWebApp(packedFeed ??= PackTasks());
     string[] properties = ["-p:BundleBudgetPackageVersion=" + BenchPackageVersion, "-p:RestorePackagesPath=" + Path.Combine(work, "msbuild", "packages")];
     string[] withPackage = ["--no-restore", .. properties];
     string[] withoutCheck = [.. withPackage, "-p:BundleBudgetEnabled=false"];
@@ -276,6 +285,85 @@ Row MeasureUnchangedBuild()
     }
 
     return UnchangedBuildRow(timesWithout, timesWith);
+}
+
+// dotnet publish of the SDK's Blazor WebAssembly template with the package (which checks the publish folder by default)
+// against the same publish with BundleBudgetEnabled=false: alternating rounds, the publish without the check first,
+// each after deleting obj/bundlebudget, so that every check with the package starts with nothing cached, as on a clean
+// CI machine. The framework compresses every file already: the check reads its .br and .gz sizes and compresses
+// nothing, which is what keeps it under a second.
+Row MeasurePublish()
+{
+    var feed = packedFeed ??= PackTasks();
+    var app = Path.Combine(work, "publish", "app");
+    var created = RunCaptured("dotnet", ["new", "blazorwasm", "-o", app, "--no-restore"], work);
+    if (created.ExitCode != 0)
+    {
+        throw new BenchFailure($"dotnet new blazorwasm exited {created.ExitCode}:\n{Tail(created.Output)}");
+    }
+
+    WriteFile("publish/nuget.config", $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="bench" value="{feed}" />
+            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+          </packageSources>
+        </configuration>
+        """);
+    WriteFile("publish/Directory.Build.props", "<Project />");
+    var projectFile = Path.Combine(app, "app.csproj");
+    File.WriteAllText(projectFile, File.ReadAllText(projectFile).Replace("</Project>", $"""
+          <ItemGroup>
+            <PackageReference Include="BundleBudget" Version="{BenchPackageVersion}" />
+          </ItemGroup>
+        </Project>
+        """, StringComparison.Ordinal));
+    File.WriteAllText(Path.Combine(app, "budget.json"), """{ "budgets": [ { "type": "initial", "compression": "brotli", "maximumError": "5MB" }, { "type": "wasm", "scope": "each", "compression": "brotli", "maximumError": "2MB" } ], "imports": { "rules": "none" } }""");
+    string[] publishArguments = ["-c", "Release", "-o", Path.Combine(work, "publish", "out"), "-p:RestorePackagesPath=" + Path.Combine(work, "publish", "packages")];
+    string[] withoutCheck = [.. publishArguments, "-p:BundleBudgetEnabled=false"];
+    Console.Error.WriteLine("dotnet publish of the blazorwasm template: restore and first publish, then one warm-up publish each way");
+    ExpectOutput("the first publish", Publish("the first publish", app, publishArguments), "BundleBudget: within budget");
+    Publish("the warm-up publish without the check", app, withoutCheck);
+
+    var timesWithout = new List<double>();
+    var timesWith = new List<double>();
+    for (var round = 1; round <= PublishRounds; round++)
+    {
+        Console.Error.WriteLine($"dotnet publish round {round}/{PublishRounds}");
+        var stopwatch = Stopwatch.StartNew();
+        Publish($"the publish without the check #{round}", app, withoutCheck);
+        timesWithout.Add(stopwatch.Elapsed.TotalMilliseconds);
+
+        Directory.Delete(Path.Combine(app, "obj", "bundlebudget"), recursive: true);
+        stopwatch.Restart();
+        var result = Publish($"the publish with the package #{round}", app, publishArguments);
+        timesWith.Add(stopwatch.Elapsed.TotalMilliseconds);
+        ExpectOutput($"the publish with the package #{round}", result, "BundleBudget: within budget");
+    }
+
+    var withMedian = Math.Round(MedianOf(timesWith));
+    var withoutMedian = Math.Round(MedianOf(timesWithout));
+    var more = withMedian - withoutMedian;
+    return new Row(
+        $"dotnet publish of the blazorwasm template with the package, nothing cached (median of {PublishRounds} alternating)",
+        $"{more:+0;-0;+0} ms ({withMedian:0} ms vs {withoutMedian:0} ms)",
+        "-",
+        "< 1 s more",
+        more < 1000 ? "yes" : "**no**",
+        "without / with the package, ms, by round: " + string.Join(", ", timesWithout.Zip(timesWith, (off, on) => $"{off:0} / {on:0}")));
+}
+
+ProcessResult Publish(string name, string project, IReadOnlyList<string> arguments)
+{
+    var result = RunCaptured("dotnet", ["publish", .. arguments], project);
+    if (result.ExitCode != 0)
+    {
+        throw new BenchFailure($"{name} (dotnet publish {string.Join(' ', arguments)}) exited {result.ExitCode}:\n{Tail(result.Output)}");
+    }
+
+    return result;
 }
 
 // The MSBuild package, packed once into a feed under the temp folder (--artifacts-path: src/*/obj and bin untouched).

@@ -119,7 +119,8 @@ internal static class CheckCommand
     {
         if (arguments.JsonReport is { } json && !Core.IO.ReportFile.IsSpecial(Path.GetFullPath(json)) && !IsShared(Path.GetDirectoryName(Path.GetFullPath(json))!))
         {
-            return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(json))!, "bundle-budget-cache.bin");
+            // Named after the report: two projects' reports in one folder keep their caches apart.
+            return Path.ChangeExtension(Path.GetFullPath(json), ".cache.bin");
         }
 
         var folder = UserCacheFolder();

@@ -269,7 +269,17 @@ public sealed class BudgetCheck
     {
         try
         {
+            var other = SharedPath.Owner(cache.Path, SharedPath.CacheOwner);
             cache.Save();
+            if (cache.Path is { } path)
+            {
+                if (other is not null && !SharedPath.Same(other, _budgetPath))
+                {
+                    _diagnostics.Add(SharedPath.Warning("size cache", path, other, _budgetPath));
+                }
+
+                File.WriteAllText(SharedPath.OwnerFileOf(path), _budgetPath);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

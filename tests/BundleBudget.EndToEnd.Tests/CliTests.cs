@@ -49,7 +49,7 @@ public class CliTests
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         Assert.That(report.RootElement.GetProperty("summary").GetProperty("status").GetString(), Is.EqualTo("error"));
         Assert.That(File.ReadAllText(markdown), Does.StartWith("## BundleBudget: :x: over budget"));
-        Assert.That(File.Exists(_folder.Combine("reports", "bundle-budget-cache.bin")), Is.True, "the cache lives next to the report");
+        Assert.That(File.Exists(_folder.Combine("reports", "bundle-budget.cache.bin")), Is.True, "the cache lives next to the report");
     }
 
     [Test]

@@ -354,7 +354,7 @@ public partial class HostileInputTests
         var byReport = Run(EnvironmentFor(thirdHome, null), TimeSpan.FromMinutes(2), "check", "--budget", budget, "--quiet", "--json", "x/report.json");
         Assert.That(byReport.ExitCode, Is.Zero, byReport.ToString());
         Assert.That(File.Exists(_folder.Combine("x", "report.json")), Is.True);
-        Assert.That(File.Exists(_folder.Combine("x", "bundle-budget-cache.bin")), Is.True, "beside the report");
+        Assert.That(File.Exists(_folder.Combine("x", "report.cache.bin")), Is.True, "beside the report");
         Assert.That(CacheFiles(Path.Combine(thirdHome, ".cache")), Is.Empty);
         Assert.That(CacheFiles(xdg), Has.Length.EqualTo(1));
 

@@ -101,6 +101,9 @@ public static class DiagnosticCodes
     /// <summary>ASP.NET Core's static web assets manifest could not be read: what is served is unknown.</summary>
     public const string StaticWebAssetsUnreadable = "BB9033";
 
+    /// <summary>Two projects write the same report or cache path.</summary>
+    public const string SharedOutputPath = "BB9034";
+
     /// <summary>An unexpected failure inside the checker: a bug, reported as an error rather than a crash.</summary>
     public const string InternalError = "BB9999";
 
@@ -131,6 +134,7 @@ public static class DiagnosticCodes
         new(UnsupportedSchemaVersion, "UnsupportedSchemaVersion", "budget.json has an unsupported schemaVersion.", DiagnosticCategory.Configuration, Severity.Error),
         new(DuplicateKey, "DuplicateKey", "The same key appears twice in one budget.json object.", DiagnosticCategory.Configuration, Severity.Error),
         new(UnsupportedEncoding, "UnsupportedEncoding", "budget.json is in an encoding other than UTF-8 or UTF-16.", DiagnosticCategory.Configuration, Severity.Error),
+        new(SharedOutputPath, "SharedOutputPath", "Two projects write the same report or cache path, each overwriting the other's.", DiagnosticCategory.Configuration, Severity.Warning),
         new(StaticWebAssetsUnreadable, "StaticWebAssetsUnreadable", "ASP.NET Core's static web assets manifest could not be read; every budget is incomplete.", DiagnosticCategory.Environment, Severity.Warning),
         new(UnreadableAsset, "UnreadableAsset", "An output file or folder could not be read; the budgets that would count it are incomplete.", DiagnosticCategory.Environment, Severity.Warning),
         new(ReportNotWritten, "ReportNotWritten", "The report or the size cache could not be written.", DiagnosticCategory.Environment, Severity.Warning),

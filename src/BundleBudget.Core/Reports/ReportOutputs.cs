@@ -28,6 +28,11 @@ public static class ReportOutputs
         // The baseline is read first: it may be the report this check replaces ("what changed since the last build").
         var problems = new List<Diagnostic>();
         var comparison = CompareWithBaseline(result, options, threshold ?? new NoiseThreshold(), problems);
+        if (SharedPath.Owner(options.Json, SharedPath.ReportOwner) is { } other && !SharedPath.Same(other, result.BudgetFilePath))
+        {
+            problems.Add(SharedPath.Warning("report", options.Json!, other, result.BudgetFilePath));
+        }
+
         Write(options.Json, path => JsonReportWriter.Write(result, path), problems);
         Write(options.Markdown, path => MarkdownReportWriter.Write(result, path), problems);
         Write(options.Sarif, path => SarifWriter.Write(result, path), problems);
