@@ -14,6 +14,11 @@ internal static class CheckCommand
 {
     public static int Run(CheckArguments arguments)
     {
+        if (arguments.BudgetFiles.Count > 1)
+        {
+            return SolutionCommand.Run(arguments);
+        }
+
         var result = new BudgetCheck(new CheckOptions(
             arguments.BudgetFile,
             arguments.Directory,
@@ -69,7 +74,7 @@ internal static class CheckCommand
         }
     }
 
-    private static void PrintTimings(CheckResult result)
+    internal static void PrintTimings(CheckResult result)
     {
         foreach (var phase in result.Phases)
         {
@@ -84,7 +89,7 @@ internal static class CheckCommand
         Console.Error.WriteLine(FormattableString.Invariant($"timing: process {(DateTime.Now - System.Diagnostics.Process.GetCurrentProcess().StartTime).TotalMilliseconds:0} ms, peak working set {Environment.WorkingSet / 1e6:0} MB"));
     }
 
-    private static void Print(CheckResult result, bool quiet)
+    internal static void Print(CheckResult result, bool quiet)
     {
         if (!quiet && result.Statistics is not null)
         {
@@ -115,7 +120,7 @@ internal static class CheckCommand
     /// shared folder such as /tmp, where the first user to run would own the cache and another could plant sizes in it.
     /// Null (sizes kept in memory only) when the user has no cache folder.
     /// </summary>
-    private static string? DefaultCachePath(CheckArguments arguments)
+    internal static string? DefaultCachePath(CheckArguments arguments)
     {
         if (arguments.JsonReport is { } json && !Core.IO.ReportFile.IsSpecial(Path.GetFullPath(json)) && !IsShared(Path.GetDirectoryName(Path.GetFullPath(json))!))
         {

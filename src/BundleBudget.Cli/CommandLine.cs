@@ -21,6 +21,9 @@ internal sealed record CheckArguments(string BudgetFile, string? Directory, stri
 
     public string? StaticWebAssets { get; init; }
 
+    /// <summary>Every --budget given: more than one checks several projects into one report.</summary>
+    public IReadOnlyList<string> BudgetFiles { get; init; } = [];
+
     public ReportOptions Reports => new(JsonReport, MarkdownReport, SarifReport, Baseline, NormalizeFilenames);
 }
 
@@ -51,7 +54,14 @@ internal sealed class CommandLine
         Sizes: 1 kB = 1000 bytes (SI); KiB = 1024 bytes.
         """;
 
-    private readonly Option<string> _budget = new("--budget") { HelpName = "FILE", Description = "The budget file", DefaultValueFactory = _ => "budget.json" };
+    private readonly Option<string[]> _budget = new("--budget")
+    {
+        HelpName = "FILE",
+        Description = "The budget file; repeat it to check several projects into one report (each checks its budget's outputPath, else the wwwroot beside it)",
+        DefaultValueFactory = _ => ["budget.json"],
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
     private readonly Option<string?> _directory = new("--dir") { HelpName = "DIR", Description = "The folder to check [default: the budget's \"outputPath\", else ./wwwroot]" };
     private readonly Option<string?> _checkJson = FileOption("--json", "Write the JSON report to FILE");
     private readonly Option<string?> _checkMarkdown = FileOption("--markdown", "Write the Markdown summary (for a pull-request comment) to FILE");
@@ -164,13 +174,14 @@ internal sealed class CommandLine
     }
 
     private CheckArguments ToCheckArguments(ParseResult result) =>
-        new(result.GetValue(_budget)!, result.GetValue(_directory), result.GetValue(_checkJson), result.GetValue(_checkMarkdown), result.GetValue(_cache), result.GetValue(_brotli), result.GetValue(_quiet))
+        new(result.GetValue(_budget)![^1], result.GetValue(_directory), result.GetValue(_checkJson), result.GetValue(_checkMarkdown), result.GetValue(_cache), result.GetValue(_brotli), result.GetValue(_quiet))
         {
             SarifReport = result.GetValue(_sarif),
             Baseline = result.GetValue(_baseline),
             NormalizeFilenames = result.GetValue(_checkNormalize),
             Strict = result.GetValue(_strict),
             StaticWebAssets = result.GetValue(_staticWebAssets),
+            BudgetFiles = result.GetValue(_budget)!,
         };
 
     private CompareArguments ToCompareArguments(ParseResult result)

@@ -100,7 +100,7 @@ public sealed class BudgetCheck
 
     private CheckResult CheckOutput(BudgetFile budget, string outputFolder, ContentStore store, bool strict)
     {
-        var (scan, servedBy) = ScanServed(outputFolder);
+        var (scan, servedBy) = ScanServed(outputFolder, budget);
         _diagnostics.AddRange(scan.Diagnostics);
         _timer.Lap("scan");
         var demand = new Demand(budget.Budgets, _options.BrotliForAll);
@@ -171,9 +171,11 @@ public sealed class BudgetCheck
     /// the folder's own. A manifest that cannot be read leaves what is served unknown: the folder's files are checked, and
     /// every budget is incomplete.
     /// </summary>
-    private (OutputScan Scan, string? ServedBy) ScanServed(string outputFolder)
+    private (OutputScan Scan, string? ServedBy) ScanServed(string outputFolder, BudgetFile budget)
     {
-        if (_options.StaticWebAssetsManifest is not { Length: > 0 } manifestPath)
+        // The host's (the command line's, or the project's own from MSBuild), else budget.json's.
+        var named = _options.StaticWebAssetsManifest is { Length: > 0 } ? _options.StaticWebAssetsNamed : budget.StaticWebAssets is not null;
+        if ((_options.StaticWebAssetsManifest is { Length: > 0 } ? _options.StaticWebAssetsManifest : budget.StaticWebAssets) is not { } manifestPath)
         {
             return (AssetScanner.Scan(outputFolder), null);
         }
@@ -186,7 +188,7 @@ public sealed class BudgetCheck
                 return (AssetScanner.ScanServed(manifest.Files, manifest.Patterns), manifest.Path);
             }
 
-            if (_options.StaticWebAssetsNamed)
+            if (named)
             {
                 _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StaticWebAssetsUnreadable, $"The static web assets manifest does not serve {outputFolder} (its folders: {string.Join(", ", manifest.ContentRoots.Take(3))}{(manifest.ContentRoots.Count > 3 ? ", ..." : string.Empty)}): the folder's own files are checked, without what the app serves from elsewhere. Check the project's wwwroot, or the manifest of this project.", manifestPath));
             }

@@ -34,6 +34,31 @@ public class CliTests
     }
 
     [Test]
+    public void Several_budget_files_are_checked_into_one_report_with_a_section_per_project_and_the_worst_exit_code()
+    {
+        var within = _folder.Write("web/budget.json", $$"""{ "outputPath": {{JsonSerializer.Serialize(TestAssets.ViteDist)}}, "budgets": [ { "type": "script", "maximumError": "1MB" } ], "imports": { "rules": "none" } }""");
+        var over = _folder.Write("admin/budget.json", $$"""{ "outputPath": {{JsonSerializer.Serialize(TestAssets.ViteDist)}}, "budgets": [ { "type": "script", "maximumError": "10KB" } ], "imports": { "rules": "none" } }""");
+        var json = _folder.Combine("reports", "solution.json");
+        var markdown = _folder.Combine("reports", "solution.md");
+
+        var result = Run("check", "--budget", within, "--budget", over, "--json", json, "--markdown", markdown, "--quiet");
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain($"== {within}").And.Contain($"== {over}"));
+        Assert.That(result.StandardOutput, Does.Contain("BundleBudget: 2 projects: 1 over budget or not valid, 1 within budget."));
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        var projects = report.RootElement.GetProperty("projects").EnumerateArray().ToList();
+        Assert.That(projects.Select(p => p.GetProperty("summary").GetProperty("status").GetString()), Is.EqualTo(new[] { "warning", "error" }), "the sample's image warnings; the 10 KB limit");
+        var comment = File.ReadAllText(markdown);
+        Assert.That(comment, Does.StartWith("## BundleBudget: :x: 2 projects"));
+        Assert.That(comment, Does.Contain("### web: :warning: within budget").And.Contain("### admin: :x: over budget"));
+
+        var usage = Run("check", "--budget", within, "--budget", over, "--dir", TestAssets.ViteDist);
+        Assert.That(usage.ExitCode, Is.EqualTo(2));
+        Assert.That(usage.StandardError, Does.Contain("--dir names one project's folder"));
+    }
+
+    [Test]
     public void Over_budget_exits_1_with_canonical_error_lines_and_writes_both_reports()
     {
         var budget = WriteBudget("""{ "type": "script", "maximumError": "10KB" }""");

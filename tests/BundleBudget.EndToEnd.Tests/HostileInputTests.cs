@@ -333,7 +333,8 @@ public partial class HostileInputTests
         var sharedCaches = new[] { "/tmp/bundle-budget", Path.Combine(Path.GetTempPath(), "bundle-budget"), Path.Combine(temp, "bundle-budget") }.Distinct().ToList();
         var before = sharedCaches.ToDictionary(f => f, Snapshot);
         Dictionary<string, string?> EnvironmentFor(string home, string? xdg) => new() { ["HOME"] = home, ["XDG_CACHE_HOME"] = xdg, ["TMPDIR"] = temp };
-        string[] CacheFiles(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories) : [];
+        // The cache, without the file beside it that names the budget.json it belongs to.
+        string[] CacheFiles(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".owner", StringComparison.Ordinal)).ToArray() : [];
 
         var home = _folder.Combine("home");
         Directory.CreateDirectory(home);

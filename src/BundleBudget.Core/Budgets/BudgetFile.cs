@@ -22,6 +22,12 @@ public sealed record BudgetFile(string Path, string? OutputPath, Compression Com
     /// <summary>The folder, relative to the output folder, that the pages are served from; null to detect it.</summary>
     public string? SiteRoot { get; init; }
 
+    /// <summary>
+    /// <c>staticWebAssets</c>: ASP.NET Core's static web assets runtime manifest, resolved against budget.json's folder
+    /// (for the CLI; the MSBuild task passes the project's own, and <c>--static-web-assets</c> overrides it).
+    /// </summary>
+    public string? StaticWebAssets { get; init; }
+
     /// <summary>Whether a budget that could not be fully measured is an error (else a warning).</summary>
     public bool Strict { get; init; }
 

@@ -24,7 +24,7 @@ public static class BudgetFileReader
 {
     public const int SchemaVersion = 1;
 
-    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "siteRoot", "compression", "strict", "entries", "budgets", "budget", .. AnalysisRegistry.Sections.Select(s => s.Key)];
+    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "staticWebAssets", "siteRoot", "compression", "strict", "entries", "budgets", "budget", .. AnalysisRegistry.Sections.Select(s => s.Key)];
     private static readonly string[] EntryKeys = ["path", "siteRoot"];
     private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError"];
 
@@ -96,6 +96,7 @@ public static class BudgetFileReader
         JsonProperty? simpleProperty = null;
         IReadOnlyList<EntrySpec>? entries = null;
         string? siteRoot = null;
+        string? staticWebAssets = null;
         var strict = false;
         var sections = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var property in context.UniqueProperties(document, StringComparer.Ordinal))
@@ -113,6 +114,9 @@ public static class BudgetFileReader
                     break;
                 case "outputPath":
                     outputPath = ReadOutputPath(property, fullPath, context) ?? outputPath;
+                    break;
+                case "staticWebAssets":
+                    staticWebAssets = ReadOutputPath(property, fullPath, context) ?? staticWebAssets;
                     break;
                 case "compression":
                     compression = context.ReadCompression(property) ?? compression;
@@ -176,7 +180,7 @@ public static class BudgetFileReader
             context.Error(DiagnosticCodes.IncompleteBudget, "budget.json defines no budget: add one to \"budgets\", such as { \"type\": \"script\", \"maximumError\": \"500KB\" } (or use the simple form \"budget\").", document);
         }
 
-        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets) { Entries = entries, SiteRoot = siteRoot, Strict = strict, Sections = sections }, context.Diagnostics);
+        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets) { Entries = entries, SiteRoot = siteRoot, StaticWebAssets = staticWebAssets, Strict = strict, Sections = sections }, context.Diagnostics);
     }
 
     private static string? ReadOutputPath(JsonProperty property, string budgetPath, ReadContext context)
@@ -193,7 +197,7 @@ public static class BudgetFileReader
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            context.Error(DiagnosticCodes.InvalidValue, $"\"outputPath\" is not a valid folder path: {e.Message}", property.Value);
+            context.Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" is not a valid path: {e.Message}", property.Value);
             return null;
         }
     }

@@ -18,14 +18,17 @@ public static class MarkdownReportWriter
         File.WriteAllText(path, Render(result), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
     }
 
-    public static string Render(CheckResult result)
-    {
-        var text = new StringBuilder();
-        var icon = result.HasInputErrors || result.Status == BudgetStatus.Error ? ":x:"
+    /// <summary>The headline's icon: over budget or bad input, incomplete, warnings, within budget.</summary>
+    internal static string Icon(CheckResult result) =>
+        result.HasInputErrors || result.Status == BudgetStatus.Error ? ":x:"
             : result.Budgets.Any(b => b.IsIncomplete) ? ":grey_question:"
             : result.Status == BudgetStatus.Warning ? ":warning:"
             : ":white_check_mark:";
-        text.Append("## BundleBudget: ").Append(icon).Append(' ').AppendLine(SummaryTable.Verdict(result)).AppendLine();
+
+    public static string Render(CheckResult result)
+    {
+        var text = new StringBuilder();
+        text.Append("## BundleBudget: ").Append(Icon(result)).Append(' ').AppendLine(SummaryTable.Verdict(result)).AppendLine();
         text.AppendLine("| Status | Budget | Actual | Warning at | Error at |");
         text.AppendLine("|---|---|---:|---:|---:|");
         foreach (var budgetResult in result.Budgets)

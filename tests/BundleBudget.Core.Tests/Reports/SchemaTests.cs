@@ -57,6 +57,23 @@ public class SchemaTests
     }
 
     [Test]
+    public void The_report_of_several_projects_validates_against_its_schema()
+    {
+        using var one = new TemporaryFolder();
+        using var two = new TemporaryFolder();
+        var results = new[] { Check(one, "vite-app"), Check(two, "media-site") };
+        var path = Path.Combine(one.Path, "solution.json");
+
+        SolutionReport.WriteJson(results, path);
+
+        Load("bundle-budget-report.schema.json");
+        AssertValid(Load("bundle-budget-solution-report.schema.json"), File.ReadAllBytes(path));
+        using var written = JsonDocument.Parse(File.ReadAllText(path));
+        Assert.That(written.RootElement.GetProperty("projects").EnumerateArray().Select(p => p.GetProperty("budgetFile").GetString()), Is.EqualTo(results.Select(r => r.BudgetFilePath)));
+        Assert.That(SolutionReport.RenderMarkdown(results), Does.Contain("| " + SolutionReport.Name(results[1]) + " |").And.Contain("### " + SolutionReport.Name(results[0]) + ": "));
+    }
+
+    [Test]
     public void A_report_of_a_bad_budget_file_validates_too()
     {
         using var folder = new TemporaryFolder();

@@ -310,4 +310,15 @@ public class ServedAppTests
 
         Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
     }
+
+    [Test]
+    public void Budget_json_may_name_the_manifest_for_the_command_line()
+    {
+        Write("budget.json", """{ "staticWebAssets": "bin/App.staticwebassets.runtime.json", "budgets": [ { "type": "script", "maximumError": "100kB" } ], "imports": { "rules": "none" } }""");
+
+        var result = Check(manifest: null);
+
+        Assert.That(result.ServedBy, Is.EqualTo(Full("bin/App.staticwebassets.runtime.json")));
+        Assert.That(result.Assets.Select(a => a.Path), Does.Contain("_content/Lib/exampleJsInterop.js"));
+    }
 }
