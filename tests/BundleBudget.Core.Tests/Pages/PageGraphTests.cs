@@ -237,4 +237,26 @@ public class PageGraphTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Test]
+    public void The_fingerprint_placeholder_of_an_HTML_source_names_the_file_without_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bundlebudget-tests", "placeholder-" + Guid.NewGuid().ToString("N")[..12]);
+        Directory.CreateDirectory(Path.Combine(folder, "_framework"));
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "_framework", "blazor.webassembly.js"), "console.log(1);");
+            File.WriteAllText(Path.Combine(folder, "app.css"), "body{}");
+            File.WriteAllText(Path.Combine(folder, "index.html"), "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"app#[{fingerprint}].css\"></head><body><script src=\"_framework/blazor.webassembly#[.{fingerprint}].js\"></script></body></html>");
+
+            var graph = PageGraph.Build(folder, AssetScanner.Scan(folder).Assets, null);
+
+            Assert.That(graph.Find("index.html")!.Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "app.css", "_framework/blazor.webassembly.js" }));
+            Assert.That(graph.Diagnostics, Is.Empty);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
