@@ -174,8 +174,9 @@ public sealed class BudgetCheck
     private (OutputScan Scan, string? ServedBy) ScanServed(string outputFolder, BudgetFile budget)
     {
         // The host's (the command line's, or the project's own from MSBuild), else budget.json's.
-        var named = _options.StaticWebAssetsManifest is { Length: > 0 } ? _options.StaticWebAssetsNamed : budget.StaticWebAssets is not null;
-        if ((_options.StaticWebAssetsManifest is { Length: > 0 } ? _options.StaticWebAssetsManifest : budget.StaticWebAssets) is not { } manifestPath)
+        var fromBudget = _options.UseBudgetStaticWebAssets ? budget.StaticWebAssets : null;
+        var named = _options.StaticWebAssetsManifest is { Length: > 0 } ? _options.StaticWebAssetsNamed : fromBudget is not null;
+        if ((_options.StaticWebAssetsManifest is { Length: > 0 } ? _options.StaticWebAssetsManifest : fromBudget) is not { } manifestPath)
         {
             return (AssetScanner.Scan(outputFolder), null);
         }
@@ -199,7 +200,7 @@ public sealed class BudgetCheck
         {
             var reason = e is FileNotFoundException or DirectoryNotFoundException ? "it does not exist" : e.Message;
             var scan = AssetScanner.Scan(outputFolder);
-            _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StaticWebAssetsUnreadable, $"ASP.NET Core's static web assets manifest cannot be read ({reason}): what the app serves besides {outputFolder} (Razor class libraries, the scoped-CSS bundle, _framework/) is unknown, so every budget is incomplete. Build the project again.", manifestPath));
+            _diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.StaticWebAssetsUnreadable, $"ASP.NET Core's static web assets manifest cannot be read ({reason}): what the app serves besides {outputFolder} (Razor class libraries, the scoped-CSS bundle, _framework/) is unknown, so every budget on files is incomplete. Build the project again.", manifestPath));
             return (scan with { Unreadable = [.. scan.Unreadable, new UnreadablePath(string.Empty, IsFolder: true, $"the static web assets manifest {manifestPath} cannot be read")] }, null);
         }
     }

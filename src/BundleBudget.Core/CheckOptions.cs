@@ -29,6 +29,12 @@ public sealed record CheckOptions(
     public bool StaticWebAssetsNamed { get; init; }
 
     /// <summary>
+    /// budget.json's <c>staticWebAssets</c> applies (the CLI); the MSBuild task passes the project's own manifest, or
+    /// none at publish, whose folder holds all it serves.
+    /// </summary>
+    public bool UseBudgetStaticWebAssets { get; init; }
+
+    /// <summary>
     /// The project's MSBuild properties that drive what ships (InvariantGlobalization, PublishTrimmed, RunAOTCompilation,
     /// ...), as the MSBuild task passes them: the report names them beside what they cost. Empty from the CLI.
     /// </summary>

@@ -29,7 +29,7 @@ public class BlazorPublishTests
               </ItemGroup>
             </Project>
             """, StringComparison.Ordinal));
-        File.WriteAllText(folder.Combine("app/budget.json"), """{ "budgets": [ { "type": "total", "maximumError": "50MB" }, { "type": "wasm", "scope": "each", "compression": "brotli", "maximumError": "2MB" } ], "imports": { "rules": "none" } }""");
+        File.WriteAllText(folder.Combine("app/budget.json"), """{ "budgets": [ { "type": "total", "maximumError": "50MB" }, { "type": "wasm", "scope": "each", "compression": "brotli", "maximumError": "2MB" }, { "type": "initial", "compression": "brotli", "maximumError": "5MB" } ], "imports": { "rules": "none" } }""");
 
         var published = folder.Combine("published");
         var result = ProcessRunner.Dotnet(folder.Combine("app"), "publish", "-c", "Release", "-o", published, "--disable-build-servers", "-v:n", $"-p:RestorePackagesPath={folder.Combine("packages")}");
@@ -61,6 +61,27 @@ public class BlazorPublishTests
         {
             var gzip = new FileInfo(Path.Combine(published, "wwwroot", file.GetProperty("path").GetString()! + ".gz")).Length;
             Assert.That(file.GetProperty("gzip").GetInt64(), Is.EqualTo(gzip), file.GetProperty("path").GetString());
+        }
+
+        // The whole initial load, byte for byte: the boot configuration's eager set (read here from the loader's inline
+        // JSON) and the page's own files, each at the size of the framework's .br and .gz files.
+        var loader = Directory.GetFiles(Path.Combine(published, "wwwroot", "_framework"), "dotnet.*.js").Single(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^dotnet\.[a-z0-9]{10}\.js$"));
+        var code = File.ReadAllText(loader);
+        var start = code.IndexOf("/*json-start*/", StringComparison.Ordinal) + "/*json-start*/".Length;
+        using (var config = JsonDocument.Parse(code[start..code.IndexOf("/*json-end*/", StringComparison.Ordinal)]))
+        {
+            var resources = config.RootElement.GetProperty("resources");
+            var eager = new[] { "jsModuleNative", "jsModuleRuntime", "wasmNative", "coreAssembly", "assembly" }
+                .SelectMany(c => resources.TryGetProperty(c, out var list) ? list.EnumerateArray().Select(r => "_framework/" + r.GetProperty("name").GetString()) : [])
+                .ToList();
+            Assert.That(booted, Is.SupersetOf(eager));
+            Assert.That(booted.Except(eager), Has.All.Contains("icudt_EFIGS").Or.Contains("_content/"), "besides the eager set, only the ICU shard and library initializers");
+        }
+
+        foreach (var encoding in new[] { ("brotli", ".br"), ("gzip", ".gz") })
+        {
+            var expected = page.GetProperty("initial").EnumerateArray().Sum(f => new FileInfo(Path.Combine(published, "wwwroot", f.GetProperty("path").GetString()! + encoding.Item2)).Length);
+            Assert.That(page.GetProperty("initialTotal").GetProperty(encoding.Item1).GetInt64(), Is.EqualTo(expected), encoding.Item1);
         }
 
         Assert.That(page.GetProperty("initialTotal").GetProperty("gzip").GetInt64(), Is.GreaterThan(2_000_000), "the runtime, not just the HTML and CSS");

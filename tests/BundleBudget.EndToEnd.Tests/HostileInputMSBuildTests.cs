@@ -118,7 +118,12 @@ public partial class HostileInputMSBuildTests
         Assert.That(build.Output, Does.Match(@"ok\s+script\s+10\.4 kB in 4 files gzip"));
         using var report = sample.ReadReport();
         Assert.That(report.RootElement.GetProperty("outputPath").GetString(), Is.EqualTo(Path.Combine(sample.ProjectDirectory, "wwwroot")));
-        Assert.That(report.RootElement.GetProperty("assets").GetArrayLength(), Is.EqualTo(Directory.GetFiles(TestAssets.ViteDist, "*", SearchOption.AllDirectories).Length));
+        // What the app serves: every file of the client's build, and the gzip copies the SDK made of them in obj/.
+        var assets = report.RootElement.GetProperty("assets").EnumerateArray().Select(a => (Path: a.GetProperty("path").GetString()!, Type: a.GetProperty("type").GetString())).ToList();
+        var built = Directory.GetFiles(TestAssets.ViteDist, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(TestAssets.ViteDist, f).Replace('\\', '/')).ToList();
+        Assert.That(report.RootElement.GetProperty("servedBy").GetString(), Does.EndWith("staticwebassets.development.json"));
+        Assert.That(assets.Where(a => a.Type != "precompressed").Select(a => a.Path), Is.EquivalentTo(built));
+        Assert.That(assets.Where(a => a.Type == "precompressed").Select(a => a.Path[..^".gz".Length]), Is.SubsetOf(built));
         Assert.That(report.RootElement.GetProperty("pages").GetArrayLength(), Is.EqualTo(2));
     }
 

@@ -21,7 +21,7 @@ namespace BundleBudget.Core.Content;
 /// </summary>
 internal sealed class ContentStore
 {
-    internal const int FormatVersion = 9;
+    internal const int FormatVersion = 10;
 
     private const long MaxFileBytes = 64L * 1024 * 1024;
     private static readonly long RacyWindow = TimeSpan.FromSeconds(2).Ticks;

@@ -110,7 +110,8 @@ internal static class BlazorBoot
         var mode = config.TryGetProperty("globalizationMode", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
         return mode switch
         {
-            "invariant" or "hybrid" => null,
+            "invariant" => null,
+            "hybrid" => ByVirtual("icudt_hybrid"),
             "custom" => files.FirstOrDefault().Name,
             "all" => ByVirtual("icudt.dat"),
             "sharded" => ByVirtual("icudt_EFIGS"),

@@ -337,7 +337,9 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
             return false;
         }
 
-        var why = WhyMissing(path, walk.SiteRoot);
+        var why = UrlResolver.HasFingerprintPlaceholder(url)
+            ? "which holds ASP.NET Core's #[.{fingerprint}] placeholder: publish and the build's served copy of the page fill it in (OverrideHtmlAssetPlaceholders), and left in, a browser asks for the wrong file; check the published or served page instead"
+            : WhyMissing(path, walk.SiteRoot);
         if (initial)
         {
             walk.Gaps.Add(new PageGap(from.Path, url, why));

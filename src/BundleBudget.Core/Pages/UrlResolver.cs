@@ -18,23 +18,15 @@ internal sealed class UrlResolver(IReadOnlySet<string> files, IReadOnlyDictionar
 
     /// <summary>The absolute URL a reference names, on the site's own origin; null for data:, blob: and what cannot be resolved.</summary>
     public static Uri? ToUrl(string fromPath, string url, string? baseHref, string siteRoot) =>
-        IsInline(url) ? null : Combine(BaseUrl(fromPath, baseHref, siteRoot), WithoutFingerprintPlaceholder(url.Trim()));
+        IsInline(url) ? null : Combine(BaseUrl(fromPath, baseHref, siteRoot), url.Trim());
 
     /// <summary>
-    /// ASP.NET Core's placeholder for a file's fingerprint in an HTML source (<c>app#[.{fingerprint}].js</c>), which
-    /// publish fills in and the development server resolves: the file is the one without it (<c>app.js</c>).
+    /// Whether a URL holds ASP.NET Core's placeholder for a file's fingerprint (<c>app#[.{fingerprint}].js</c>), which
+    /// publish and the build's served copy fill in: left in a page, a browser reads it as a fragment and asks for the
+    /// wrong file.
     /// </summary>
-    public static string WithoutFingerprintPlaceholder(string url)
-    {
-        var at = url.IndexOf("#[", StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return url;
-        }
-
-        var end = url.IndexOf("{fingerprint}]", at, StringComparison.Ordinal);
-        return end < 0 ? url : url[..at] + url[(end + "{fingerprint}]".Length)..];
-    }
+    public static bool HasFingerprintPlaceholder(string url) =>
+        url.Contains("#[", StringComparison.Ordinal) && url.Contains("{fingerprint}]", StringComparison.Ordinal);
 
     /// <summary>A URL resolved against a base URL made already (<see cref="BaseUrl"/>); null for data: and blob: URLs.</summary>
     public static Uri? ToUrl(Uri baseUri, string url) => IsInline(url) ? null : Combine(baseUri, url.Trim());

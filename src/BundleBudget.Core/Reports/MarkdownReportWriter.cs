@@ -139,15 +139,19 @@ public static class MarkdownReportWriter
     private static string GzipTotal(CheckResult result, IReadOnlyList<Pages.PageFile> files)
     {
         long total = 0;
+        var raw = 0;
         foreach (var file in files)
         {
             if (result.Sizes.TryGetValue(file.Path, out var size))
             {
-                total += result.Assets.FirstOrDefault(a => a.Path == file.Path) is { IsTextCompressible: true } ? size.Gzip ?? size.Raw : size.Raw;
+                var compressible = result.Assets.FirstOrDefault(a => a.Path == file.Path) is { IsTextCompressible: true };
+                raw += compressible && size.Gzip is null ? 1 : 0;
+                total += compressible ? size.Gzip ?? size.Raw : size.Raw;
             }
         }
 
-        return ByteSize.Format(total);
+        // A file whose gzip size no budget asked for counts raw: said, so that the column never passes raw for gzip.
+        return ByteSize.Format(total) + (raw == 0 ? string.Empty : $" ({raw} raw)");
     }
 
     /// <summary>

@@ -13,7 +13,8 @@ internal static class SharedPath
     /// <summary>The budget.json of the check that wrote a JSON report: its third key, read from the file's start.</summary>
     public static string? ReportOwner(string path)
     {
-        if (!File.Exists(path))
+        // Never opened unless a regular file: /dev/stdout, a FIFO or a process substitution would block a read.
+        if (IO.ReportFile.IsSpecial(Path.GetFullPath(path)) || !File.Exists(path) || IO.FileLength.Of(path) <= 0 || (File.GetAttributes(path) & FileAttributes.ReparsePoint) != 0)
         {
             return null;
         }

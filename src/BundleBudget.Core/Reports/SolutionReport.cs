@@ -45,7 +45,7 @@ public static class SolutionReport
         text.AppendLine("| | Project | Verdict | Errors | Warnings |").AppendLine("|---|---|---|---:|---:|");
         foreach (var result in results)
         {
-            text.Append("| ").Append(MarkdownReportWriter.Icon(result)).Append(" | ").Append(MarkdownReportWriter.Escape(Name(result)))
+            text.Append("| ").Append(MarkdownReportWriter.Icon(result)).Append(" | ").Append(MarkdownReportWriter.Escape(Name(result, results)))
                 .Append(" | ").Append(MarkdownReportWriter.Escape(SummaryTable.Verdict(result)))
                 .Append(" | ").Append(result.ErrorCount).Append(" | ").Append(result.WarningCount).AppendLine(" |");
         }
@@ -55,7 +55,7 @@ public static class SolutionReport
             // Each project's own comment, one heading level down, under the project's name.
             var own = MarkdownReportWriter.Render(result);
             var firstLine = own.IndexOf('\n');
-            text.AppendLine().Append("### ").Append(MarkdownReportWriter.Escape(Name(result))).Append(": ").AppendLine(own[(own.IndexOf(':') + 2)..firstLine].TrimEnd());
+            text.AppendLine().Append("### ").Append(MarkdownReportWriter.Escape(Name(result, results))).Append(": ").AppendLine(own[(own.IndexOf(':') + 2)..firstLine].TrimEnd());
             text.Append(own[(firstLine + 1)..]);
         }
 
@@ -93,6 +93,10 @@ public static class SolutionReport
 
     /// <summary>A project's name: the folder of its budget.json.</summary>
     public static string Name(CheckResult result) => Path.GetFileName(Path.GetDirectoryName(result.BudgetFilePath)) ?? result.BudgetFilePath;
+
+    /// <summary>The project's name, or its budget file's path when another project has the same name.</summary>
+    private static string Name(CheckResult result, IReadOnlyList<CheckResult> all) =>
+        all.Count(r => Name(r) == Name(result)) > 1 ? result.BudgetFilePath : Name(result);
 
     private static int Rank(string icon) => icon switch
     {

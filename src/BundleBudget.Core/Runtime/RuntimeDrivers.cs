@@ -61,12 +61,13 @@ internal static class RuntimeDrivers
         var assemblies = atStart.Where(p => IsAssembly(p) && !native.Contains(p)).ToList();
         if (assemblies.Count > 0)
         {
+            // Told by the task at publish only (a build is never trimmed); not told, nothing is said of it.
             var trimmed = Property("PublishTrimmed");
             var mode = Property("TrimMode");
-            var how = string.Equals(trimmed, "false", StringComparison.OrdinalIgnoreCase)
-                ? "untrimmed (PublishTrimmed=false): every assembly ships whole"
-                : $"trimmed{(mode is null ? string.Empty : $" (TrimMode={mode})")}: unused code is removed when published";
-            drivers.Add(new RuntimeDriver("PublishTrimmed", trimmed, $"{assemblies.Count} assemblies load at start ({Describe(assemblies)}), {how}", Size(assemblies)));
+            var how = trimmed is null ? string.Empty
+                : string.Equals(trimmed, "false", StringComparison.OrdinalIgnoreCase) ? ", untrimmed: every assembly ships whole"
+                : $", trimmed{(mode is null ? string.Empty : $" (TrimMode={mode})")}: unused code is removed when published";
+            drivers.Add(new RuntimeDriver("PublishTrimmed", trimmed, $"{assemblies.Count} assemblies load at start ({Describe(assemblies)}){how}", Size(assemblies)));
         }
 
         var lazy = later.Where(p => IsAssembly(p) && !p.Contains("/resources", StringComparison.Ordinal) && !FileName(p).Contains(".resources.", StringComparison.Ordinal)).ToList();

@@ -46,11 +46,11 @@ public class BlazorBootTests
     [TestCase("all", "icudt.x1.dat")]
     [TestCase("custom", "icudt_custom.x2.dat")]
     [TestCase("sharded", "icudt_EFIGS.x3.dat")]
-    [TestCase("hybrid", null)]
+    [TestCase("hybrid", "icudt_hybrid.x4.dat")]
     public void The_ICU_file_is_the_one_the_runtime_picks_in_its_mode(string mode, string? expected)
     {
         const string Icu = """
-            "icu": [ { "virtualPath": "icudt_custom.dat", "name": "icudt_custom.x2.dat" }, { "virtualPath": "icudt.dat", "name": "icudt.x1.dat" }, { "virtualPath": "icudt_EFIGS.dat", "name": "icudt_EFIGS.x3.dat" } ]
+            "icu": [ { "virtualPath": "icudt_custom.dat", "name": "icudt_custom.x2.dat" }, { "virtualPath": "icudt.dat", "name": "icudt.x1.dat" }, { "virtualPath": "icudt_EFIGS.dat", "name": "icudt_EFIGS.x3.dat" }, { "virtualPath": "icudt_hybrid.dat", "name": "icudt_hybrid.x4.dat" } ]
             """;
         var picked = BlazorBoot.Resources(Loader(Icu, $"\n  \"globalizationMode\": \"{mode}\",")).Where(r => !r.Lazy).Select(r => r.Name).SingleOrDefault();
         Assert.That(picked, Is.EqualTo(expected));

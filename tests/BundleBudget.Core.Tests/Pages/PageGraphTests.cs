@@ -239,7 +239,7 @@ public class PageGraphTests
     }
 
     [Test]
-    public void The_fingerprint_placeholder_of_an_HTML_source_names_the_file_without_it()
+    public void A_fingerprint_placeholder_left_in_a_page_is_a_missing_file_that_says_why()
     {
         var folder = Path.Combine(Path.GetTempPath(), "bundlebudget-tests", "placeholder-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path.Combine(folder, "_framework"));
@@ -251,8 +251,11 @@ public class PageGraphTests
 
             var graph = PageGraph.Build(folder, AssetScanner.Scan(folder).Assets, null);
 
-            Assert.That(graph.Find("index.html")!.Initial.Select(f => f.Path), Is.EqualTo(new[] { "index.html", "app.css", "_framework/blazor.webassembly.js" }));
-            Assert.That(graph.Diagnostics, Is.Empty);
+            // Publish (and the build's served copy of the page) fills it in; a page that still has it asks a plain
+            // server for "_framework/blazor.webassembly" and never starts.
+            var page = graph.Find("index.html")!;
+            Assert.That(page.Gaps.Select(g => g.Target), Is.EquivalentTo(new[] { "app#[{fingerprint}].css", "_framework/blazor.webassembly#[.{fingerprint}].js" }));
+            Assert.That(graph.Diagnostics.Where(d => d.Code == DiagnosticCodes.MissingPageFile).Select(d => d.Message), Has.All.Contains("#[.{fingerprint}] placeholder"));
         }
         finally
         {

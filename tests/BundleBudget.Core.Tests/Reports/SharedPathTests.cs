@@ -66,4 +66,20 @@ public class SharedPathTests
 
         Assert.That(result.Reports.Problems.Where(d => d.Code == DiagnosticCodes.SharedOutputPath), Is.Empty);
     }
+
+    [Test]
+    public void A_report_path_that_is_a_pipe_or_a_device_is_never_read_for_its_owner()
+    {
+        var fifo = Path.Combine(_root, "report.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+            Assert.That(mkfifo.ExitCode, Is.Zero, "mkfifo (coreutils) makes the pipe");
+        }
+
+        var read = Task.Run(() => (SharedPath.ReportOwner(fifo), SharedPath.ReportOwner("/dev/stdout"), SharedPath.ReportOwner("/dev/null")));
+
+        Assert.That(read.Wait(TimeSpan.FromSeconds(10)), Is.True, "a read of a pipe nobody writes would block");
+        Assert.That(read.Result, Is.EqualTo((null as string, null as string, null as string)));
+    }
 }

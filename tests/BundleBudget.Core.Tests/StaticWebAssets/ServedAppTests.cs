@@ -316,8 +316,11 @@ public class ServedAppTests
     {
         Write("budget.json", """{ "staticWebAssets": "bin/App.staticwebassets.runtime.json", "budgets": [ { "type": "script", "maximumError": "100kB" } ], "imports": { "rules": "none" } }""");
 
-        var result = Check(manifest: null);
+        var fromCli = BudgetCheck.Run(new CheckOptions(Full("budget.json"), DefaultOutputPath: Full("wwwroot")) { UseBudgetStaticWebAssets = true });
+        var fromMSBuild = Check(manifest: null);
 
+        Assert.That(fromMSBuild.ServedBy, Is.Null, "MSBuild passes the project's own manifest (none at publish): the key is the command line's");
+        var result = fromCli;
         Assert.That(result.ServedBy, Is.EqualTo(Full("bin/App.staticwebassets.runtime.json")));
         Assert.That(result.Assets.Select(a => a.Path), Does.Contain("_content/Lib/exampleJsInterop.js"));
     }
