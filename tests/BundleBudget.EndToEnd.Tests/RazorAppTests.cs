@@ -171,4 +171,36 @@ public class RazorAppTests
             Assert.That(size, Is.EqualTo(gzip[path]), path);
         }
     }
+
+    [Test]
+    public void A_Blazor_Web_App_rendered_on_WebAssembly_as_a_whole_loads_the_runtime_with_every_page_when_published()
+    {
+        using var folder = new TemporaryFolder();
+        Assert.That(ProcessRunner.Dotnet(folder.Path, "new", "blazor", "--interactivity", "WebAssembly", "--all-interactive", "-o", "all", "--no-restore").ExitCode, Is.Zero);
+        UseLocalFeed(folder);
+        AddPackage(folder.Combine("all/all/all.csproj"));
+        File.WriteAllText(folder.Combine("all/all/budget.json"), """{ "budgets": [ { "type": "initial", "compression": "brotli", "maximumError": "5MB" } ], "imports": { "rules": "none" } }""");
+        var published = folder.Combine("published");
+
+        var publish = ProcessRunner.Dotnet(folder.Combine("all/all"), "publish", "-c", "Release", "-o", published, "--disable-build-servers", "-v:n", "-p:BundleBudgetOn=publish", $"-p:RestorePackagesPath={folder.Combine("packages")}");
+
+        Assert.That(publish.ExitCode, Is.Zero, publish.ToString());
+        using var report = JsonDocument.Parse(File.ReadAllText(folder.Combine("all/all/obj/bundlebudget/publish/bundle-budget.json")));
+        var page = report.RootElement.GetProperty("pages").EnumerateArray().Single();
+        Assert.That(page.GetProperty("gaps").GetArrayLength(), Is.Zero);
+
+        // The runtime's loader holds its boot configuration: what it lists to load at start is what the page loads
+        // first, besides the App.razor's own files, at the sizes of the framework's .br files.
+        var wwwroot = Path.Combine(published, "wwwroot");
+        var loader = File.ReadAllText(Path.Combine(wwwroot, "_framework", "dotnet.js"));
+        var start = loader.IndexOf("/*json-start*/", StringComparison.Ordinal) + "/*json-start*/".Length;
+        using var config = JsonDocument.Parse(loader[start..loader.IndexOf("/*json-end*/", StringComparison.Ordinal)]);
+        var resources = config.RootElement.GetProperty("resources");
+        var eager = new[] { "jsModuleNative", "jsModuleRuntime", "wasmNative", "coreAssembly", "assembly" }
+            .SelectMany(c => resources.TryGetProperty(c, out var list) ? list.EnumerateArray().Select(r => "_framework/" + r.GetProperty("name").GetString()) : [])
+            .ToList();
+        var initial = page.GetProperty("initial").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToList();
+        Assert.That(initial, Is.SupersetOf(eager).And.Contains("_framework/blazor.web.js").And.Contains("_framework/dotnet.js"));
+        Assert.That(page.GetProperty("initialTotal").GetProperty("brotli").GetInt64(), Is.EqualTo(initial.Sum(p => new FileInfo(Path.Combine(wwwroot, p + ".br")).Length)));
+    }
 }

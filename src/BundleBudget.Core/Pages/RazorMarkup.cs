@@ -25,11 +25,22 @@ internal static partial class RazorMarkup
         text = AssetsPattern().Replace(text, m => m.Groups["path"].Value);
         text = AppRootPattern().Replace(text, "${open}/");
         var html = new StringBuilder(text.Length);
+        var startsWebAssembly = false;
         var inTag = false;
         char quote = '\0';
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
+            // A directive attribute of a component (@rendermode="...", @key, @bind-Value): gone, with its value; a
+            // render mode of WebAssembly on the whole app starts the .NET runtime with every page.
+            if (c == '@' && inTag && quote == '\0' && i + 1 < text.Length && char.IsLetter(text[i + 1]))
+            {
+                var (name, value, end) = DirectiveAttribute(text, i + 1);
+                startsWebAssembly |= name == "rendermode" && value.Contains("InteractiveWebAssembly", StringComparison.Ordinal);
+                i = end - 1;
+                continue;
+            }
+
             // After a letter or digit '@' is text (an e-mail address, pkg@latest), as Razor reads it.
             if (c == '@' && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
             {
@@ -70,7 +81,51 @@ internal static partial class RazorMarkup
             html.Append(c);
         }
 
+        // blazor.web.js imports the runtime's loader (dotnet.js beside it) when a component renders interactively on
+        // WebAssembly: with the whole app so rendered, at the start of every page, as this module says.
+        if (startsWebAssembly)
+        {
+            html.Append("<script type=\"module\">import \"").Append(WebAssemblyLoader).Append("\";</script>");
+        }
+
         return html.ToString();
+    }
+
+    /// <summary>The .NET WebAssembly runtime's loader, as blazor.web.js imports it.</summary>
+    public const string WebAssemblyLoader = "/_framework/dotnet.js";
+
+    /// <summary>A component's directive attribute from its name: the name, its value (quotes taken off), and where it ends.</summary>
+    private static (string Name, string Value, int End) DirectiveAttribute(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '_' or ':' or '-' or '.'))
+        {
+            i++;
+        }
+
+        var name = text[start..i];
+        var afterName = i;
+        i = SkipSpace(text, i);
+        if (i >= text.Length || text[i] != '=')
+        {
+            return (name, string.Empty, afterName);
+        }
+
+        i = SkipSpace(text, i + 1);
+        if (i < text.Length && text[i] is '"' or '\'')
+        {
+            var close = text.IndexOf(text[i], i + 1);
+            var end = close < 0 ? text.Length : close + 1;
+            return (name, text[(i + 1)..Math.Max(i + 1, end - 1)], end);
+        }
+
+        var valueStart = i;
+        while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '>' && !(text[i] == '/' && i + 1 < text.Length && text[i + 1] == '>'))
+        {
+            i++;
+        }
+
+        return (name, text[valueStart..i], i);
     }
 
     /// <summary>

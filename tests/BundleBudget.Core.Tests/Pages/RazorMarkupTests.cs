@@ -78,4 +78,22 @@ public class RazorMarkupTests
     {
         Assert.That(Urls("""<script src="https://cdn.example/pkg@latest/x.js"></script>"""), Is.EqualTo(new[] { "https://cdn.example/pkg@latest/x.js" }));
     }
+
+    [Test]
+    public void An_app_rendered_on_WebAssembly_as_a_whole_loads_the_runtime_with_every_page()
+    {
+        var page = HtmlEntryReader.Read(RazorMarkup.ToHtml("""<HeadOutlet @rendermode="InteractiveWebAssembly" /><Routes @rendermode="InteractiveWebAssembly" /><script src="@Assets["_framework/blazor.web.js"]"></script>"""));
+
+        Assert.That(page.References.Select(r => r.Url), Is.EqualTo(new[] { "_framework/blazor.web.js" }), "the directive attributes take nothing after them on the line");
+        Assert.That(page.InlineModules, Has.Count.EqualTo(1).And.All.Contains(RazorMarkup.WebAssemblyLoader));
+    }
+
+    [TestCase("InteractiveAuto")]
+    [TestCase("InteractiveServer")]
+    public void Other_render_modes_start_no_runtime_with_the_page(string mode)
+    {
+        var page = HtmlEntryReader.Read(RazorMarkup.ToHtml($"""<Routes @rendermode="{mode}" @key="x" /><script src="a.js"></script>"""));
+        Assert.That(page.InlineModules, Is.Empty);
+        Assert.That(page.References.Select(r => r.Url), Is.EqualTo(new[] { "a.js" }));
+    }
 }
