@@ -11,24 +11,8 @@ public class BlazorPublishTests
         using var folder = new TemporaryFolder();
         var created = ProcessRunner.Dotnet(folder.Path, "new", "blazorwasm", "-o", "app", "--no-restore");
         Assert.That(created.ExitCode, Is.Zero, created.ToString());
-        File.WriteAllText(folder.Combine("nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{PackageFeed.Path}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(folder.Combine("Directory.Build.props"), "<Project />");
-        var project = folder.Combine("app/app.csproj");
-        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", $"""
-              <ItemGroup>
-                <PackageReference Include="BundleBudget" Version="{PackageFeed.Version}" />
-              </ItemGroup>
-            </Project>
-            """, StringComparison.Ordinal));
+        PackageFeed.UseIn(folder);
+        PackageFeed.AddTo(folder.Combine("app/app.csproj"));
         File.WriteAllText(folder.Combine("app/budget.json"), """{ "budgets": [ { "type": "total", "maximumError": "50MB" }, { "type": "wasm", "scope": "each", "compression": "brotli", "maximumError": "2MB" }, { "type": "initial", "compression": "brotli", "maximumError": "5MB" } ], "imports": { "rules": "none" } }""");
 
         var published = folder.Combine("published");
@@ -66,17 +50,9 @@ public class BlazorPublishTests
         // The whole initial load, byte for byte: the boot configuration's eager set (read here from the loader's inline
         // JSON) and the page's own files, each at the size of the framework's .br and .gz files.
         var loader = Directory.GetFiles(Path.Combine(published, "wwwroot", "_framework"), "dotnet.*.js").Single(f => System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"^dotnet\.[a-z0-9]{10}\.js$"));
-        var code = File.ReadAllText(loader);
-        var start = code.IndexOf("/*json-start*/", StringComparison.Ordinal) + "/*json-start*/".Length;
-        using (var config = JsonDocument.Parse(code[start..code.IndexOf("/*json-end*/", StringComparison.Ordinal)]))
-        {
-            var resources = config.RootElement.GetProperty("resources");
-            var eager = new[] { "jsModuleNative", "jsModuleRuntime", "wasmNative", "coreAssembly", "assembly" }
-                .SelectMany(c => resources.TryGetProperty(c, out var list) ? list.EnumerateArray().Select(r => "_framework/" + r.GetProperty("name").GetString()) : [])
-                .ToList();
-            Assert.That(booted, Is.SupersetOf(eager));
-            Assert.That(booted.Except(eager), Has.All.Contains("icudt_EFIGS").Or.Contains("_content/"), "besides the eager set, only the ICU shard and library initializers");
-        }
+        var eager = BootConfiguration.EagerFiles(loader);
+        Assert.That(booted, Is.SupersetOf(eager));
+        Assert.That(booted.Except(eager), Has.All.Contains("icudt_EFIGS").Or.Contains("_content/"), "besides the eager set, only the ICU shard and library initializers");
 
         foreach (var encoding in new[] { ("brotli", ".br"), ("gzip", ".gz") })
         {

@@ -207,17 +207,7 @@ public class MSBuildTaskTests
     public void A_project_with_several_target_frameworks_is_checked_once_in_its_outer_build()
     {
         using var folder = new TemporaryFolder();
-        File.WriteAllText(folder.Combine("nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{PackageFeed.Path}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(folder.Combine("Directory.Build.props"), "<Project />");
+        PackageFeed.UseIn(folder);
         folder.Write("dist/app.js", "console.log('a script of some length, more than ten bytes');");
         folder.Write("lib/budget.json", """{ "outputPath": "../dist", "budgets": [ { "type": "script", "maximumError": "10B" } ] }""");
         folder.Write("lib/lib.csproj", $"""

@@ -11,6 +11,36 @@ internal static class PackageFeed
 
     public static string PackagePath => System.IO.Path.Combine(Path, $"BundleBudget.{Version}.nupkg");
 
+    /// <summary>
+    /// Makes a folder restore the package from this feed and everything else from nuget.org (an SDK template's own
+    /// packages), with an empty Directory.Build.props so that the repository's does not apply.
+    /// </summary>
+    public static void UseIn(TemporaryFolder folder)
+    {
+        File.WriteAllText(folder.Combine("nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{Path}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(folder.Combine("Directory.Build.props"), "<Project />");
+    }
+
+    /// <summary>Adds the package to a project file (and <paramref name="items"/>, more items of the same group).</summary>
+    public static void AddTo(string projectFile, string items = "")
+    {
+        File.WriteAllText(projectFile, File.ReadAllText(projectFile).Replace("</Project>", $"""
+              <ItemGroup>
+                <PackageReference Include="BundleBudget" Version="{Version}" />{items}
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+    }
+
     private static string Pack()
     {
         var feed = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "bundlebudget-feed", Guid.NewGuid().ToString("N")[..12]);

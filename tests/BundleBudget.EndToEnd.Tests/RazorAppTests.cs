@@ -10,31 +10,6 @@ namespace BundleBudget.EndToEnd.Tests;
 /// </summary>
 public class RazorAppTests
 {
-    private static void UseLocalFeed(TemporaryFolder folder)
-    {
-        File.WriteAllText(folder.Combine("nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{PackageFeed.Path}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(folder.Combine("Directory.Build.props"), "<Project />");
-    }
-
-    private static void AddPackage(string project, string extra = "")
-    {
-        File.WriteAllText(project, File.ReadAllText(project).Replace("</Project>", $"""
-              <ItemGroup>
-                <PackageReference Include="BundleBudget" Version="{PackageFeed.Version}" />{extra}
-              </ItemGroup>
-            </Project>
-            """, StringComparison.Ordinal));
-    }
-
     /// <summary>The size ASP.NET Core sends a route in, by its endpoints manifest: the Content-Length of the endpoint selected for that encoding.</summary>
     private static Dictionary<string, long> ServedLengths(string endpointsManifest, string encoding)
     {
@@ -62,8 +37,8 @@ public class RazorAppTests
         using var folder = new TemporaryFolder();
         Assert.That(ProcessRunner.Dotnet(folder.Path, "new", "webapp", "-o", "app", "--no-restore").ExitCode, Is.Zero);
         Assert.That(ProcessRunner.Dotnet(folder.Path, "new", "razorclasslib", "-o", "Lib", "--no-restore").ExitCode, Is.Zero);
-        UseLocalFeed(folder);
-        AddPackage(folder.Combine("app/app.csproj"), "\n    <ProjectReference Include=\"../Lib/Lib.csproj\" />");
+        PackageFeed.UseIn(folder);
+        PackageFeed.AddTo(folder.Combine("app/app.csproj"), "\n    <ProjectReference Include=\"../Lib/Lib.csproj\" />");
         File.WriteAllText(folder.Combine("app/budget.json"), """{ "budgets": [ { "type": "script", "maximumError": "1MB" }, { "type": "initial", "maximumError": "300kB" } ], "imports": { "rules": "none" } }""");
         var restore = $"-p:RestorePackagesPath={folder.Combine("packages")}";
 
@@ -152,8 +127,8 @@ public class RazorAppTests
     {
         using var folder = new TemporaryFolder();
         Assert.That(ProcessRunner.Dotnet(folder.Path, "new", "blazor", "--interactivity", "WebAssembly", "-o", "web", "--no-restore").ExitCode, Is.Zero);
-        UseLocalFeed(folder);
-        AddPackage(folder.Combine("web/web/web.csproj"));
+        PackageFeed.UseIn(folder);
+        PackageFeed.AddTo(folder.Combine("web/web/web.csproj"));
         File.WriteAllText(folder.Combine("web/web/budget.json"), """{ "budgets": [ { "type": "initial", "maximumError": "300kB" } ], "imports": { "rules": "none" } }""");
 
         var built = ProcessRunner.Dotnet(folder.Combine("web/web"), "build", "--disable-build-servers", "-v:n", $"-p:RestorePackagesPath={folder.Combine("packages")}");
@@ -177,8 +152,8 @@ public class RazorAppTests
     {
         using var folder = new TemporaryFolder();
         Assert.That(ProcessRunner.Dotnet(folder.Path, "new", "blazor", "--interactivity", "WebAssembly", "--all-interactive", "-o", "all", "--no-restore").ExitCode, Is.Zero);
-        UseLocalFeed(folder);
-        AddPackage(folder.Combine("all/all/all.csproj"));
+        PackageFeed.UseIn(folder);
+        PackageFeed.AddTo(folder.Combine("all/all/all.csproj"));
         File.WriteAllText(folder.Combine("all/all/budget.json"), """{ "budgets": [ { "type": "initial", "compression": "brotli", "maximumError": "5MB" } ], "imports": { "rules": "none" } }""");
         var published = folder.Combine("published");
 
@@ -192,13 +167,7 @@ public class RazorAppTests
         // The runtime's loader holds its boot configuration: what it lists to load at start is what the page loads
         // first, besides the App.razor's own files, at the sizes of the framework's .br files.
         var wwwroot = Path.Combine(published, "wwwroot");
-        var loader = File.ReadAllText(Path.Combine(wwwroot, "_framework", "dotnet.js"));
-        var start = loader.IndexOf("/*json-start*/", StringComparison.Ordinal) + "/*json-start*/".Length;
-        using var config = JsonDocument.Parse(loader[start..loader.IndexOf("/*json-end*/", StringComparison.Ordinal)]);
-        var resources = config.RootElement.GetProperty("resources");
-        var eager = new[] { "jsModuleNative", "jsModuleRuntime", "wasmNative", "coreAssembly", "assembly" }
-            .SelectMany(c => resources.TryGetProperty(c, out var list) ? list.EnumerateArray().Select(r => "_framework/" + r.GetProperty("name").GetString()) : [])
-            .ToList();
+        var eager = BootConfiguration.EagerFiles(Path.Combine(wwwroot, "_framework", "dotnet.js"));
         var initial = page.GetProperty("initial").EnumerateArray().Select(f => f.GetProperty("path").GetString()!).ToList();
         Assert.That(initial, Is.SupersetOf(eager).And.Contains("_framework/blazor.web.js").And.Contains("_framework/dotnet.js"));
         Assert.That(page.GetProperty("initialTotal").GetProperty("brotli").GetInt64(), Is.EqualTo(initial.Sum(p => new FileInfo(Path.Combine(wwwroot, p + ".br")).Length)));
