@@ -1,0 +1,30 @@
+namespace BundleBudget.Browser;
+
+/// <summary>A main-thread task of over 50 ms, on the page's clock (ms since navigation start).</summary>
+public sealed record LongTask(double Start, double Duration)
+{
+    public double End => Start + Duration;
+}
+
+/// <summary>A request of the page, on the page's clock: from its start to the end of its response.</summary>
+public sealed record RequestSpan(double Start, double End);
+
+/// <summary>
+/// One load of a page in a fresh browser context, as the browser observed it: the metrics in milliseconds since
+/// navigation start (CLS unitless), and what it transferred. A metric the browser did not report is null.
+/// </summary>
+public sealed record PageRun(
+    double? Fcp,
+    double? Lcp,
+    double Cls,
+    double? Load,
+    IReadOnlyList<LongTask> LongTasks,
+    IReadOnlyList<RequestSpan> Requests,
+    long TransferredBytes)
+{
+    /// <summary>Time to Interactive, as Lighthouse defines it (<see cref="Interactivity"/>).</summary>
+    public double? Tti => Fcp is { } fcp ? Interactivity.TimeToInteractive(fcp, LongTasks, Requests) : null;
+
+    /// <summary>Total Blocking Time between FCP and TTI.</summary>
+    public double? Tbt => Fcp is { } fcp && Tti is { } tti ? Interactivity.TotalBlockingTime(fcp, tti, LongTasks) : null;
+}

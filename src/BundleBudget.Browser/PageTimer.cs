@@ -1,0 +1,110 @@
+using System.Text.Json;
+using PuppeteerSharp;
+
+namespace BundleBudget.Browser;
+
+/// <summary>
+/// Loads pages in an installed browser, one run after another (never in parallel), each in a fresh context with the
+/// cache disabled and the throttling applied, and reads what the page observed. One browser process for all runs.
+/// </summary>
+public sealed class PageTimer : IAsyncDisposable
+{
+    /// <summary>How long a run waits after the load event for the page to go quiet, at most.</summary>
+    private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(15);
+
+    private readonly IBrowser _browser;
+
+    private PageTimer(IBrowser browser) => _browser = browser;
+
+    /// <summary>Starts the browser: headless, without a sandbox only when running as root (which Chromium requires).</summary>
+    public static async Task<PageTimer> StartAsync(string executable)
+    {
+        var arguments = new List<string> { "--headless=new", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions" };
+        if (!OperatingSystem.IsWindows() && Environment.UserName == "root")
+        {
+            arguments.Add("--no-sandbox");
+        }
+
+        var browser = await Puppeteer.LaunchAsync(new LaunchOptions { ExecutablePath = executable, Headless = true, Args = [.. arguments], Timeout = 60_000 }).ConfigureAwait(false);
+        return new PageTimer(browser);
+    }
+
+    public async Task<PageRun> RunAsync(Uri url, Throttling throttling, CancellationToken cancellation = default)
+    {
+        await using var context = await _browser.CreateBrowserContextAsync().ConfigureAwait(false);
+        var page = await context.NewPageAsync().ConfigureAwait(false);
+        await page.SetCacheEnabledAsync(false).ConfigureAwait(false);
+        await page.SetViewportAsync(new ViewPortOptions { Width = throttling.Width, Height = throttling.Height, DeviceScaleFactor = throttling.DeviceScaleFactor, IsMobile = throttling.Mobile, HasTouch = throttling.Mobile }).ConfigureAwait(false);
+        var session = await page.CreateCDPSessionAsync().ConfigureAwait(false);
+        if (throttling.RoundTripMilliseconds > 0 || throttling.DownKbps > 0)
+        {
+            await session.SendAsync("Network.enable").ConfigureAwait(false);
+            await session.SendAsync("Network.emulateNetworkConditions", new Dictionary<string, object>
+            {
+                ["offline"] = false,
+                ["latency"] = throttling.RoundTripMilliseconds,
+                ["downloadThroughput"] = throttling.DownKbps * 1024 / 8,
+                ["uploadThroughput"] = throttling.UpKbps * 1024 / 8,
+            }).ConfigureAwait(false);
+        }
+
+        if (throttling.CpuSlowdown > 1)
+        {
+            await session.SendAsync("Emulation.setCPUThrottlingRate", new Dictionary<string, object> { ["rate"] = throttling.CpuSlowdown }).ConfigureAwait(false);
+        }
+
+        await page.EvaluateExpressionOnNewDocumentAsync(ObserverScript.Source).ConfigureAwait(false);
+        await page.GoToAsync(url.AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 120_000 }).ConfigureAwait(false);
+        await SettleAsync(page, cancellation).ConfigureAwait(false);
+        var json = await page.EvaluateExpressionAsync<string>(ObserverScript.Collect).ConfigureAwait(false);
+        return Parse(json);
+    }
+
+    /// <summary>Waits until the network has been quiet for the window TTI needs, or <see cref="MaxSettle"/>.</summary>
+    private static async Task SettleAsync(IPage page, CancellationToken cancellation)
+    {
+        var inFlight = 0;
+        var lastBusy = DateTime.UtcNow;
+        void Started(object? sender, RequestEventArgs e) { Interlocked.Increment(ref inFlight); lastBusy = DateTime.UtcNow; }
+        void Ended(object? sender, RequestEventArgs e) { Interlocked.Decrement(ref inFlight); lastBusy = DateTime.UtcNow; }
+        page.Request += Started;
+        page.RequestFinished += Ended;
+        page.RequestFailed += Ended;
+        try
+        {
+            var deadline = DateTime.UtcNow + MaxSettle;
+            while (DateTime.UtcNow < deadline && DateTime.UtcNow - lastBusy < TimeSpan.FromMilliseconds(Interactivity.QuietWindow + 250))
+            {
+                await Task.Delay(100, cancellation).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            page.Request -= Started;
+            page.RequestFinished -= Ended;
+            page.RequestFailed -= Ended;
+        }
+    }
+
+    internal static PageRun Parse(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        double? Number(string name) => root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
+        IEnumerable<(double, double)> Pairs(string name) => root.GetProperty(name).EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble()));
+        return new PageRun(
+            Number("fcp"),
+            Number("lcp"),
+            LayoutShifts.Cumulative(Pairs("shifts")),
+            Number("load"),
+            Pairs("longTasks").Select(t => new LongTask(t.Item1, t.Item2)).ToList(),
+            Pairs("requests").Select(r => new RequestSpan(r.Item1, r.Item2)).ToList(),
+            (long)(Number("transferred") ?? 0));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.CloseAsync().ConfigureAwait(false);
+        await _browser.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,117 @@
+using System.IO.Compression;
+using System.Net;
+using BundleBudget.Browser;
+
+namespace BundleBudget.Browser.Tests;
+
+/// <summary>The timings of pages made to have known ones (testassets/timing-pages), measured in the installed Chromium.</summary>
+[NonParallelizable]
+public class BrowserTests
+{
+    private static readonly string Pages = Path.Combine(TestAssets.Folder, "timing-pages");
+    private PageTimer _timer = null!;
+    private LoopbackServer _server = null!;
+
+    [OneTimeSetUp]
+    public async Task StartBrowser()
+    {
+        var found = BrowserLocator.Find(null, Environment.GetEnvironmentVariable);
+        Assert.That(found.Path, Is.Not.Null, $"the tests need a browser, which build/test.sh installs: {found.Problem}");
+        _timer = await PageTimer.StartAsync(found.Path!);
+        _server = LoopbackServer.Start(Pages);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopBrowser()
+    {
+        await _timer.DisposeAsync();
+        await _server.DisposeAsync();
+    }
+
+    private Task<PageRun> Run(string page) => _timer.RunAsync(new Uri(_server.Origin, page + "/"), Throttling.None);
+
+    [Test]
+    public async Task A_300_ms_task_after_the_first_paint_is_a_long_task_that_blocks_for_about_250_ms()
+    {
+        var run = await Run("long-task");
+
+        Assert.That(run.Fcp, Is.GreaterThan(0));
+        Assert.That(run.LongTasks.Max(t => t.Duration), Is.InRange(290, 450));
+        Assert.That(run.Tbt, Is.InRange(240, 400), "the task's time beyond 50 ms");
+        Assert.That(run.Tti, Is.GreaterThanOrEqualTo(run.LongTasks.Max(t => t.End) - 1));
+        Assert.That(run.Load, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task A_banner_inserted_above_the_content_shifts_the_layout()
+    {
+        var shifted = await Run("layout-shift");
+        var quiet = await Run("quiet");
+
+        Assert.That(shifted.Cls, Is.GreaterThan(0.1), "400 px of content moved 400 px in a 940 px high viewport");
+        Assert.That(quiet.Cls, Is.Zero);
+        Assert.That(quiet.Tbt, Is.Zero);
+    }
+
+    [Test]
+    public async Task The_largest_contentful_paint_is_the_hero_image_added_800_ms_later()
+    {
+        var run = await Run("late-hero");
+
+        Assert.That(run.Lcp, Is.GreaterThanOrEqualTo(800));
+        Assert.That(run.Fcp, Is.LessThan(run.Lcp!.Value));
+    }
+
+    [Test]
+    public async Task Throttling_slows_the_load_as_the_mobile_preset_says()
+    {
+        var fast = await Run("quiet");
+        var slow = await _timer.RunAsync(new Uri(_server.Origin, "quiet/"), Throttling.MobileDevTools);
+
+        // Each request waits the 562.5 ms round trip at least: the document and its stylesheet come one after the other.
+        Assert.That(slow.Fcp, Is.GreaterThan(fast.Fcp!.Value + 1000));
+    }
+
+    [Test]
+    public async Task The_server_sends_what_the_browser_accepts_and_nothing_outside_its_folder()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site/app.js", "console.log('" + new string('a', 2000) + "');");
+        folder.Write("site/index.html", "<!DOCTYPE html><p>spa</p>");
+        folder.Write("secret.txt", "not served");
+        await using (var stream = File.Create(folder.Combine("site/app.js.br")))
+        await using (var brotli = new BrotliStream(stream, CompressionLevel.Fastest))
+        {
+            brotli.Write(File.ReadAllBytes(folder.Combine("site/app.js")));
+        }
+
+        await using var server = LoopbackServer.Start(folder.Combine("site"));
+        using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None });
+
+        using var brotliRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Origin, "app.js"));
+        brotliRequest.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, br");
+        using var brotliResponse = await client.SendAsync(brotliRequest);
+        Assert.That(brotliResponse.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "br" }));
+        Assert.That(brotliResponse.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/javascript"));
+        Assert.That((await brotliResponse.Content.ReadAsByteArrayAsync()).Length, Is.EqualTo(new FileInfo(folder.Combine("site/app.js.br")).Length), "the precompressed sibling");
+
+        using var gzipRequest = new HttpRequestMessage(HttpMethod.Get, new Uri(server.Origin, "app.js"));
+        gzipRequest.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip");
+        using var gzipResponse = await client.SendAsync(gzipRequest);
+        Assert.That(gzipResponse.Content.Headers.ContentEncoding, Is.EqualTo(new[] { "gzip" }), "compressed on the way");
+
+        using var outside = await client.GetAsync(new Uri(server.Origin, "%2e%2e/secret.txt"));
+        Assert.That(outside.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using var missing = await client.GetAsync(new Uri(server.Origin, "dashboard/settings"));
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "no SPA fallback unless asked");
+    }
+
+    [Test]
+    public void A_browser_named_that_is_not_there_is_a_problem_that_says_what_to_name()
+    {
+        var found = BrowserLocator.Find("/nonexistent/chrome", _ => null);
+
+        Assert.That(found.Path, Is.Null);
+        Assert.That(found.Problem, Does.Contain("/nonexistent/chrome").And.Contain("Chromium, Chrome or Edge"));
+    }
+}

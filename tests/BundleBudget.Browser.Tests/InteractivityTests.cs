@@ -1,0 +1,46 @@
+using BundleBudget.Browser;
+
+namespace BundleBudget.Browser.Tests;
+
+/// <summary>TTI and TBT from long tasks and requests, as Lighthouse defines them (its TBT utilities and interactive metric).</summary>
+public class InteractivityTests
+{
+    [Test]
+    public void TTI_is_the_end_of_the_last_long_task_before_five_quiet_seconds_and_TBT_the_time_beyond_50_ms()
+    {
+        LongTask[] tasks = [new(1000, 300), new(2000, 120), new(9000, 80)];
+
+        var tti = Interactivity.TimeToInteractive(500, tasks, []);
+
+        Assert.That(tti, Is.EqualTo(2120), "5 s quiet after the second task; the third comes after TTI");
+        Assert.That(Interactivity.TotalBlockingTime(500, tti, tasks), Is.EqualTo(250 + 70));
+    }
+
+    [Test]
+    public void Requests_in_flight_after_the_last_long_task_move_the_quiet_window_but_not_TTI()
+    {
+        LongTask[] tasks = [new(1000, 100)];
+        RequestSpan[] requests = [new(1200, 4000), new(1300, 4000), new(1400, 4000)];
+
+        var tti = Interactivity.TimeToInteractive(500, tasks, requests);
+
+        Assert.That(tti, Is.EqualTo(1100), "Lighthouse's TTI is the start of the CPU-quiet period that holds five network-quiet seconds (from 4000 here): the end of the last long task");
+    }
+
+    [Test]
+    public void A_task_cut_by_FCP_blocks_only_with_its_part_after_it_and_nothing_when_TTI_is_FCP()
+    {
+        LongTask[] tasks = [new(400, 200)];
+
+        Assert.That(Interactivity.TotalBlockingTime(500, 900, tasks), Is.EqualTo(50), "100 ms after FCP, 50 beyond the threshold");
+        Assert.That(Interactivity.TotalBlockingTime(500, 500, tasks), Is.Zero);
+    }
+
+    [Test]
+    public void CLS_is_the_largest_session_window()
+    {
+        // Two windows: 0.1 + 0.05 (gap under 1 s), then a gap of 1.5 s and 0.12 alone.
+        var cls = LayoutShifts.Cumulative([(100, 0.1), (900, 0.05), (2400, 0.12)]);
+        Assert.That(cls, Is.EqualTo(0.15).Within(1e-9));
+    }
+}
