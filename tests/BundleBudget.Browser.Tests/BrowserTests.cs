@@ -114,4 +114,20 @@ public class BrowserTests
         Assert.That(found.Path, Is.Null);
         Assert.That(found.Problem, Does.Contain("/nonexistent/chrome").And.Contain("Chromium, Chrome or Edge"));
     }
+
+    [Test]
+    public async Task Several_runs_of_each_page_are_summarised_metric_by_metric()
+    {
+        var measured = await PageMeasurement.MeasureAsync(_timer, Pages, ["quiet/index.html", "long-task/index.html"], Throttling.None, runs: 3);
+
+        Assert.That(measured.Select(p => p.Page), Is.EqualTo(new[] { "quiet/index.html", "long-task/index.html" }));
+        Assert.That(measured.Select(p => p.Runs.Count), Is.All.EqualTo(3));
+        var quiet = measured[0];
+        Assert.That(quiet.Fcp!.Runs, Is.EqualTo(3));
+        Assert.That(quiet.Fcp.Min, Is.LessThanOrEqualTo(quiet.Fcp.Median).And.LessThanOrEqualTo(quiet.Fcp.Max));
+        Assert.That(quiet.RunsThatShifted, Is.Zero);
+        Assert.That(quiet.Score(Core.Timings.TimingDevice.Desktop)!.Median, Is.EqualTo(100), "a quiet page, unthrottled");
+        Assert.That(measured[1].Tbt!.Median, Is.GreaterThan(200));
+        Assert.That(measured[1].Score(Core.Timings.TimingDevice.Desktop)!.Median, Is.LessThan(100), "300 ms of blocking costs points");
+    }
 }
