@@ -302,17 +302,7 @@ Row MeasurePublish()
         throw new BenchFailure($"dotnet new blazorwasm exited {created.ExitCode}:\n{Tail(created.Output)}");
     }
 
-    WriteFile("publish/nuget.config", $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="bench" value="{feed}" />
-            <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-          </packageSources>
-        </configuration>
-        """);
-    WriteFile("publish/Directory.Build.props", "<Project />");
+    UseFeed("publish", feed, "\n    <add key=\"nuget.org\" value=\"https://api.nuget.org/v3/index.json\" />");
     var projectFile = Path.Combine(app, "app.csproj");
     File.WriteAllText(projectFile, File.ReadAllText(projectFile).Replace("</Project>", $"""
           <ItemGroup>
@@ -393,17 +383,24 @@ string MakeSampleWebApp(string feed)
         CopyDirectory(Path.Combine(root, "testassets", "vite-app", part), Path.Combine(msbuild, "testassets", "vite-app", part), skip: []);
     }
 
-    WriteFile("msbuild/nuget.config", $"""
+    UseFeed("msbuild", feed);
+    return project;
+}
+
+// A folder under the temp folder that restores the package from the bench feed (and from the sources given after it),
+// with an empty Directory.Build.props so the repository's does not apply.
+void UseFeed(string folder, string feed, string moreSources = "")
+{
+    WriteFile($"{folder}/nuget.config", $"""
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <packageSources>
             <clear />
-            <add key="bench" value="{feed}" />
+            <add key="bench" value="{feed}" />{moreSources}
           </packageSources>
         </configuration>
         """);
-    WriteFile("msbuild/Directory.Build.props", "<Project />");
-    return project;
+    WriteFile($"{folder}/Directory.Build.props", "<Project />");
 }
 
 (ProcessResult Result, double Milliseconds) TimedBuild(string name, string project, IReadOnlyList<string> arguments)

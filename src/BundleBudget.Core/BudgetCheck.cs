@@ -173,10 +173,11 @@ public sealed class BudgetCheck
     /// </summary>
     private (OutputScan Scan, string? ServedBy) ScanServed(string outputFolder, BudgetFile budget)
     {
-        // The host's (the command line's, or the project's own from MSBuild), else budget.json's.
-        var fromBudget = _options.UseBudgetStaticWebAssets ? budget.StaticWebAssets : null;
-        var named = _options.StaticWebAssetsManifest is { Length: > 0 } ? _options.StaticWebAssetsNamed : fromBudget is not null;
-        if ((_options.StaticWebAssetsManifest is { Length: > 0 } ? _options.StaticWebAssetsManifest : fromBudget) is not { } manifestPath)
+        // The host's (the command line's, or the project's own from MSBuild), else budget.json's (named by the user).
+        var (manifestPath, named) = _options.StaticWebAssetsManifest is { Length: > 0 } fromHost ? (fromHost, _options.StaticWebAssetsNamed)
+            : _options.UseBudgetStaticWebAssets && budget.StaticWebAssets is { } fromBudget ? (fromBudget, true)
+            : (null, false);
+        if (manifestPath is null)
         {
             return (AssetScanner.Scan(outputFolder), null);
         }

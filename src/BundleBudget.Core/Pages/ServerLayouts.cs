@@ -29,7 +29,7 @@ public static class ServerLayouts
         var paths = budget.Entries is { } entries
             ? entries.Select(e => e.Path).Where(RazorMarkup.IsRazor)
             : Conventional;
-        return paths.Select(p => Layout(projectFolder, p)).OfType<Asset>().ToList();
+        return paths.Select(p => SourceFile(projectFolder, p)).OfType<Asset>().ToList();
     }
 
     /// <summary>Where the SDK's templates put the pages, views and components that render inside the layouts.</summary>
@@ -49,7 +49,7 @@ public static class ServerLayouts
         return Imports.SourceFileFinder.Find(projectFolder, ViewGlobs, folders, RazorExtensions)
             .Where(f => !layoutPaths.Contains(f.RelativePath))
             .Take(MaxViews)
-            .Select(f => Layout(projectFolder, f.RelativePath))
+            .Select(f => SourceFile(projectFolder, f.RelativePath))
             .OfType<Asset>()
             .ToList();
     }
@@ -59,7 +59,7 @@ public static class ServerLayouts
     /// <summary>More than an app has: a project folder with more is read this far.</summary>
     private const int MaxViews = 5000;
 
-    private static Asset? Layout(string projectFolder, string relative)
+    private static Asset? SourceFile(string projectFolder, string relative)
     {
         var normalized = relative.Replace('\\', '/').TrimStart('/');
         var info = new FileInfo(Path.Combine(projectFolder, normalized));
