@@ -38,10 +38,10 @@ public sealed class LoopbackServer : IAsyncDisposable
     /// <summary>Where the folder is served: http://127.0.0.1:{port}/.</summary>
     public Uri Origin { get; }
 
-    public bool SpaFallback { get; init; }
+    public bool SpaFallback { get; private init; }
 
     /// <summary>Serves <paramref name="root"/> on a free loopback port.</summary>
-    public static LoopbackServer Start(string root)
+    public static LoopbackServer Start(string root, bool spaFallback = false)
     {
         // A free port, taken from the system; a race with another process taking it is retried.
         for (var attempt = 0; ; attempt++)
@@ -52,7 +52,7 @@ public sealed class LoopbackServer : IAsyncDisposable
             probe.Stop();
             try
             {
-                return new LoopbackServer(root, port);
+                return new LoopbackServer(root, port) { SpaFallback = spaFallback };
             }
             catch (HttpListenerException) when (attempt < 5)
             {

@@ -39,10 +39,10 @@ public sealed record PageTimings(string Page, IReadOnlyList<PageRun> Runs)
 /// </summary>
 public static class PageMeasurement
 {
-    public static async Task<IReadOnlyList<PageTimings>> MeasureAsync(PageTimer timer, string servedFolder, IReadOnlyList<string> pages, Throttling throttling, int runs, CancellationToken cancellation = default)
+    public static async Task<IReadOnlyList<PageTimings>> MeasureAsync(PageTimer timer, string servedFolder, IReadOnlyList<string> pages, Throttling throttling, int runs, CancellationToken cancellation = default, bool spaFallback = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(runs, 1);
-        await using var server = LoopbackServer.Start(servedFolder);
+        await using var server = LoopbackServer.Start(servedFolder, spaFallback);
         var measured = new List<PageTimings>();
         foreach (var page in pages)
         {

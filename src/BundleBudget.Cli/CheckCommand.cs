@@ -25,7 +25,7 @@ internal static class CheckCommand
             DefaultOutputPath: "wwwroot",
             CachePath: arguments.CachePath ?? DefaultCachePath(arguments),
             BrotliForAll: arguments.Brotli,
-            Strict: arguments.Strict) { Reports = arguments.Reports, StaticWebAssetsManifest = arguments.StaticWebAssets, StaticWebAssetsNamed = arguments.StaticWebAssets is not null, UseBudgetStaticWebAssets = true }).Run();
+            Strict: arguments.Strict) { Reports = arguments.Reports, StaticWebAssetsManifest = arguments.StaticWebAssets, StaticWebAssetsNamed = arguments.StaticWebAssets is not null, UseBudgetStaticWebAssets = true, Measure = Measuring.Options(arguments) }).Run();
         Print(result, arguments.Quiet);
         foreach (var problem in result.Reports.Problems)
         {

@@ -21,6 +21,15 @@ internal sealed record CheckArguments(string BudgetFile, string? Directory, stri
 
     public string? StaticWebAssets { get; init; }
 
+    /// <summary>--measure: load the entry pages in a browser and evaluate the timing budgets.</summary>
+    public bool Measure { get; init; }
+
+    public string? Browser { get; init; }
+
+    public int? Runs { get; init; }
+
+    public string? Device { get; init; }
+
     /// <summary>Every --budget given: more than one checks several projects into one report.</summary>
     public IReadOnlyList<string> BudgetFiles { get; init; } = [];
 
@@ -44,7 +53,7 @@ internal sealed class CommandLine
     // The help's paragraphs, wrapped by hand.
     private const string CheckExitCodes = """
         Exit codes: 0 within budget (warnings and incomplete budgets allowed), 1 over budget (or an incomplete
-        budget with --strict), 2 bad input or usage
+        budget with --strict), 2 bad input or usage, or pages to measure and no browser (BB4001)
         """;
 
     private const string CheckNotes = """
@@ -74,6 +83,23 @@ internal sealed class CommandLine
     private readonly Option<string?> _cache = FileOption("--cache", "Where computed sizes are cached [default: next to the JSON report, else the user's cache folder]");
     private readonly Option<bool> _strict = new("--strict") { Description = "A budget that could not be fully measured (BB1007) is an error, not a warning" };
     private readonly Option<bool> _quiet = new("--quiet") { Description = "Print only errors, warnings and the verdict" };
+
+    private readonly Option<bool> _measure = new("--measure") { Description = "Load each entry page in an installed Chromium, Chrome or Edge (never downloaded) and measure FCP, LCP, CLS, TBT, TTI, load and a performance score; evaluates the timing budgets. Takes seconds per page" };
+    private readonly Option<string?> _browser = new("--browser") { HelpName = "PATH", Description = "The browser to measure with [default: CHROME_PATH, else chromium, chrome or edge on PATH or where they install]" };
+
+    private readonly Option<int?> _runs = new("--runs")
+    {
+        HelpName = "N",
+        Description = "Loads per page, one after another; the median is compared [default: budget.json's timings.runs, else 5]",
+        CustomParser = result => Parse<int?>(result, int.TryParse(Token(result), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 50, n, "--runs needs a whole number from 1 to 50."),
+    };
+
+    private readonly Option<string?> _device = new("--device")
+    {
+        HelpName = "mobile|desktop",
+        Description = "The device emulated: mobile (Lighthouse's default throttling: slow 4G, CPU 4x slower) or desktop [default: budget.json's timings.device, else mobile]",
+        CustomParser = result => Parse<string?>(result, Token(result) is "mobile" or "desktop", Token(result), "--device is mobile or desktop."),
+    };
 
     private readonly Argument<string[]> _reports = new("reports")
     {
@@ -106,7 +132,7 @@ internal sealed class CommandLine
     {
         var checkCommand = new Command("check", "Checks a web build's output folder against budget.json.")
         {
-            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _checkNormalize, _staticWebAssets, _brotli, _cache, _strict, _quiet,
+            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _checkNormalize, _staticWebAssets, _brotli, _cache, _strict, _quiet, _measure, _browser, _runs, _device,
         };
         checkCommand.SetAction(result => check(ToCheckArguments(result)));
 
@@ -181,6 +207,10 @@ internal sealed class CommandLine
             NormalizeFilenames = result.GetValue(_checkNormalize),
             Strict = result.GetValue(_strict),
             StaticWebAssets = result.GetValue(_staticWebAssets),
+            Measure = result.GetValue(_measure),
+            Browser = result.GetValue(_browser),
+            Runs = result.GetValue(_runs),
+            Device = result.GetValue(_device),
             BudgetFiles = result.GetValue(_budget)!,
         };
 

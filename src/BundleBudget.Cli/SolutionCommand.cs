@@ -43,7 +43,7 @@ internal static class SolutionCommand
                 DefaultOutputPath: Path.Combine(Path.GetDirectoryName(Path.GetFullPath(budgetFile))!, "wwwroot"),
                 CachePath: CheckCommand.DefaultCachePath(projectArguments),
                 BrotliForAll: arguments.Brotli,
-                Strict: arguments.Strict) { UseBudgetStaticWebAssets = true }).Run();
+                Strict: arguments.Strict) { UseBudgetStaticWebAssets = true, Measure = Measuring.Options(arguments) }).Run();
             CheckCommand.Print(result, arguments.Quiet);
             if (Environment.GetEnvironmentVariable("BUNDLEBUDGET_TIMING") is "1" or "true")
             {

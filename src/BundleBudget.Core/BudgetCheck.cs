@@ -146,13 +146,14 @@ public sealed class BudgetCheck
         var outputContext = new AnalysisContext(budget, store, _analyses)
         {
             Served = served, Content = content, Assets = assets, Pages = pages, Faces = faces, Sizes = measured.SizesByPath, ProjectProperties = _options.ProjectProperties,
+            OutputFolder = outputFolder, ServedByManifest = servedBy is not null, Measure = _options.Measure,
         };
         RunStage(AnalysisStage.Output, outputContext, _diagnostics, _timer);
         SaveCache(store);
         _timer.Lap("cache save");
 
         var gaps = new MeasurementGaps(measured.Failures, scan.Unreadable.Where(u => (u.IsFolder && IsServedFolder(layout, u.Path)) || (!u.IsFolder && layout.IsServed(u.Path))).ToList());
-        var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict);
+        var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict, _analyses.Of(Timings.TimingsAnalysis.Instance));
         _diagnostics.AddRange(evaluation);
         _timer.Lap("evaluation");
         return new CheckResult(_budgetPath, outputFolder, budget, assets, measured.SizesByPath, results, _diagnostics, measured.Statistics)
@@ -177,6 +178,13 @@ public sealed class BudgetCheck
         var (manifestPath, named) = _options.StaticWebAssetsManifest is { Length: > 0 } fromHost ? (fromHost, _options.StaticWebAssetsNamed)
             : _options.UseBudgetStaticWebAssets && budget.StaticWebAssets is { } fromBudget ? (fromBudget, true)
             : (null, false);
+        var found = false;
+        if (manifestPath is null && _options.UseBudgetStaticWebAssets)
+        {
+            manifestPath = StaticWebAssets.ManifestFinder.Find(outputFolder);
+            found = manifestPath is not null;
+        }
+
         if (manifestPath is null)
         {
             return (AssetScanner.Scan(outputFolder), null);
@@ -187,6 +195,11 @@ public sealed class BudgetCheck
             var manifest = StaticWebAssets.RuntimeManifest.Read(manifestPath);
             if (manifest.Serves(outputFolder))
             {
+                if (found)
+                {
+                    _diagnostics.Add(Diagnostic.Info(DiagnosticCodes.StaticWebAssetsFound, $"{outputFolder} is checked as the app serves it, from the last build's static web assets manifest ({Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(budget.Path))!, manifest.Path)}): its Razor class libraries, scoped-CSS bundle and _framework/ files too. Build again after changing them; --static-web-assets (or \"staticWebAssets\") names another manifest.", manifest.Path));
+                }
+
                 return (AssetScanner.ScanServed(manifest.Files, manifest.Patterns), manifest.Path);
             }
 

@@ -40,6 +40,9 @@ public sealed record CheckOptions(
     /// </summary>
     public IReadOnlyDictionary<string, string> ProjectProperties { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Measure the entry pages in a browser (timing budgets, the report's timings); null: measuring is off.</summary>
+    public Timings.MeasureOptions? Measure { get; init; }
+
     /// <summary>The reports to write after the check; none by default.</summary>
     public ReportOptions Reports { get; init; } = new();
 }

@@ -64,7 +64,7 @@ public sealed record CheckResult(
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
 
     /// <summary>True when the input itself was bad (budget file, output folder): the check could not be trusted.</summary>
-    public bool HasInputErrors => Diagnostics.Any(d => d.Severity == Severity.Error && d.Code.StartsWith("BB9", StringComparison.Ordinal));
+    public bool HasInputErrors => Diagnostics.Any(d => d.Severity == Severity.Error && (d.Code.StartsWith("BB9", StringComparison.Ordinal) || d.Code == Timings.TimingsDiagnostics.CannotMeasure));
 
     public BudgetStatus Status => ErrorCount > 0 ? BudgetStatus.Error : WarningCount > 0 ? BudgetStatus.Warning : BudgetStatus.Pass;
 }

@@ -59,7 +59,9 @@ public abstract class BundleBudgetTask : Microsoft.Build.Utilities.Task
                 Log.LogWarning(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, message);
                 break;
             default:
-                Log.LogMessage(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, MessageImportance.Normal, message);
+                // What drives a WebAssembly app's download is why its budgets pass or fail: shown at the default verbosity.
+                var importance = diagnostic.Code == Core.Runtime.RuntimeDiagnostics.SizeDriver ? MessageImportance.High : MessageImportance.Normal;
+                Log.LogMessage(null, diagnostic.Code, null, file, diagnostic.Line, diagnostic.Column, 0, 0, importance, message);
                 break;
         }
     }

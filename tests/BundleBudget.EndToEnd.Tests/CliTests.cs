@@ -22,6 +22,31 @@ public class CliTests
         """);
 
     [Test]
+    public void Measure_loads_the_pages_in_the_installed_browser_and_fails_a_timing_budget_they_exceed()
+    {
+        _folder.Write("budget.json", $$"""
+            { "outputPath": {{JsonSerializer.Serialize(Path.Combine(TestAssets.Folder, "timing-pages"))}}, "entries": ["long-task/index.html"],
+              "budgets": [ { "type": "timing", "metric": "tbt", "maximumError": "100ms" }, { "type": "timing", "metric": "lcp", "maximumError": "10s" } ], "imports": { "rules": "none" } }
+            """);
+
+        var unmeasured = Run("check");
+        Assert.That(unmeasured.ExitCode, Is.Zero, unmeasured.ToString());
+        Assert.That(unmeasured.StandardOutput, Does.Contain("warning BB4003").And.Contain("INCOMPLETE"), "never a pass on nothing measured");
+
+        var result = Run("check", "--measure", "--runs", "1", "--device", "desktop", "--markdown", _folder.Combine("comment.md"), "--json", _folder.Combine("report.json"));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Output, Does.Contain("error BB1001: Budget 'tbt (each page)' exceeded: long-task/index.html's Total Blocking Time is"));
+        Assert.That(result.StandardOutput, Does.Match(@"ok\s+lcp \(each page\)"));
+        Assert.That(File.ReadAllText(_folder.Combine("comment.md")), Does.Contain("**Page timings** (desktop, median of 1 runs"));
+        using var report = JsonDocument.Parse(File.ReadAllText(_folder.Combine("report.json")));
+        Assert.That(report.RootElement.GetProperty("timings").GetProperty("pages")[0].GetProperty("metrics").GetProperty("tbt").GetProperty("median").GetDouble(), Is.InRange(200, 400));
+
+        var noBrowser = Run("check", "--measure", "--browser", _folder.Combine("no-such-chrome"));
+        Assert.That(noBrowser.ExitCode, Is.EqualTo(2), noBrowser.ToString());
+        Assert.That(noBrowser.Output, Does.Contain("error BB4001: Pages cannot be measured: The browser named for measuring"));
+    }
+
+    [Test]
     public void The_bundled_sample_is_within_budget_with_warnings_and_exits_0()
     {
         var result = ProcessRunner.Dotnet(TestAssets.RepositoryRoot, Cli, "check", "--budget", "testassets/vite-app/budget.json", "--cache", _folder.Combine("cache.json"));

@@ -82,6 +82,21 @@ public class RazorAppTests
             Assert.That(built.Output, Does.Contain("BB1012"));
         }
 
+        // The README's suggested budget for Razor Pages, checked with the CLI in the project folder: it finds the build's
+        // static web assets manifest as MSBuild passes it, agrees with the build's check, and the template passes.
+        File.WriteAllText(folder.Combine("app/readme-budget.json"), ReadmeExamples.BudgetFor("Razor Pages, MVC"));
+        var cliReport = folder.Combine("cli.json");
+        var cli = ProcessRunner.Dotnet(folder.Combine("app"), Path.Combine(TestContext.CurrentContext.TestDirectory, "bundle-budget.dll"), "check", "--budget", "readme-budget.json", "--json", cliReport);
+        Assert.That(cli.ExitCode, Is.Zero, cli.ToString());
+        Assert.That(cli.StandardOutput, Does.Contain("info BB9035").And.Contain("BundleBudget: within budget"));
+        Assert.That(cli.StandardOutput, Does.Not.Contain("BB1005").And.Not.Contain("warning BB2005").And.Not.Contain("BB1007"), "a .NET project without npm has no imports to analyse; nothing is missing");
+        using (var fromCli = JsonDocument.Parse(File.ReadAllText(cliReport)))
+        using (var fromBuild = JsonDocument.Parse(File.ReadAllText(folder.Combine("app/obj/bundlebudget/bundle-budget.json"))))
+        {
+            static long InitialGzip(JsonDocument report) => report.RootElement.GetProperty("pages").EnumerateArray().Single().GetProperty("initialTotal").GetProperty("gzip").GetInt64();
+            Assert.That(InitialGzip(fromCli), Is.EqualTo(InitialGzip(fromBuild)), "the CLI and the build check the same served files");
+        }
+
         // Unchanged, the check is skipped; a change in the library's wwwroot (outside the app's) runs it again.
         var unchanged = ProcessRunner.Dotnet(folder.Combine("app"), "build", "--disable-build-servers", "-v:n", restore);
         Assert.That(unchanged.Output, Does.Match("Skipping target \"CheckBundleBudget\""));

@@ -48,6 +48,15 @@ internal sealed class AnalysisContext
     /// <summary>The project's MSBuild properties the host passed (<see cref="CheckOptions.ProjectProperties"/>).</summary>
     public IReadOnlyDictionary<string, string> ProjectProperties { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The folder checked; at <see cref="AnalysisStage.Output"/>.</summary>
+    public string OutputFolder { get; init; } = string.Empty;
+
+    /// <summary>The files are those a static web assets manifest serves, from several folders; at <see cref="AnalysisStage.Output"/>.</summary>
+    public bool ServedByManifest { get; init; }
+
+    /// <summary>The host's request to measure pages in a browser; null when measuring is off.</summary>
+    public Timings.MeasureOptions? Measure { get; init; }
+
     /// <summary>The settings of a section: as budget.json gives them, or their defaults.</summary>
     public TSettings Settings<TSettings>(BudgetSection<TSettings> section)
         where TSettings : class => Budget.Settings(section);

@@ -18,6 +18,7 @@ public static class AnalysisRegistry
         ImagesAnalysis.Instance,
         FontsAnalysis.Instance,
         Runtime.RuntimeAnalysis.Instance,
+        Timings.TimingsAnalysis.Instance,
     ];
 
     /// <summary>The budget.json sections the analyses own, once each (two analyses may share one).</summary>

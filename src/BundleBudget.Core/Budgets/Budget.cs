@@ -24,6 +24,12 @@ public sealed record Budget(
 
     public bool IsInitial => Types is [BudgetType.Initial];
 
+    /// <summary>A budget on a metric measured in a real browser (<see cref="Metric"/>).</summary>
+    public bool IsTiming => Types is [BudgetType.Timing];
+
+    /// <summary>For a timing budget, what it limits.</summary>
+    public Timings.BudgetMetric? Metric { get; init; }
+
     /// <summary>
     /// <c>"loaded": true</c>: counts only files an entry page loads (by its HTML, imports, stylesheets, the .NET boot
     /// configuration), first or later; not those served that no page loads (the unused variants of a library in lib/).
@@ -63,6 +69,11 @@ public sealed record Budget(
             if (!string.IsNullOrWhiteSpace(Name))
             {
                 return Name;
+            }
+
+            if (IsTiming)
+            {
+                return $"{(Metric is { } metric ? Timings.BudgetMetrics.WireName(metric) : "timing")} {(Entry is null ? "(each page)" : $"'{Entry}'")}";
             }
 
             if (IsInitial)

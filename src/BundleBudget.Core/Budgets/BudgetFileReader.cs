@@ -335,6 +335,11 @@ public static class BudgetFileReader
             return null;
         }
 
+        if (Timings.TimingBudgetReader.IsTiming(budget))
+        {
+            return Timings.TimingBudgetReader.Read(budget, context);
+        }
+
 
         var valid = true;
         string? name = null;

@@ -19,6 +19,9 @@ public enum BudgetType
 
     /// <summary>What an entry page loads before it is usable: its HTML, scripts, stylesheets, static imports, preloads.</summary>
     Initial,
+
+    /// <summary>A metric of a page load measured in a real browser (its <c>metric</c>): no file counts in it.</summary>
+    Timing,
 }
 
 public static class BudgetTypeExtensions
@@ -34,6 +37,6 @@ public static class BudgetTypeExtensions
         BudgetType.Media => asset == AssetType.Media,
         BudgetType.Wasm => asset == AssetType.Wasm,
         BudgetType.Other => asset == AssetType.Other,
-        _ => false, // Initial counts the files of a page, not a kind of file.
+        _ => false, // Initial counts the files of a page, Timing measures it: neither is a kind of file.
     };
 }

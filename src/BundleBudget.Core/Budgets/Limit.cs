@@ -10,6 +10,9 @@ public enum LimitUnit
     Milliseconds,
     Count,
 
+    /// <summary>A layout shift score in thousandths (0.1 is 100): CLS is unitless.</summary>
+    Shift,
+
     /// <summary>A score (0-100): the one unit whose limit is a minimum.</summary>
     Score,
 }
@@ -37,6 +40,7 @@ public sealed record Limit(long Value, LimitUnit Unit, string Text)
     {
         LimitUnit.Bytes => ByteSize.Format(value),
         LimitUnit.Milliseconds => NetworkProfile.FormatMilliseconds(value),
+        LimitUnit.Shift => (value / 1000.0).ToString("0.000", CultureInfo.InvariantCulture),
         _ => value.ToString("N0", CultureInfo.InvariantCulture),
     };
 
@@ -46,6 +50,7 @@ public sealed record Limit(long Value, LimitUnit Unit, string Text)
         LimitUnit.Bytes => "bytes",
         LimitUnit.Milliseconds => "ms",
         LimitUnit.Count => "count",
+        LimitUnit.Shift => "shift",
         _ => "score",
     };
 

@@ -15,6 +15,9 @@ public sealed record Diagnostic(string Code, Severity Severity, string Message, 
     public static Diagnostic Warning(string code, string message, string? file = null, int line = 0, int column = 0) =>
         new(code, Severity.Warning, message, file, line, column);
 
+    public static Diagnostic Info(string code, string message, string? file = null, int line = 0, int column = 0) =>
+        new(code, Severity.Info, message, file, line, column);
+
     public static Diagnostic Error(string code, string message, SourceLocation at) =>
         new(code, Severity.Error, message, at.File, at.Line, at.Column);
 

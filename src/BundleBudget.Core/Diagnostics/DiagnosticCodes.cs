@@ -101,6 +101,9 @@ public static class DiagnosticCodes
     /// <summary>ASP.NET Core's static web assets manifest could not be read: what is served is unknown.</summary>
     public const string StaticWebAssetsUnreadable = "BB9033";
 
+    /// <summary>The CLI found the static web assets manifest of the project whose wwwroot it checks.</summary>
+    public const string StaticWebAssetsFound = "BB9035";
+
     /// <summary>Two projects write the same report or cache path.</summary>
     public const string SharedOutputPath = "BB9034";
 
@@ -136,6 +139,7 @@ public static class DiagnosticCodes
         new(UnsupportedEncoding, "UnsupportedEncoding", "budget.json is in an encoding other than UTF-8 or UTF-16.", DiagnosticCategory.Configuration, Severity.Error),
         new(SharedOutputPath, "SharedOutputPath", "Two projects write the same report or cache path, each overwriting the other's.", DiagnosticCategory.Configuration, Severity.Warning),
         new(StaticWebAssetsUnreadable, "StaticWebAssetsUnreadable", "ASP.NET Core's static web assets manifest could not be read; every budget is incomplete.", DiagnosticCategory.Environment, Severity.Warning),
+        new(StaticWebAssetsFound, "StaticWebAssetsFound", "The CLI checks a project's wwwroot as the app serves it, from the static web assets manifest of its last build.", DiagnosticCategory.Environment, Severity.Info),
         new(UnreadableAsset, "UnreadableAsset", "An output file or folder could not be read; the budgets that would count it are incomplete.", DiagnosticCategory.Environment, Severity.Warning),
         new(ReportNotWritten, "ReportNotWritten", "The report or the size cache could not be written.", DiagnosticCategory.Environment, Severity.Warning),
         new(SymbolicLinkLoop, "SymbolicLinkLoop", "A symbolic link in the output folder points to a folder above it.", DiagnosticCategory.Environment, Severity.Warning),

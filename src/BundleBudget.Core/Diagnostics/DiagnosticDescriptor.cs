@@ -10,6 +10,7 @@ public enum DiagnosticCategory
     Bundles,
     Images,
     Fonts,
+    Timings,
     Configuration,
     Environment,
 }

@@ -11,19 +11,25 @@ namespace BundleBudget.Core.Evaluation;
 /// Compares measured sizes with each budget and turns every exceeded limit into a BB1xxx diagnostic. A budget that
 /// would count a file that could not be measured is incomplete (BB1007): it never shows a plain pass.
 /// </summary>
-public static class BudgetEvaluator
+public static partial class BudgetEvaluator
 {
     public static (IReadOnlyList<BudgetResult> Results, IReadOnlyList<Diagnostic> Diagnostics) Evaluate(
         BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages) =>
         Evaluate(budgetFile, assets, sizes, pages, MeasurementGaps.None, budgetFile.Strict);
 
     public static (IReadOnlyList<BudgetResult> Results, IReadOnlyList<Diagnostic> Diagnostics) Evaluate(
-        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages, MeasurementGaps gaps, bool strict)
+        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages, MeasurementGaps gaps, bool strict, Timings.TimingsResult? timings = null)
     {
         var context = new Context(assets, sizes, gaps, strict);
         var loaded = LoadedFiles.Of(pages);
         foreach (var budget in budgetFile.Budgets)
         {
+            if (budget.IsTiming)
+            {
+                context.Results.Add(EvaluateTiming(budget, pages, timings ?? Timings.TimingsResult.None, context));
+                continue;
+            }
+
             if (budget.IsInitial)
             {
                 context.Results.Add(EvaluateInitial(budget, pages, context));
@@ -35,7 +41,7 @@ public static class BudgetEvaluator
             if (budget.LoadedOnly && (loaded is null || loaded.WhyIncomplete is not null))
             {
                 // Which files the pages load is not known: a file left out could be one they load.
-                unmeasured.Add(new Unmeasured("(entry pages)", loaded is null ? "\"loaded\": true needs an entry page, and there is none" : $"what the pages load is not fully known ({loaded.WhyIncomplete})"));
+                unmeasured.Add(new Unmeasured("entry pages", loaded is null ? "\"loaded\": true needs an entry page, and there is none" : $"what the pages load is not fully known: {loaded.WhyIncomplete}"));
             }
 
             foreach (var asset in context.Counted)
@@ -94,6 +100,16 @@ public static class BudgetEvaluator
         {
             context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' matched no file in the output folder; check the glob (it is relative to the output folder, and '*' does not cross '/': use '**/' for any folder).", budget.Location));
         }
+        else if (context.Counted.Any())
+        {
+            // (An empty output folder is BB1004 already.) A type budget on an empty type limits nothing: a site with no fonts
+            // (said, so that "0 B" is not read as measured), or the wrong folder: a .NET runtime budget on a folder with no
+            // runtime (a Blazor WebAssembly app's source wwwroot) is a warning.
+            var message = $"Budget '{budget.Label}' counts no file: the output folder has no {budget.TypeName} file{(budget.LoadedOnly ? " that a page loads" : string.Empty)}. Check that the folder is the one that ships (a Blazor WebAssembly app's runtime is in its publish folder), or remove the budget if the site has none.";
+            context.Diagnostics.Add(budget.Types.Contains(BudgetType.Wasm)
+                ? Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, message, budget.Location)
+                : new Diagnostic(DiagnosticCodes.BudgetMatchedNothing, Severity.Info, message, budget.Location.File, budget.Location.Line, budget.Location.Column));
+        }
     }
 
     /// <summary>The size a budget compares for one asset: raw for images, fonts and media; else the budget's compression. Null when not measured.</summary>
@@ -137,11 +153,13 @@ public static class BudgetEvaluator
         var sizeKind = DescribeCompression(budget, matched);
         if (status != BudgetStatus.Pass)
         {
-            var what = $"Budget '{budget.Label}' exceeded: {Count(matched.Count, "file")} total {ByteSize.Format(actual)} {sizeKind}";
+            var what = $"Budget '{budget.Label}' exceeded: {Count(matched.Count, "file")} total {ByteSize.Format(actual)} {sizeKind}{Largest(budget, matched, context)}";
             context.Diagnostics.Add(Exceeded(budget, status, actual, what, budget.Location.File, budget.Location.Line, budget.Location.Column));
         }
 
-        return new BudgetResult(budget, status, actual, matched.Count, [], sizeKind);
+        var largest = status == BudgetStatus.Pass ? [] : matched.Select(a => new OffendingFile(a, context.SizeFor(budget, a)!.Value, status))
+            .OrderByDescending(f => f.Actual).ThenBy(f => f.Asset.Path, StringComparer.Ordinal).Take(5).ToList();
+        return new BudgetResult(budget, status, actual, matched.Count, [], sizeKind) { Largest = largest };
     }
 
     private static BudgetResult EvaluateEach(Budget budget, List<Asset> matched, Context context)
@@ -219,7 +237,7 @@ public static class BudgetEvaluator
             var files = Count(measured.Count, "file");
             var what = budget.Network is { } net
                 ? $"Budget '{budget.Label}' exceeded: {page.Path} loads in about {NetworkProfile.FormatMilliseconds(actual)} on {net.Description}: {files}, {ByteSize.Format(bytes)} {sizeKind}, discovered in {levels} {(levels == 1 ? "round" : "rounds")} of requests after connecting"
-                : $"Budget '{budget.Label}' exceeded: {page.Path} loads {files} before it is usable, {ByteSize.Format(actual)} {sizeKind}";
+                : $"Budget '{budget.Label}' exceeded: {page.Path} loads {files} before it is usable, {ByteSize.Format(actual)} {sizeKind}{Largest(budget, measured, context)}";
             context.Diagnostics.Add(Exceeded(budget, status, actual, what, pageAsset.FullPath, 0, 0));
         }
 
@@ -238,10 +256,13 @@ public static class BudgetEvaluator
 
         var budget = result.Budget;
         var shown = string.Join("; ", unmeasured.Take(3).Select(u => $"{u.Path}: {u.Reason}")) + (unmeasured.Count > 3 ? $"; and {unmeasured.Count - 3} more" : string.Empty);
-        var measured = budget.IsInitial
+        var measured = budget.IsTiming
+            ? result.MatchedFiles == 0 ? "no page was measured" : $"the {Count(result.MatchedFiles, "page")} measured come to {budget.Format(result.Actual)} at worst"
+            : budget.IsInitial
             ? $"what could be measured comes to {budget.Format(result.Actual)}"
             : $"the {Count(result.MatchedFiles, "file")} measured total {budget.Format(result.Actual)}";
-        var message = $"Budget '{budget.Label}' is incomplete: {Count(unmeasured.Count, budget.IsInitial ? "thing its pages load" : "file it counts", budget.IsInitial ? "things its pages load" : "files it counts")} could not be measured ({shown}); {measured}, so it cannot pass.{(context.Strict ? " (strict: an error)" : " With \"strict\": true it is an error.")}";
+        var what = budget.IsTiming ? Count(unmeasured.Count, "page") : Count(unmeasured.Count, budget.IsInitial ? "thing its pages load" : "file it counts", budget.IsInitial ? "things its pages load" : "files it counts");
+        var message = $"Budget '{budget.Label}' is incomplete: {what} could not be measured ({shown}); {measured}, so it cannot pass.{(context.Strict ? " (strict: an error)" : " With \"strict\": true it is an error.")}";
         context.Diagnostics.Add(context.Strict
             ? Diagnostic.Error(DiagnosticCodes.BudgetIncomplete, message, budget.Location)
             : Diagnostic.Warning(DiagnosticCodes.BudgetIncomplete, message, budget.Location));
@@ -283,6 +304,20 @@ public static class BudgetEvaluator
         }
 
         return uncompressed ? $"{name} (images, fonts and media raw)" : name;
+    }
+
+    /// <summary>What drives a total over its limit: its three largest files, for a message that says where to look.</summary>
+    private static string Largest(Budget budget, IReadOnlyList<Asset> files, Context context)
+    {
+        if (files.Count < 2)
+        {
+            return files is [var only] ? $" ({only.Path})" : string.Empty;
+        }
+
+        var largest = files.Select(a => (a.Path, Size: context.SizeFor(budget, a)!.Value))
+            .OrderByDescending(f => f.Size).ThenBy(f => f.Path, StringComparer.Ordinal).Take(3)
+            .Select(f => $"{f.Path} {ByteSize.Format(f.Size)}");
+        return $" (largest: {string.Join(", ", largest)})";
     }
 
     private static string Count(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";

@@ -20,5 +20,8 @@ public sealed record BudgetResult(Budget Budget, BudgetStatus Status, long Actua
     /// <summary>What the budget would count but could not measure; not empty means the budget is incomplete.</summary>
     public IReadOnlyList<Unmeasured> Unmeasured { get; init; } = [];
 
+    /// <summary>For a total over a limit: its largest files (at most five), what drives it.</summary>
+    public IReadOnlyList<OffendingFile> Largest { get; init; } = [];
+
     public bool IsIncomplete => Unmeasured.Count > 0;
 }

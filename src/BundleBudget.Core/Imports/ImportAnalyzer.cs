@@ -15,7 +15,8 @@ public static class ImportAnalyzer
         Analyze(root, settings, budgetFile, null);
 
     /// <param name="store">What earlier runs learned of the sources: an unchanged file is not read, a renamed one not parsed again.</param>
-    internal static ImportAnalysis Analyze(string root, ImportSettings settings, string? budgetFile, Content.ContentStore? store)
+    /// <param name="clientElsewhere">The output checked is outside <paramref name="root"/> (a client's dist): npm is used there even without a package.json here.</param>
+    internal static ImportAnalysis Analyze(string root, ImportSettings settings, string? budgetFile, Content.ContentStore? store, bool clientElsewhere = false)
     {
         if (settings.Rules.Count == 0)
         {
@@ -25,7 +26,7 @@ public static class ImportAnalyzer
         var files = SourceFileFinder.Find(root, settings.Sources);
         if (files.Count == 0)
         {
-            return ImportAnalysis.None with { Diagnostics = [NothingToRead(root, settings, budgetFile ?? Path.Combine(root, "budget.json"))] };
+            return ImportAnalysis.None with { Diagnostics = [NothingToRead(root, settings, budgetFile ?? Path.Combine(root, "budget.json"), clientElsewhere)] };
         }
 
         var packages = new InstalledPackages();
@@ -69,12 +70,36 @@ public static class ImportAnalyzer
         return new ImportAnalysis(ordered, diagnostics, files.Count) { References = allReferences, Packages = packages, Root = root, FilesParsed = store is null ? files.Count : parsed };
     }
 
-    private static Diagnostic NothingToRead(string root, ImportSettings settings, string budgetFile)
+    private static Diagnostic NothingToRead(string root, ImportSettings settings, string budgetFile, bool clientElsewhere)
     {
         var globs = string.Join(", ", settings.Sources.Select(s => $"'{s.Pattern}'"));
-        var message = settings.SourcesGiven
-            ? $"\"imports.sources\" matches no source file: {globs}, relative to {root}. No import was analysed. Fix the globs (they are relative to budget.json's folder and may leave it: \"../client/src/**/*.ts\")."
-            : $"No front-end source file was found in the usual places beside {Path.GetFileName(budgetFile)} ({string.Join(", ", ImportSettings.DefaultSources.Select(f => f + "/"))} in {root}), so no import was analysed. Set \"imports\": {{ \"sources\": [\"../client/src/**/*.{{ts,tsx}}\"] }} to where your sources are, or \"imports\": {{ \"rules\": \"none\" }} if this project has none.";
-        return Diagnostic.Warning(ImportDiagnostics.NoSourceFiles, message, budgetFile);
+        if (settings.SourcesGiven)
+        {
+            return Diagnostic.Warning(ImportDiagnostics.NoSourceFiles, $"\"imports.sources\" matches no source file: {globs}, relative to {Path.GetFileName(budgetFile)}'s folder. No import was analysed. Fix the globs (they may leave the folder: \"../client/src/**/*.ts\").", budgetFile);
+        }
+
+        var usual = string.Join(", ", ImportSettings.DefaultSources.Select(f => f + "/"));
+        if (!clientElsewhere && TakesNoPackages(root))
+        {
+            // A Razor or Blazor project with no npm: its scripts (wwwroot/js, lib/ copies) import no package, so there is
+            // nothing to analyse, and saying so as a warning on every .NET template would teach people to ignore warnings.
+            return Diagnostic.Info(ImportDiagnostics.NoSourceFiles, $"No import was analysed: this .NET project has no package.json and no front-end sources in the usual places ({usual}), so it takes no npm package. If its client lives elsewhere, set \"imports\": {{ \"sources\": [\"../client/src/**/*.{{ts,tsx}}\"] }}.", budgetFile);
+        }
+
+        return Diagnostic.Warning(ImportDiagnostics.NoSourceFiles, $"No front-end source file was found in the usual places beside {Path.GetFileName(budgetFile)} ({usual}), so no import was analysed. Set \"imports\": {{ \"sources\": [\"../client/src/**/*.{{ts,tsx}}\"] }} to where your sources are, or \"imports\": {{ \"rules\": \"none\" }} if this project has none.", budgetFile);
+    }
+
+    /// <summary>A .NET project with no package.json beside it or in its usual client folders.</summary>
+    private static bool TakesNoPackages(string root)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(root, "*.*proj").Any()
+                && !new[] { ".", "ClientApp", "client", "frontend" }.Any(f => File.Exists(Path.Combine(root, f, "package.json")));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 }

@@ -31,7 +31,9 @@ public sealed class ImportsAnalysis : Analysis<ImportAnalysis>
 
     internal override (ImportAnalysis Result, IReadOnlyList<Diagnostic> Diagnostics) Run(AnalysisContext context)
     {
-        var analysis = ImportAnalyzer.Analyze(context.BudgetFolder, context.Settings(Section), context.Budget.Path, context.Store);
+        var clientElsewhere = context.Budget.OutputPath is { } output
+            && Path.GetRelativePath(context.BudgetFolder, Path.GetFullPath(output, context.BudgetFolder)).StartsWith("..", StringComparison.Ordinal);
+        var analysis = ImportAnalyzer.Analyze(context.BudgetFolder, context.Settings(Section), context.Budget.Path, context.Store, clientElsewhere);
         return (analysis, analysis.Diagnostics);
     }
 

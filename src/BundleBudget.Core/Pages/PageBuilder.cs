@@ -84,7 +84,10 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
                 var (path, isExternal) = ResolveModule(walk, file.Path, url, baseHref: null);
                 if (isExternal)
                 {
-                    walk.External.Add(url);
+                    if (!NodeBuiltins.IsDynamicNodeImport(url, dynamic))
+                    {
+                        walk.External.Add(url);
+                    }
                 }
                 else if (Exists(byPath[file.Path], url, path!, walk, initial: false))
                 {
@@ -288,7 +291,11 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
         var (path, isExternal) = ResolveModule(walk, from, url, baseHref);
         if (isExternal)
         {
-            walk.External.Add(url);
+            if (!NodeBuiltins.IsDynamicNodeImport(url, dynamic))
+            {
+                walk.External.Add(url);
+            }
+
             return;
         }
 
@@ -365,9 +372,14 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
         var elsewhere = _byName.Value[urlPath[(urlPath.LastIndexOf('/') + 1)..]]
             .FirstOrDefault(p => p != path && (p == urlPath || p.EndsWith("/" + urlPath, StringComparison.Ordinal)));
         return elsewhere is null
-            ? "which is not in the output folder"
+            ? IsMadeByTheBuild(urlPath)
+                ? "which is not in the output folder: ASP.NET Core's build makes it (the scoped-CSS bundle, a Razor class library's or the framework's file) and serves it from elsewhere. Build the project: the CLI then finds its static web assets manifest in bin/ (or name it with --static-web-assets), or check the publish folder's wwwroot"
+                : "which is not in the output folder"
             : $"which the server does not send from {(siteRoot.Length == 0 ? "the output folder" : $"the site root '{siteRoot}/'")} (the output folder has '{elsewhere}': is \"siteRoot\" right?)";
     }
+
+    private static bool IsMadeByTheBuild(string urlPath) =>
+        urlPath.EndsWith(".styles.css", StringComparison.Ordinal) || urlPath.StartsWith("_content/", StringComparison.Ordinal) || urlPath.StartsWith("_framework/", StringComparison.Ordinal);
 
     /// <summary>An HTML document as read, once per document.</summary>
     private DocumentFacts? Document(Asset document)

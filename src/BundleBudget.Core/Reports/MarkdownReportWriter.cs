@@ -46,6 +46,12 @@ public static class MarkdownReportWriter
                     .Append(" | ").Append(budget.Format(offender.Actual)).AppendLine(" | | |");
             }
 
+            foreach (var file in budgetResult.Largest)
+            {
+                text.Append("| | &nbsp;&nbsp;").Append(Escape(file.Asset.Path))
+                    .Append(" | ").Append(budget.Format(file.Actual)).AppendLine(" | | |");
+            }
+
             foreach (var gap in budgetResult.Unmeasured.Take(MaxGapsPerBudget))
             {
                 text.Append("| :grey_question: | &nbsp;&nbsp;").Append(Escape(gap.Path)).Append(" | not measured: ").Append(Escape(gap.Reason)).AppendLine(" | | |");
@@ -60,13 +66,16 @@ public static class MarkdownReportWriter
         if (result.Pages.Pages.Count > 0)
         {
             text.AppendLine().AppendLine("**What each page loads**").AppendLine();
-            text.AppendLine("| Page | Initial files | Initial (gzip) | Lazy files | Lazy (gzip) |");
+            // In the compression the initial budgets compare, so that the column and the verdict agree.
+            var compression = result.Budgets.FirstOrDefault(b => b.Budget.IsInitial)?.Budget.Compression ?? Budgets.Compression.Gzip;
+            var name = compression.ToString().ToLowerInvariant();
+            text.Append("| Page | Initial files | Initial (").Append(name).Append(") | Lazy files | Lazy (").Append(name).AppendLine(") |");
             text.AppendLine("|---|---:|---:|---:|---:|");
             foreach (var page in result.Pages.Pages)
             {
                 text.Append("| ").Append(Escape(page.Path))
-                    .Append(" | ").Append(page.Initial.Count).Append(" | ").Append(GzipTotal(result, page.Initial))
-                    .Append(" | ").Append(page.Lazy.Count).Append(" | ").Append(GzipTotal(result, page.Lazy)).AppendLine(" |");
+                    .Append(" | ").Append(page.Initial.Count).Append(" | ").Append(CompressedTotal(result, page.Initial, compression))
+                    .Append(" | ").Append(page.Lazy.Count).Append(" | ").Append(CompressedTotal(result, page.Lazy, compression)).AppendLine(" |");
             }
         }
 
@@ -136,7 +145,7 @@ public static class MarkdownReportWriter
     }
 
     /// <summary>Text files gzip, images, fonts and media raw: what the page transfers.</summary>
-    private static string GzipTotal(CheckResult result, IReadOnlyList<Pages.PageFile> files)
+    private static string CompressedTotal(CheckResult result, IReadOnlyList<Pages.PageFile> files, Budgets.Compression compression)
     {
         long total = 0;
         var raw = 0;
@@ -144,13 +153,14 @@ public static class MarkdownReportWriter
         {
             if (result.Sizes.TryGetValue(file.Path, out var size))
             {
-                var compressible = result.Assets.FirstOrDefault(a => a.Path == file.Path) is { IsTextCompressible: true };
-                raw += compressible && size.Gzip is null ? 1 : 0;
-                total += compressible ? size.Gzip ?? size.Raw : size.Raw;
+                var compressible = compression != Budgets.Compression.Raw && result.Assets.FirstOrDefault(a => a.Path == file.Path) is { IsTextCompressible: true };
+                var compressed = compression == Budgets.Compression.Brotli ? size.Brotli : size.Gzip;
+                raw += compressible && compressed is null ? 1 : 0;
+                total += compressible ? compressed ?? size.Raw : size.Raw;
             }
         }
 
-        // A file whose gzip size no budget asked for counts raw: said, so that the column never passes raw for gzip.
+        // A file whose compressed size no budget asked for counts raw: said, so that the column never passes raw for compressed.
         return ByteSize.Format(total) + (raw == 0 ? string.Empty : $" ({raw} raw)");
     }
 

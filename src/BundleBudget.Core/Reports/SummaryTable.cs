@@ -47,7 +47,8 @@ public static class SummaryTable
         var lines = new List<string> { PlainText.Line($"Output folder: {result.OutputFolder}") };
         if (result.ServedBy is { } manifest)
         {
-            lines.Add(PlainText.Line($"Served files: {result.Assets.Count:N0}, as ASP.NET Core's static web assets manifest {manifest} serves them"));
+            var counted = result.Assets.Count(a => a.IsCounted);
+            lines.Add(PlainText.Line($"Served files: {result.Assets.Count:N0}, as ASP.NET Core's static web assets manifest {manifest} serves them; {counted:N0} counted (precompressed copies and source maps are listed, not counted)"));
         }
 
         lines.Add("Sizes: 1 kB = 1000 bytes, 1 MB = 1000 kB.");
@@ -81,6 +82,10 @@ public static class SummaryTable
 
     private static string MeasuredText(BudgetResult result) => result.Budget switch
     {
+        { IsTiming: true } when result.MatchedFiles == 0 => "not measured",
+        { IsTiming: true, Entry: { } timed } => $"{result.Budget.Format(result.Actual)} for {timed}",
+        { IsTiming: true, Metric: Timings.BudgetMetric.Score } => $"lowest {result.Budget.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
+        { IsTiming: true } => $"worst {result.Budget.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
         { Unit: LimitUnit.Milliseconds, Entry: { } timed } => $"about {result.Budget.Format(result.Actual)} for {timed}",
         { Unit: LimitUnit.Milliseconds } => $"slowest about {result.Budget.Format(result.Actual)} of {Count(result.MatchedFiles, "page")}",
         { IsInitial: true, Entry: { } entry } => $"{ByteSize.Format(result.Actual)} for {entry}",

@@ -236,6 +236,17 @@ public class BudgetSchemaTests
         yield return Sample("siteRoot", """
             { "outputPath": "dist/app", "siteRoot": "browser", "budgets": [{ "type": "initial", "maximumError": "170KB" }] }
             """);
+        yield return Sample("timing budgets and how they are measured", """
+            {
+              "timings": { "runs": 3, "device": "desktop", "spaFallback": true },
+              "budgets": [
+                { "type": "timing", "metric": "lcp", "entry": "index.html", "maximumWarning": "2s", "maximumError": "2.5s" },
+                { "type": "timing", "metric": "tbt", "maximumError": "200ms" },
+                { "name": "no shifting", "type": "timing", "metric": "cls", "maximumWarning": 0.05, "maximumError": 0.1 },
+                { "type": "timing", "metric": "score", "minimumWarning": 95, "minimumError": 90 }
+              ]
+            }
+            """);
         yield return Sample("entries as objects", """
             {
               "strict": false,
@@ -300,6 +311,15 @@ public class BudgetSchemaTests
         yield return Invalid("an unknown image key", $$"""{ "budgets": [{{Script}}], "images": { "maxDepth": 3 } }""");
         yield return Invalid("a fractional maxWidth", $$"""{ "budgets": [{{Script}}], "images": { "maxWidth": 2560.5 } }""");
         yield return Invalid("maxBytesPerPixel 0", $$"""{ "budgets": [{{Script}}], "images": { "maxBytesPerPixel": 0 } }""");
+        yield return Invalid("a timing budget without a metric", """{ "budgets": [{ "type": "timing", "maximumError": "2s" }] }""");
+        yield return Invalid("an unknown metric", """{ "budgets": [{ "type": "timing", "metric": "inp", "maximumError": "200ms" }] }""");
+        yield return Invalid("a score with a maximum", """{ "budgets": [{ "type": "timing", "metric": "score", "maximumError": 90 }] }""");
+        yield return Invalid("a time with a minimum", """{ "budgets": [{ "type": "timing", "metric": "lcp", "minimumError": "2s" }] }""");
+        yield return Invalid("a cls limit as a time", """{ "budgets": [{ "type": "timing", "metric": "cls", "maximumError": "0.1s" }] }""");
+        yield return Invalid("an lcp limit as a size", """{ "budgets": [{ "type": "timing", "metric": "lcp", "maximumError": "500KB" }] }""");
+        yield return Invalid("a timing budget with files", """{ "budgets": [{ "type": "timing", "metric": "lcp", "files": "*.js", "maximumError": "2s" }] }""");
+        yield return Invalid("runs 0", $$"""{ "budgets": [{{Script}}], "timings": { "runs": 0 } }""");
+        yield return Invalid("an unknown device", $$"""{ "budgets": [{{Script}}], "timings": { "device": "tablet" } }""");
         yield return Invalid("an unknown font key", $$"""{ "budgets": [{{Script}}], "fonts": { "maxFile": 3 } }""");
     }
 

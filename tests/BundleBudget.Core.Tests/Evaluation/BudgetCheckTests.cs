@@ -167,7 +167,17 @@ public class BudgetCheckTests
     {
         var result = Check($$"""{ "type": "{{type}}", "maximumError": "1MB" }""");
         Assert.That(result.Budgets.Single().MatchedFiles, Is.EqualTo(files));
-        Assert.That(result.SizeDiagnostics(), Is.Empty, "a type budget that matches nothing is not a typo");
+        var expected = files == 0 ? new[] { (DiagnosticCodes.BudgetMatchedNothing, Severity.Info) } : [];
+        Assert.That(result.SizeDiagnostics().Select(d => (d.Code, d.Severity)), Is.EqualTo(expected), "a type budget that matches nothing is not a typo, but 0 B is said to be no file");
+    }
+
+    [Test]
+    public void A_wasm_budget_on_a_folder_with_no_dotnet_runtime_is_warning_BB1003()
+    {
+        var result = Check("""{ "type": "wasm", "scope": "each", "maximumError": "1MB" }""");
+        var warning = result.SizeDiagnostics().Single();
+        Assert.That((warning.Code, warning.Severity, warning.Line), Is.EqualTo(("BB1003", Severity.Warning, 5)));
+        Assert.That(warning.Message, Does.Contain("no wasm file").And.Contain("publish folder"));
     }
 
     [Test]

@@ -207,4 +207,22 @@ public class InstalledVersionTests
         var found = ImportAnalyzer.Analyze(_folder.Combine("server"), read.File!.Imports);
         Assert.That(found.Findings.Single().RelativeFile, Is.EqualTo("../client/src/app.ts"));
     }
+
+    [Test]
+    public void A_dotnet_project_without_npm_has_nothing_to_analyse_said_as_info_without_its_absolute_path()
+    {
+        _folder.Write("App/App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+        _folder.Write("App/wwwroot/js/site.js", "// plain script");
+
+        var info = Analyze(_folder.Combine("App")).Diagnostics.Single();
+        Assert.That((info.Code, info.Severity), Is.EqualTo((ImportDiagnostics.NoSourceFiles, Severity.Info)));
+        Assert.That(info.Message, Does.Contain("no package.json").And.Not.Contain(_folder.Path), "the message goes into pull-request comments");
+
+        _folder.Write("App/ClientApp/package.json", "{}");
+        Assert.That(Analyze(_folder.Combine("App")).Diagnostics.Single().Severity, Is.EqualTo(Severity.Warning), "a client with npm beside it should have sources");
+
+        _folder.Write("Api/Api.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+        var elsewhere = ImportAnalyzer.Analyze(_folder.Combine("Api"), ImportSettings.Default, null, null, clientElsewhere: true);
+        Assert.That(elsewhere.Diagnostics.Single().Severity, Is.EqualTo(Severity.Warning), "an output outside the project (a client's dist) comes from npm");
+    }
 }

@@ -40,6 +40,7 @@ public class DiagnosticCodesTests
             ['1'] = [DiagnosticCategory.Sizes, DiagnosticCategory.Pages, DiagnosticCategory.Content],
             ['2'] = [DiagnosticCategory.Imports, DiagnosticCategory.Bundles],
             ['3'] = [DiagnosticCategory.Images, DiagnosticCategory.Fonts],
+            ['4'] = [DiagnosticCategory.Timings],
             ['9'] = [DiagnosticCategory.Configuration, DiagnosticCategory.Environment],
         };
         Assert.That(DiagnosticCatalog.All.Where(d => !ranges[d.Code[2]].Contains(d.Category)).Select(d => d.Code), Is.Empty);

@@ -113,6 +113,32 @@ public class ReportTests
         Assert.That(markdown, Does.Contain("1 kB = 1000 bytes"));
     }
 
+    [Test]
+    public void A_total_over_its_limit_names_its_largest_files_in_the_message_and_the_markdown()
+    {
+        var scripts = _result.Assets.Where(a => a.IsCounted && a.Type == Core.Assets.AssetType.Script)
+            .OrderByDescending(a => _result.Sizes[a.Path].Gzip).ThenBy(a => a.Path, StringComparer.Ordinal).ToList();
+        var over = _result.Diagnostics.Single(d => d.Code == "BB1002" && d.Message.Contains("'script'"));
+        Assert.That(over.Message, Does.Contain($"(largest: {scripts[0].Path} {Core.Budgets.ByteSize.Format(_result.Sizes[scripts[0].Path].Gzip!.Value)}, {scripts[1].Path} "));
+
+        var markdown = MarkdownReportWriter.Render(_result);
+        var budgetRow = markdown.IndexOf("| :warning: | script |", StringComparison.Ordinal);
+        Assert.That(markdown.IndexOf($"| | &nbsp;&nbsp;{MarkdownReportWriter.Escape(scripts[0].Path)} | {Core.Budgets.ByteSize.Format(_result.Sizes[scripts[0].Path].Gzip!.Value)} | | |", StringComparison.Ordinal), Is.GreaterThan(budgetRow));
+        Assert.That(_result.Budgets.Single(b => b.Budget.Label == "script").Largest, Has.Count.EqualTo(Math.Min(5, scripts.Count)));
+        Assert.That(_result.Budgets.Where(b => b.Status == Core.Evaluation.BudgetStatus.Pass).SelectMany(b => b.Largest), Is.Empty);
+    }
+
+    [Test]
+    public void The_pages_table_sums_in_the_compression_the_initial_budget_compares()
+    {
+        var path = _folder.Write("brotli.json", $$"""{ "outputPath": {{JsonSerializer.Serialize(TestAssets.ViteDist)}}, "budgets": [ { "type": "initial", "compression": "brotli", "maximumError": "1MB" } ] }""");
+        var result = BudgetCheck.Run(new CheckOptions(path));
+
+        var markdown = MarkdownReportWriter.Render(result);
+        Assert.That(markdown, Does.Contain("| Page | Initial files | Initial (brotli) | Lazy files | Lazy (brotli) |"));
+        Assert.That(markdown, Does.Contain($"| index.html | {result.Pages.Pages[0].Initial.Count} | {Core.Budgets.ByteSize.Format(result.Budgets.Single().Actual)} |"), "the same number the budget compares");
+    }
+
     [TestCase("<img src=x onerror=alert(1)>.js", "&lt;img src=x onerror=alert(1)&gt;.js")]
     [TestCase("a|b`c`.js", "a\\|b\\`c\\`.js")]
     [TestCase("[link](http://x)", "\\[link\\](http://x)")]

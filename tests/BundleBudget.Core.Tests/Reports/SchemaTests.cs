@@ -57,6 +57,21 @@ public class SchemaTests
     }
 
     [Test]
+    public void A_report_with_page_timings_and_timing_budgets_validates_against_its_schema()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("dist/index.html", "<!DOCTYPE html><html><body>Home</body></html>");
+        var budget = folder.Write("budget.json", """
+            { "outputPath": "dist", "budgets": [ { "type": "timing", "metric": "lcp", "maximumError": "2.5s" }, { "type": "timing", "metric": "cls", "maximumError": 0.1 }, { "type": "timing", "metric": "score", "minimumError": 90 } ], "imports": { "rules": "none" } }
+            """);
+        var measurer = new Timings.FakeMeasurer(_ => new Dictionary<Core.Timings.BudgetMetric, double> { [Core.Timings.BudgetMetric.Lcp] = 1800, [Core.Timings.BudgetMetric.Cls] = 0.03, [Core.Timings.BudgetMetric.Score] = 93 });
+        var result = BudgetCheck.Run(new CheckOptions(budget) { Measure = new Core.Timings.MeasureOptions(measurer) });
+        using var stream = new MemoryStream();
+        JsonReportWriter.Write(result, stream);
+        AssertValid(Load("bundle-budget-report.schema.json"), stream.ToArray());
+    }
+
+    [Test]
     public void The_report_of_several_projects_validates_against_its_schema()
     {
         using var one = new TemporaryFolder();

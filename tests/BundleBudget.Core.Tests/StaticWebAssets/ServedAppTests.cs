@@ -324,4 +324,52 @@ public class ServedAppTests
         Assert.That(result.ServedBy, Is.EqualTo(Full("bin/App.staticwebassets.runtime.json")));
         Assert.That(result.Assets.Select(a => a.Path), Does.Contain("_content/Lib/exampleJsInterop.js"));
     }
+
+    [Test]
+    public void The_command_line_finds_the_last_builds_manifest_of_the_project_whose_wwwroot_it_checks()
+    {
+        Write("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+        Write("bin/Release/net10.0/App.staticwebassets.runtime.json", File.ReadAllText(Full("bin/App.staticwebassets.runtime.json")));
+        Write("bin/Debug/net10.0/App.staticwebassets.runtime.json", File.ReadAllText(Full("bin/App.staticwebassets.runtime.json")));
+        Write("bin/Debug/net10.0/Other.staticwebassets.runtime.json", "not this project's");
+        File.SetLastWriteTimeUtc(Full("bin/Release/net10.0/App.staticwebassets.runtime.json"), DateTime.UtcNow.AddDays(-1));
+        File.SetLastWriteTimeUtc(Full("bin/App.staticwebassets.runtime.json"), DateTime.UtcNow.AddDays(-2));
+
+        var result = BudgetCheck.Run(new CheckOptions(Full("budget.json"), DefaultOutputPath: Full("wwwroot")) { UseBudgetStaticWebAssets = true });
+
+        Assert.That(result.ServedBy, Is.EqualTo(Full("bin/Debug/net10.0/App.staticwebassets.runtime.json")), "the newest build's");
+        Assert.That(result.Assets.Select(a => a.Path), Does.Contain("App.styles.css").And.Contain("_content/Lib/exampleJsInterop.js"));
+        var found = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.StaticWebAssetsFound);
+        Assert.That((found.Severity, found.File), Is.EqualTo((Severity.Info, Full("bin/Debug/net10.0/App.staticwebassets.runtime.json"))));
+        Assert.That(found.Message, Does.Contain("bin/Debug/net10.0/App.staticwebassets.runtime.json").And.Contain("--static-web-assets"));
+        Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.MissingPageFile), Is.Empty, "App.styles.css is served");
+    }
+
+    [Test]
+    public void Before_a_build_the_scoped_CSS_bundle_is_missing_and_BB1005_says_to_build()
+    {
+        Write("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+        Directory.Delete(Full("bin"), recursive: true);
+
+        var result = BudgetCheck.Run(new CheckOptions(Full("budget.json"), DefaultOutputPath: Full("wwwroot")) { UseBudgetStaticWebAssets = true });
+
+        Assert.That(result.ServedBy, Is.Null);
+        Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.StaticWebAssetsFound), Is.Empty);
+        var missing = result.Diagnostics.Single(d => d.Code == DiagnosticCodes.MissingPageFile);
+        Assert.That(missing.Message, Does.Contain("App.styles.css").And.Contain("Build the project").And.Contain("--static-web-assets"));
+        Assert.That(result.Budgets.Single(b => b.Budget.IsInitial).Status, Is.Not.EqualTo(BudgetStatus.Pass));
+    }
+
+    [Test]
+    public void A_folder_that_is_no_projects_wwwroot_gets_no_manifest()
+    {
+        Write("App.csproj", "<Project Sdk=\"Microsoft.NET.Sdk.Web\" />");
+        Write("dist/index.html", "<!DOCTYPE html><html><body><script src=\"a.js\"></script></body></html>");
+        Write("dist/a.js", "console.log(1);");
+
+        Assert.That(ManifestFinder.Find(Full("dist")), Is.Null);
+        Assert.That(ManifestFinder.Find(Full("wwwroot")), Is.EqualTo(Full("bin/App.staticwebassets.runtime.json")));
+        File.Delete(Full("App.csproj"));
+        Assert.That(ManifestFinder.Find(Full("wwwroot")), Is.Null, "no project beside wwwroot");
+    }
 }

@@ -1,0 +1,63 @@
+using BundleBudget.Core.Budgets;
+
+namespace BundleBudget.Core.Timings;
+
+/// <summary>What a timing budget limits: a lab metric of a page load, measured in a real browser, or the score from them.</summary>
+public enum BudgetMetric
+{
+    /// <summary>First Contentful Paint.</summary>
+    Fcp,
+
+    /// <summary>Largest Contentful Paint.</summary>
+    Lcp,
+
+    /// <summary>Cumulative Layout Shift (unitless).</summary>
+    Cls,
+
+    /// <summary>Total Blocking Time.</summary>
+    Tbt,
+
+    /// <summary>Time to Interactive (Lighthouse's <c>interactive</c>).</summary>
+    Tti,
+
+    /// <summary>The load event.</summary>
+    Load,
+
+    /// <summary>The performance score (0 to 100) from FCP, LCP, TBT and CLS with Lighthouse's curves and weights.</summary>
+    Score,
+}
+
+public static class BudgetMetrics
+{
+    public static string WireName(this BudgetMetric metric) => metric.ToString().ToLowerInvariant();
+
+    public static bool TryParse(string text, out BudgetMetric metric)
+    {
+        foreach (var candidate in Enum.GetValues<BudgetMetric>())
+        {
+            if (candidate.WireName() == text)
+            {
+                metric = candidate;
+                return true;
+            }
+        }
+
+        metric = default;
+        return false;
+    }
+
+    /// <summary>How a limit on the metric is written and compared: durations, a layout shift (thousandths), or a score (a minimum).</summary>
+    public static LimitUnit Unit(this BudgetMetric metric) => metric switch
+    {
+        BudgetMetric.Cls => LimitUnit.Shift,
+        BudgetMetric.Score => LimitUnit.Score,
+        _ => LimitUnit.Milliseconds,
+    };
+
+    /// <summary>A measured value in the unit its limits compare: whole milliseconds, thousandths of a shift, a whole score.</summary>
+    public static long ToLimitValue(this BudgetMetric metric, double value) => metric switch
+    {
+        BudgetMetric.Cls => (long)Math.Round(value * 1000, MidpointRounding.AwayFromZero),
+        _ => (long)Math.Round(value, MidpointRounding.AwayFromZero),
+    };
+}

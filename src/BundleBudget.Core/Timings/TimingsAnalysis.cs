@@ -1,0 +1,99 @@
+using System.Text;
+using System.Text.Json;
+using BundleBudget.Core.Analyses;
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Reports;
+
+namespace BundleBudget.Core.Timings;
+
+/// <summary>
+/// Page timings measured in a real browser: the <c>timings</c> section, BB4001 to BB4003, the report's <c>timings</c>.
+/// Runs when the host measures (it passes the browser), for the entry pages the timing budgets name (every page when
+/// a budget names none, or when there is no timing budget).
+/// </summary>
+public sealed class TimingsAnalysis : Analysis<TimingsResult>
+{
+    public static TimingsAnalysis Instance { get; } = new();
+
+    internal static BudgetSection<TimingSettings> Section { get; } = new("timings", TimingSettings.Default, TimingSettingsReader.Read);
+
+    private TimingsAnalysis()
+    {
+    }
+
+    public override string Title => "the page timings";
+
+    public override AnalysisStage Stage => AnalysisStage.Output;
+
+    internal override BudgetSection? SettingsSection => Section;
+
+    public override IReadOnlyList<DiagnosticDescriptor> Descriptors => TimingsDiagnostics.Descriptors;
+
+    internal override TimingsResult None => TimingsResult.None;
+
+    internal override (TimingsResult Result, IReadOnlyList<Diagnostic> Diagnostics) Run(AnalysisContext context)
+    {
+        var budgets = context.Budget.Budgets.Where(b => b.IsTiming).ToList();
+        if (context.Measure is not { } measure)
+        {
+            return budgets.Count == 0 ? (TimingsResult.None, [])
+                : (TimingsResult.None, [Diagnostic.Warning(TimingsDiagnostics.MeasuringOff, $"{Count(budgets.Count, "timing budget")} not evaluated: measuring loads each page in a browser several times and takes seconds, so it is opt-in. Run bundle-budget check --measure, or build with -p:BundleBudgetMeasure=true.", budgets[0].Location)]);
+        }
+
+        var settings = context.Settings(Section);
+        var device = measure.Device ?? settings.Device;
+        var runs = measure.Runs ?? settings.Runs;
+        var named = budgets.Count > 0 && budgets.All(b => b.Entry is not null) ? budgets.Select(b => b.Entry!).ToHashSet(StringComparer.Ordinal) : null;
+        var pages = context.Pages.Pages.Where(p => named is null || named.Contains(p.Path)).ToList();
+        var notMeasured = new Dictionary<string, string>(StringComparer.Ordinal);
+        var diagnostics = new List<Diagnostic>();
+        var toMeasure = new List<PageToMeasure>();
+        foreach (var page in pages)
+        {
+            var why = page.ServerRendered ? "a server-rendered layout is made per request by the app: measure the page the app serves (a static HTML page of the output can be measured)"
+                : context.ServedByManifest ? "the app serves this folder with files from elsewhere (its static web assets): measure the publish folder, which holds all it serves"
+                : null;
+            if (why is not null)
+            {
+                notMeasured[page.Path] = why;
+                diagnostics.Add(Diagnostic.Warning(TimingsDiagnostics.PageNotMeasured, $"{page.Path} is not measured: {why}.", page.FullPath));
+                continue;
+            }
+
+            var root = Path.Combine(context.OutputFolder, page.SiteRoot);
+            var urlPath = page.SiteRoot.Length == 0 ? page.Path : page.Path[(page.SiteRoot.Length + 1)..];
+            toMeasure.Add(new PageToMeasure(page.Path, root, urlPath));
+        }
+
+        IReadOnlyList<MeasuredPage> measured = [];
+        string? unavailable = null;
+        if (toMeasure.Count > 0)
+        {
+            try
+            {
+                measured = measure.Measurer.Measure(new MeasureRequest(toMeasure, device, runs, settings.SpaFallback));
+            }
+            catch (MeasurementUnavailableException e)
+            {
+                unavailable = e.Message;
+                diagnostics.Add(Diagnostic.Error(TimingsDiagnostics.CannotMeasure, $"Pages cannot be measured: {e.Message} Every timing budget is incomplete.", context.Budget.Path));
+            }
+        }
+
+        foreach (var failed in measured.Where(p => p.Failure is not null))
+        {
+            notMeasured[failed.Page] = failed.Failure!;
+            diagnostics.Add(Diagnostic.Warning(TimingsDiagnostics.PageNotMeasured, $"{failed.Page} could not be measured: {failed.Failure}.", Path.Combine(context.OutputFolder, failed.Page)));
+        }
+
+        var result = new TimingsResult(measured.Where(p => p.Failure is null).ToList(), device, runs) { Unavailable = unavailable, NotMeasured = notMeasured };
+        return (result, diagnostics);
+    }
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun} is" : $"{count} {noun}s are";
+
+    internal override void WriteJson(Utf8JsonWriter json, TimingsResult result) => TimingsReport.WriteJson(json, result);
+
+    internal override void WriteMarkdown(StringBuilder text, TimingsResult result) => TimingsReport.WriteMarkdown(text, result);
+}

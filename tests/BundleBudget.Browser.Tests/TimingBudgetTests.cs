@@ -1,0 +1,67 @@
+using System.Text.Json;
+using BundleBudget.Core;
+using BundleBudget.Core.Diagnostics;
+using BundleBudget.Core.Evaluation;
+using BundleBudget.Core.Reports;
+using BundleBudget.Core.Timings;
+
+namespace BundleBudget.Browser.Tests;
+
+/// <summary>Timing budgets checked by the engine with the browser measurer, in the installed Chromium, on pages made to have known timings.</summary>
+[NonParallelizable]
+public class TimingBudgetTests
+{
+    private static readonly string Pages = Path.Combine(TestAssets.Folder, "timing-pages");
+
+    private static CheckResult Check(TemporaryFolder folder, string budgets, string? browser = null)
+    {
+        var path = folder.Write("budget.json", $$"""
+            { "outputPath": {{JsonSerializer.Serialize(Pages)}}, "entries": ["long-task/index.html", "layout-shift/index.html"],
+              "timings": { "runs": 2, "device": "desktop" }, "budgets": [ {{budgets}} ], "imports": { "rules": "none" } }
+            """);
+        return BudgetCheck.Run(new CheckOptions(path) { Measure = new MeasureOptions(new ChromiumPageMeasurer(browser)) });
+    }
+
+    [Test]
+    public void The_blocking_task_and_the_banners_shift_fail_their_budgets_and_the_report_holds_every_metric()
+    {
+        using var folder = new TemporaryFolder();
+
+        var result = Check(folder, """
+            { "type": "timing", "metric": "tbt", "entry": "long-task/index.html", "maximumError": "100ms" },
+            { "type": "timing", "metric": "cls", "maximumError": 0.1 },
+            { "type": "timing", "metric": "lcp", "maximumError": "10s" }
+            """);
+
+        Assert.That(result.Diagnostics.Where(d => d.Code.StartsWith("BB4", StringComparison.Ordinal) || d.Code.StartsWith("BB9", StringComparison.Ordinal)), Is.Empty);
+        var (tbt, cls, lcp) = (result.Budgets[0], result.Budgets[1], result.Budgets[2]);
+        Assert.That(tbt.Status, Is.EqualTo(BudgetStatus.Error));
+        Assert.That(tbt.Actual, Is.InRange(200, 400), "300 ms of work after the first paint blocks for about 250 ms");
+        Assert.That(cls.Status, Is.EqualTo(BudgetStatus.Error));
+        Assert.That(cls.Offenders.Select(o => o.Asset.Path), Is.EqualTo(new[] { "layout-shift/index.html" }), "the banner's page, not the other");
+        Assert.That(lcp.Status, Is.EqualTo(BudgetStatus.Pass));
+        Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.BudgetErrorExceeded).Select(d => d.Message), Has.Some.Contains("long-task/index.html's Total Blocking Time is").And.Some.Contains("median of 2 runs"));
+
+        using var stream = new MemoryStream();
+        JsonReportWriter.Write(result, stream);
+        using var report = JsonDocument.Parse(stream.ToArray());
+        var pages = report.RootElement.GetProperty("timings").GetProperty("pages").EnumerateArray().ToDictionary(p => p.GetProperty("page").GetString()!);
+        Assert.That(pages.Keys, Is.EquivalentTo(new[] { "long-task/index.html", "layout-shift/index.html" }));
+        Assert.That(pages["layout-shift/index.html"].GetProperty("runsThatShifted").GetInt32(), Is.EqualTo(2));
+        Assert.That(pages["long-task/index.html"].GetProperty("metrics").EnumerateObject().Select(m => m.Name), Is.SupersetOf(new[] { "fcp", "lcp", "cls", "tbt", "tti", "load", "score" }));
+        Assert.That(pages["long-task/index.html"].GetProperty("transferredBytes").GetInt64(), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void A_browser_that_is_not_there_is_error_BB4001_and_the_timing_budget_is_incomplete()
+    {
+        using var folder = new TemporaryFolder();
+
+        var result = Check(folder, """{ "type": "timing", "metric": "lcp", "maximumError": "2.5s" }""", browser: "/nonexistent/chrome");
+
+        var error = result.Diagnostics.Single(d => d.Code == TimingsDiagnostics.CannotMeasure);
+        Assert.That(error.Severity, Is.EqualTo(Severity.Error));
+        Assert.That(error.Message, Does.Contain("/nonexistent/chrome"));
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
+    }
+}
