@@ -49,9 +49,20 @@ public sealed class CheckBundleBudget : BundleBudgetTask
     /// <summary>ASP.NET Core's static web assets runtime manifest: what the app serves, when the folder checked is its wwwroot.</summary>
     public string? StaticWebAssetsManifest { get; set; }
 
+    /// <summary>Load the entry pages in a browser and evaluate the timing budgets (BundleBudgetMeasure): seconds per page, so off by default.</summary>
+    public bool Measure { get; set; }
+
+    /// <summary>The browser to measure with (BundleBudgetBrowser); empty finds an installed Chromium, Chrome or Edge.</summary>
+    public string? Browser { get; set; }
+
     /// <summary>pass, warning or error.</summary>
     [Output]
     public string Status { get; private set; } = string.Empty;
+
+    // The browser assembly (and PuppeteerSharp) is loaded only by a check that measures.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private Core.Timings.MeasureOptions MeasureOptions() =>
+        new(new BundleBudget.Browser.ChromiumPageMeasurer(string.IsNullOrWhiteSpace(Browser) ? null : Browser));
 
     protected override void ExecuteCore()
     {
@@ -59,6 +70,7 @@ public sealed class CheckBundleBudget : BundleBudgetTask
         {
             Reports = new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport, NormalizeFilenames),
             StaticWebAssetsManifest = string.IsNullOrWhiteSpace(StaticWebAssetsManifest) ? null : StaticWebAssetsManifest,
+            Measure = Measure ? MeasureOptions() : null,
             ProjectProperties = (ProjectProperties ?? [])
                 .Select(p => p.Split('=', 2))
                 .Where(p => p.Length == 2 && p[0].Length > 0 && p[1].Length > 0)

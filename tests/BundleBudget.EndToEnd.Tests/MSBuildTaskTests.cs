@@ -19,6 +19,7 @@ public class MSBuildTaskTests
         Assert.That(entries, Does.Contain("tasks/net8.0/BundleBudget.Tasks.dll"));
         Assert.That(entries, Does.Contain("tasks/net8.0/BundleBudget.Core.dll"));
         Assert.That(entries, Does.Contain("tasks/net8.0/Acornima.dll").And.Contain("tasks/net8.0/AngleSharp.dll").And.Contain("tasks/net8.0/AngleSharp.Css.dll").And.Contain("tasks/net8.0/SixLabors.ImageSharp.dll"));
+        Assert.That(entries, Does.Contain("tasks/net8.0/BundleBudget.Browser.dll").And.Contain("tasks/net8.0/PuppeteerSharp.dll"), "measuring needs nothing else installed but a browser");
         Assert.That(entries, Does.Contain("schema/bundle-budget-report.schema.json"));
         Assert.That(entries, Does.Contain("schema/budget.schema.json"));
         Assert.That(entries, Does.Contain("buildMultiTargeting/BundleBudget.targets"));
@@ -75,7 +76,7 @@ public class MSBuildTaskTests
 
         Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
         var budgetFile = Regex.Escape(sample.BudgetFile);
-        Assert.That(build.Output, Does.Match(budgetFile + @"\(4,5\): error BB1001: Budget 'script' exceeded: 4 files total 10\.\d kB gzip, limit 10\.0 kB \(maximumError\), over by \d+ B \(\+\d\.\d%\)"));
+        Assert.That(build.Output, Does.Match(budgetFile + @"\(4,5\): error BB1001: Budget 'script' exceeded: 4 files total 10\.\d kB gzip \(largest: assets/main-[^ ]+\.js [0-9.]+ kB, [^)]+\), limit 10\.0 kB \(maximumError\), over by \d+ B \(\+\d\.\d%\)"));
         var hero = Regex.Escape(Path.Combine(sample.OutputFolder, "assets", "hero-BWnkITgT.png"));
         Assert.That(build.Output, Does.Match(hero + @" ?: error BB1001: Budget 'image \(each\)' exceeded: assets/hero-BWnkITgT\.png is 184\.8 kB raw, limit 100\.0 kB \(maximumError\), over by 84\.8 kB \(\+84\.8%\)"));
         Assert.That(build.Output, Does.Match(budgetFile + @"\(6,\d+\): warning BB1002: Budget 'font' exceeded: 1 file total 23\.7 kB raw"), "the WOFF fallback no browser downloads is not counted");
@@ -96,6 +97,29 @@ public class MSBuildTaskTests
         sample.WriteBudget("""{ "type": "script", "maximumError": "500KB" }""");
         var fixedBuild = sample.Build();
         Assert.That(fixedBuild.ExitCode, Is.Zero, fixedBuild.ToString());
+    }
+
+    [Test]
+    public void BundleBudgetMeasure_measures_the_pages_in_the_installed_browser_and_without_it_timing_budgets_are_incomplete()
+    {
+        using var sample = new SampleProject();
+        File.WriteAllText(sample.BudgetFile, """
+            { "outputPath": "../vite-app/dist", "timings": { "runs": 1, "device": "desktop" },
+              "budgets": [ { "type": "timing", "metric": "lcp", "maximumError": "1ms" }, { "type": "timing", "metric": "cls", "maximumError": 0.1 } ],
+              "imports": { "rules": "none" } }
+            """);
+
+        var unmeasured = sample.Build();
+        Assert.That(unmeasured.ExitCode, Is.Zero, unmeasured.ToString());
+        Assert.That(unmeasured.Output, Does.Contain("warning BB4003").And.Contain("-p:BundleBudgetMeasure=true"));
+        Assert.That(unmeasured.Output, Does.Match(@"INCOMPLETE\s+lcp \(each page\)"));
+
+        var measured = sample.Build("BundleBudgetMeasure=true");
+        Assert.That(measured.ExitCode, Is.Not.Zero, measured.ToString());
+        Assert.That(measured.Output, Does.Contain("error BB1001: Budget 'lcp (each page)' exceeded: index.html's Largest Contentful Paint is"));
+        Assert.That(measured.Output, Does.Match(@"ok\s+cls \(each page\)"), "the Vite sample does not shift");
+        using var report = sample.ReadReport();
+        Assert.That(report.RootElement.GetProperty("timings").GetProperty("pages").EnumerateArray().Select(p => p.GetProperty("page").GetString()), Is.EquivalentTo(new[] { "index.html", "about.html" }), "the sample's two pages");
     }
 
     [Test]
