@@ -32,13 +32,23 @@ public sealed class ChromiumPageMeasurer(string? browser = null) : IPageMeasurer
             throw new MeasurementUnavailableException($"The browser {executable} would not start ({e.Message}). Check that it runs here (a container may need --no-sandbox, which BundleBudget adds as root), or name another with --browser.", e);
         }
 
-        await using (timer.ConfigureAwait(false))
+        try
         {
             var throttling = request.Device == TimingDevice.Desktop ? Throttling.Desktop : Throttling.MobileDevTools;
             var measured = new List<MeasuredPage>();
             foreach (var group in request.Pages.GroupBy(p => p.ServedFolder, StringComparer.Ordinal))
             {
-                await using var server = LoopbackServer.Start(group.Key, request.SpaFallback);
+                LoopbackServer server;
+                try
+                {
+                    server = LoopbackServer.Start(group.Key, request.SpaFallback);
+                }
+                catch (Exception e) when (e is System.Net.HttpListenerException or IOException or InvalidOperationException)
+                {
+                    throw new MeasurementUnavailableException($"The output could not be served on a loopback port ({e.Message}).", e);
+                }
+
+                await using var served = server;
                 foreach (var page in group)
                 {
                     measured.Add(await MeasurePageAsync(timer, server, page, throttling, request, cancellation).ConfigureAwait(false));
@@ -46,6 +56,17 @@ public sealed class ChromiumPageMeasurer(string? browser = null) : IPageMeasurer
             }
 
             return measured;
+        }
+        finally
+        {
+            try
+            {
+                await timer.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is PuppeteerException or IOException or InvalidOperationException)
+            {
+                // A browser that crashed is closed already; what it measured stands.
+            }
         }
     }
 
@@ -60,7 +81,7 @@ public sealed class ChromiumPageMeasurer(string? browser = null) : IPageMeasurer
                 runs.Add(await timer.RunAsync(url, throttling, cancellation).ConfigureAwait(false));
             }
         }
-        catch (Exception e) when (e is PuppeteerException or TimeoutException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
         {
             return new MeasuredPage(page.Page, new Dictionary<BudgetMetric, MetricSummary>(), runs.Count, 0, 0, 0) { Failure = $"run {runs.Count + 1} of {request.Runs} failed: {e.Message}" };
         }

@@ -83,10 +83,24 @@ public sealed class LoopbackServer : IAsyncDisposable
         var response = context.Response;
         try
         {
-            var file = FileFor(context.Request.Url?.AbsolutePath ?? "/");
+            var urlPath = context.Request.Url?.AbsolutePath ?? "/";
+            var file = FileFor(urlPath);
             if (file is null)
             {
-                response.StatusCode = 404;
+                // A file that ships only compressed (Unity's Build/game.wasm.br): sent for its plain URL, with its encoding.
+                var (encoded, name) = FileFor(urlPath + ".br") is { } br ? (br, "br") : FileFor(urlPath + ".gz") is { } gz ? (gz, "gzip") : (null, null);
+                if (encoded is null)
+                {
+                    response.StatusCode = 404;
+                    return;
+                }
+
+                response.ContentType = ContentTypes.GetValueOrDefault(Path.GetExtension(urlPath), "application/octet-stream");
+                response.Headers["Cache-Control"] = "no-store";
+                response.Headers["Content-Encoding"] = name;
+                await using var only = File.OpenRead(encoded);
+                response.ContentLength64 = only.Length;
+                await only.CopyToAsync(response.OutputStream).ConfigureAwait(false);
                 return;
             }
 

@@ -54,8 +54,37 @@ public sealed class PageTimer : IAsyncDisposable
         }
 
         await page.EvaluateExpressionOnNewDocumentAsync(ObserverScript.Source).ConfigureAwait(false);
-        await page.GoToAsync(url.AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 120_000 }).ConfigureAwait(false);
+        var failed = new List<string>();
+        var origin = url.GetLeftPart(UriPartial.Authority);
+        void Answered(object? sender, ResponseCreatedEventArgs e)
+        {
+            if ((int)e.Response.Status >= 400 && e.Response.Url.StartsWith(origin, StringComparison.Ordinal) && !e.Response.Url.EndsWith("/favicon.ico", StringComparison.Ordinal))
+            {
+                lock (failed)
+                {
+                    failed.Add($"{new Uri(e.Response.Url).AbsolutePath} ({(int)e.Response.Status})");
+                }
+            }
+        }
+
+        page.Response += Answered;
+        var document = await page.GoToAsync(url.AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 120_000 }).ConfigureAwait(false);
+        if (document is null || !document.Ok)
+        {
+            throw new PageLoadFailedException($"the page itself answered {(document is null ? "nothing" : ((int)document.Status).ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+        }
+
         await SettleAsync(page, cancellation).ConfigureAwait(false);
+        page.Response -= Answered;
+        lock (failed)
+        {
+            if (failed.Count > 0)
+            {
+                // What the output does not have is not measured: timings without it would be better than the real page's.
+                throw new PageLoadFailedException($"{failed.Count} of its requests to the output failed: {string.Join(", ", failed.Distinct().Take(3))}");
+            }
+        }
+
         var json = await page.EvaluateExpressionAsync<string>(ObserverScript.Collect).ConfigureAwait(false);
         return Parse(json);
     }
@@ -108,3 +137,6 @@ public sealed class PageTimer : IAsyncDisposable
         await _browser.DisposeAsync().ConfigureAwait(false);
     }
 }
+
+/// <summary>A run whose page, or a file it loads from the output, did not load: its timings would not be the page's.</summary>
+public sealed class PageLoadFailedException(string message) : Exception(message);

@@ -64,4 +64,29 @@ public class TimingBudgetTests
         Assert.That(error.Message, Does.Contain("/nonexistent/chrome"));
         Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
     }
+
+    [Test]
+    public void A_page_whose_files_the_output_lacks_is_not_measured_and_one_that_ships_only_compressed_is()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("site/broken/index.html", "<!DOCTYPE html><html><body><p>Broken</p><script src=\"/missing.js\"></script></body></html>");
+        folder.Write("site/compressed/index.html", "<!DOCTYPE html><html><body><p id=\"p\">Compressed</p><script src=\"/compressed/app.js\"></script></body></html>");
+        using (var output = File.Create(folder.Combine("site/compressed/app.js.br")))
+        using (var brotli = new System.IO.Compression.BrotliStream(output, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            brotli.Write("document.getElementById('p').textContent = 'Loaded';"u8);
+        }
+
+        var path = folder.Write("budget.json", """
+            { "outputPath": "site", "entries": ["broken/index.html", "compressed/index.html"], "timings": { "runs": 1, "device": "desktop" },
+              "budgets": [ { "type": "timing", "metric": "fcp", "maximumError": "10s" } ], "imports": { "rules": "none" } }
+            """);
+        var result = BudgetCheck.Run(new CheckOptions(path) { Measure = new MeasureOptions(new ChromiumPageMeasurer()) });
+
+        var notMeasured = result.Diagnostics.Single(d => d.Code == TimingsDiagnostics.PageNotMeasured);
+        Assert.That(notMeasured.Message, Is.EqualTo("broken/index.html could not be measured: run 1 of 1 failed: 1 of its requests to the output failed: /missing.js (404)."));
+        var budget = result.Budgets.Single();
+        Assert.That(budget.Status, Is.EqualTo(BudgetStatus.Incomplete), "the broken page's timings are not the page's");
+        Assert.That(budget.MatchedFiles, Is.EqualTo(1), "the page that ships app.js only as app.js.br loads it, as a server sends it");
+    }
 }

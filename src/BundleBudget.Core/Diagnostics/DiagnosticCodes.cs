@@ -131,7 +131,7 @@ public static class DiagnosticCodes
         new(IncompleteBudget, "IncompleteBudget", "A budget lacks a limit, a type or files; or the file defines no budget.", DiagnosticCategory.Configuration, Severity.Error),
         new(BudgetFileNotFound, "BudgetFileNotFound", "The budget file does not exist or cannot be read.", DiagnosticCategory.Configuration, Severity.Error),
         new(OutputFolderNotFound, "OutputFolderNotFound", "The output folder does not exist.", DiagnosticCategory.Configuration, Severity.Error),
-        new(NotEvaluated, "NotEvaluated", "A simple-form key that needs a browser to evaluate.", DiagnosticCategory.Configuration, Severity.Warning),
+        new(NotEvaluated, "NotEvaluated", "A simple-form key BundleBudget does not evaluate (speed_index, requests, or one it does not know).", DiagnosticCategory.Configuration, Severity.Warning),
         new(WarningNotBelowError, "WarningNotBelowError", "maximumWarning is not below maximumError.", DiagnosticCategory.Configuration, Severity.Warning),
         new(InvalidGlob, "InvalidGlob", "A glob in budget.json cannot be read.", DiagnosticCategory.Configuration, Severity.Error),
         new(UnsupportedSchemaVersion, "UnsupportedSchemaVersion", "budget.json has an unsupported schemaVersion.", DiagnosticCategory.Configuration, Severity.Error),

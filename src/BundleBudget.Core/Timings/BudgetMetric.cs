@@ -54,6 +54,17 @@ public static class BudgetMetrics
         _ => LimitUnit.Milliseconds,
     };
 
+    /// <summary>
+    /// A measured value as its limit compares it: rounded toward failing (up for a time or a shift, down for the score),
+    /// so that 0.1004 is over a CLS limit of 0.1 and a median score of 89.5 is under 90.
+    /// </summary>
+    public static long ToComparedValue(this BudgetMetric metric, double value) => metric switch
+    {
+        BudgetMetric.Cls => (long)Math.Ceiling(Math.Round(value * 1000, 6)),
+        BudgetMetric.Score => (long)Math.Floor(Math.Round(value, 6)),
+        _ => (long)Math.Ceiling(Math.Round(value, 6)),
+    };
+
     /// <summary>A measured value in the unit its limits compare: whole milliseconds, thousandths of a shift, a whole score.</summary>
     public static long ToLimitValue(this BudgetMetric metric, double value) => metric switch
     {

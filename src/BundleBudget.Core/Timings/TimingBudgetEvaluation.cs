@@ -32,13 +32,15 @@ public static partial class BudgetEvaluator
                 continue;
             }
 
-            if (!timings.Find(page.Path)!.Metrics.TryGetValue(metric, out var summary))
+            var measuredPage = timings.Find(page.Path)!;
+            if (!measuredPage.Metrics.TryGetValue(metric, out var summary) || summary.Runs < measuredPage.Runs)
             {
-                unmeasured.Add(new Unmeasured(page.Path, $"no run reported {Describe(metric)}"));
+                // A metric some runs did not report is the median of the others: not the page's.
+                unmeasured.Add(new Unmeasured(page.Path, summary is null ? $"no run reported its {Describe(metric)}" : $"only {summary.Runs} of {measuredPage.Runs} runs reported its {Describe(metric)}"));
                 continue;
             }
 
-            var actual = metric.ToLimitValue(summary.Median);
+            var actual = metric.ToComparedValue(summary.Median);
             worst = worst is null ? actual : metric == BudgetMetric.Score ? Math.Min(worst.Value, actual) : Math.Max(worst.Value, actual);
             var status = StatusOf(budget, actual);
             if (status == BudgetStatus.Pass)
@@ -62,7 +64,7 @@ public static partial class BudgetEvaluator
         var isError = status == BudgetStatus.Error;
         var limit = (isError ? budget.MaximumError : budget.MaximumWarning)!;
         var name = metric == BudgetMetric.Score ? (isError ? "minimumError" : "minimumWarning") : (isError ? "maximumError" : "maximumWarning");
-        var actual = metric.ToLimitValue(summary.Median);
+        var actual = metric.ToComparedValue(summary.Median);
         var runs = summary.Runs == 1 ? "in its one run" : $"median of {summary.Runs} runs, {Format(metric, summary.Min)} to {Format(metric, summary.Max)}";
         var device = timings.Device.ToString().ToLowerInvariant();
         var message = metric == BudgetMetric.Score

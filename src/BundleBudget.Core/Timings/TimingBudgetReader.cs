@@ -15,7 +15,7 @@ internal static class TimingBudgetReader
     private static readonly string[] Keys = ["name", "type", "metric", "entry", "maximumWarning", "maximumError", "minimumWarning", "minimumError"];
 
     public static bool IsTiming(JsonObjectNode budget) =>
-        budget.Properties.Any(p => p.Name == "type" && p.Value is JsonStringNode { Value: "timing" });
+        budget.Properties.Any(p => p.Name == "type" && (p.Value is JsonStringNode { Value: "timing" } || (p.Value is JsonArrayNode types && types.Items.Any(t => t is JsonStringNode { Value: "timing" }))));
 
     public static Budget? Read(JsonObjectNode budget, ReadContext context)
     {
@@ -29,6 +29,10 @@ internal static class TimingBudgetReader
             {
                 case "name":
                     name = context.RequireString(property);
+                    break;
+                case "type" when property.Value is JsonArrayNode types && types.Items is not [JsonStringNode]:
+                    context.Error(DiagnosticCodes.InvalidValue, "\"timing\" measures a page in a browser: it cannot share a budget with another type. Give it a budget of its own.", property.Value);
+                    valid = false;
                     break;
                 case "type":
                     break;

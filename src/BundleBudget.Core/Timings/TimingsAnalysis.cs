@@ -61,6 +61,14 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
                 continue;
             }
 
+            if (!Pages.SiteLayout.IsInside(page.Path, page.SiteRoot))
+            {
+                const string Outside = "the page is not inside the folder it is served from (its \"siteRoot\"), so no URL loads it";
+                notMeasured[page.Path] = Outside;
+                diagnostics.Add(Diagnostic.Warning(TimingsDiagnostics.PageNotMeasured, $"{page.Path} is not measured: {Outside}.", page.FullPath));
+                continue;
+            }
+
             var root = Path.Combine(context.OutputFolder, page.SiteRoot);
             var urlPath = page.SiteRoot.Length == 0 ? page.Path : page.Path[(page.SiteRoot.Length + 1)..];
             toMeasure.Add(new PageToMeasure(page.Path, root, urlPath));
@@ -74,10 +82,12 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
             {
                 measured = measure.Measurer.Measure(new MeasureRequest(toMeasure, device, runs, settings.SpaFallback));
             }
-            catch (MeasurementUnavailableException e)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                unavailable = e.Message;
-                diagnostics.Add(Diagnostic.Error(TimingsDiagnostics.CannotMeasure, $"Pages cannot be measured: {e.Message} Every timing budget is incomplete.", context.Budget.Path));
+                // No browser (what to install), or measuring broke: said as it is, never as "measuring is off".
+                unavailable = e is MeasurementUnavailableException ? e.Message : $"measuring failed unexpectedly ({e.GetType().Name}: {e.Message}); please report this.";
+                var budgetsNote = budgets.Count == 0 ? string.Empty : " Every timing budget is incomplete.";
+                diagnostics.Add(Diagnostic.Error(TimingsDiagnostics.CannotMeasure, $"Pages cannot be measured: {unavailable}{budgetsNote}", context.Budget.Path));
             }
         }
 

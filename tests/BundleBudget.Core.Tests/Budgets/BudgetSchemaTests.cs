@@ -236,6 +236,9 @@ public class BudgetSchemaTests
         yield return Sample("siteRoot", """
             { "outputPath": "dist/app", "siteRoot": "browser", "budgets": [{ "type": "initial", "maximumError": "170KB" }] }
             """);
+        yield return Sample("a simple form of browser metrics", """
+            { "budget": { "initial_page_load": "< 3s", "time_to_interactive": "< 5s", "LCP": "< 2.5s", "cls": "< 0.1", "lighthouse_score": "> 90", "inp": "< 200ms" } }
+            """);
         yield return Sample("timing budgets and how they are measured", """
             {
               "timings": { "runs": 3, "device": "desktop", "spaFallback": true },
@@ -286,7 +289,9 @@ public class BudgetSchemaTests
         yield return Invalid("an empty type list without files", """{ "budgets": [{ "type": [], "maximumError": "500KB" }] }""");
         yield return Invalid("a budget without a limit", """{ "budgets": [{ "type": "script" }] }""");
         yield return Invalid("no budget at all", """{ "outputPath": "dist" }""");
-        yield return Invalid("a simple form with only browser metrics", """{ "budget": { "lcp": "< 2.5s" } }""");
+        yield return Invalid("a simple form with only metrics BundleBudget does not measure", """{ "budget": { "speed_index": "< 3s" } }""");
+        yield return Invalid("a simple-form lcp that is no time", """{ "budget": { "lcp": "fast" } }""");
+        yield return Invalid("a simple-form score that is no number", """{ "budget": { "lighthouse_score": "> great" } }""");
         yield return Invalid("schemaVersion 2", $$"""{ "schemaVersion": 2, "budgets": [{{Script}}] }""");
         yield return Invalid("an absolute glob", """{ "budgets": [{ "files": "/assets/*.js", "maximumError": "500KB" }] }""");
         yield return Invalid("** inside a path segment", """{ "budgets": [{ "files": "assets/**.js", "maximumError": "500KB" }] }""");

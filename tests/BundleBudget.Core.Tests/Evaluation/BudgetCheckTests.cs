@@ -201,7 +201,7 @@ public class BudgetCheckTests
     public void Simple_form_bundle_size_is_scripts_plus_stylesheets()
     {
         var dist = JsonSerializer.Serialize(TestAssets.ViteDist);
-        var path = _folder.Write("budget.json", $$"""{ "outputPath": {{dist}}, "budget": { "bundle_size": "< 10KB", "image_sizes": "< 150KB per image", "font_files": "< 100KB total", "time_to_interactive": "< 3s" } }""");
+        var path = _folder.Write("budget.json", $$"""{ "outputPath": {{dist}}, "budget": { "bundle_size": "< 10KB", "image_sizes": "< 150KB per image", "font_files": "< 100KB total", "speed_index": "< 3s" } }""");
         var result = BudgetCheck.Run(new CheckOptions(path));
 
         var bundle = result.Budgets[0];

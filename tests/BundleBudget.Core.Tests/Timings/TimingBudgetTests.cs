@@ -58,6 +58,8 @@ public class TimingBudgetTests
     [TestCase("""{ "type": "timing", "maximumError": "2s" }""", "BB9005", "needs a \"metric\"")]
     [TestCase("""{ "type": "timing", "metric": "tbt" }""", "BB9005", "no limit")]
     [TestCase("""{ "type": "timing", "metric": "lcp", "files": "*.js", "maximumError": "2s" }""", "BB9002", "files")]
+    [TestCase("""{ "type": ["timing", "script"], "metric": "lcp", "maximumError": "2s" }""", "BB9003", "cannot share a budget")]
+    [TestCase("""{ "type": ["timing"], "maximumError": "1MB" }""", "BB9005", "needs a \"metric\"")]
     public void A_timing_budget_that_cannot_be_read_is_a_coded_error_at_its_line(string budget, string code, string message)
     {
         var read = BudgetFileReader.Parse(_folder.Combine("budget.json"), System.Text.Encoding.UTF8.GetBytes($$"""{ "budgets": [ {{budget}} ] }"""));
@@ -160,5 +162,52 @@ public class TimingBudgetTests
         using var plain = new MemoryStream();
         JsonReportWriter.Write(withoutMeasuring, plain);
         Assert.That(JsonDocument.Parse(plain.ToArray()).RootElement.TryGetProperty("timings", out _), Is.False, "a check that measures nothing says nothing of timings");
+    }
+
+    [Test]
+    public void A_median_between_whole_values_is_rounded_toward_failing()
+    {
+        var score = Check("""{ "type": "timing", "metric": "score", "entry": "index.html", "minimumError": 90 }""", Medians(lcp: 1000, score: 89.5));
+        Assert.That((score.Budgets.Single().Status, score.Budgets.Single().Actual), Is.EqualTo((BudgetStatus.Error, 89L)), "runs of 89 and 90 are not a 90");
+
+        var cls = Check("""{ "type": "timing", "metric": "cls", "entry": "index.html", "maximumError": 0.1 }""", Medians(lcp: 1000, cls: 0.1004));
+        Assert.That(cls.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Error), "0.1004 is over 0.1");
+
+        var lcp = Check("""{ "type": "timing", "metric": "lcp", "entry": "index.html", "maximumError": "2.5s" }""", Medians(lcp: 2500.4));
+        Assert.That(lcp.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Error));
+    }
+
+    [Test]
+    public void A_metric_only_some_runs_reported_leaves_its_budget_incomplete()
+    {
+        var measurer = new PartialMeasurer();
+        var result = Check("""{ "type": "timing", "metric": "lcp", "entry": "index.html", "maximumError": "2.5s" }""", measurer);
+
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete), "the one run that saw an LCP is not the page's median");
+        Assert.That(result.Budgets.Single().Unmeasured.Single().Reason, Is.EqualTo("only 1 of 5 runs reported its Largest Contentful Paint"));
+    }
+
+    [Test]
+    public void Measuring_that_breaks_unexpectedly_is_BB4001_with_the_reason_never_measuring_is_off()
+    {
+        var result = Check("""{ "type": "timing", "metric": "lcp", "entry": "index.html", "maximumError": "2.5s" }""", new ThrowingMeasurer());
+
+        var error = result.Diagnostics.Single(d => d.Code == TimingsDiagnostics.CannotMeasure);
+        Assert.That(error.Message, Does.Contain("measuring failed unexpectedly (InvalidOperationException: the browser went away)"));
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
+        Assert.That(result.Budgets.Single().Unmeasured.Single().Reason, Does.Not.Contain("measuring is off"));
+        Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.InternalError), Is.Empty);
+    }
+
+    private sealed class PartialMeasurer : IPageMeasurer
+    {
+        public IReadOnlyList<MeasuredPage> Measure(MeasureRequest request, CancellationToken cancellation = default) =>
+            request.Pages.Select(p => new MeasuredPage(p.Page, new Dictionary<BudgetMetric, MetricSummary> { [BudgetMetric.Lcp] = new(900, 900, 900, 1) }, 5, 0, 100, 1)).ToList();
+    }
+
+    private sealed class ThrowingMeasurer : IPageMeasurer
+    {
+        public IReadOnlyList<MeasuredPage> Measure(MeasureRequest request, CancellationToken cancellation = default) =>
+            throw new InvalidOperationException("the browser went away");
     }
 }
