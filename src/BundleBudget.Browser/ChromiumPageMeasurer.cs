@@ -6,7 +6,7 @@ namespace BundleBudget.Browser;
 /// <summary>
 /// The engine's <see cref="IPageMeasurer"/> in an installed Chromium, Chrome or Edge: one browser for all pages, each
 /// output folder served over loopback as production serves it, each page loaded the number of runs asked, one run after
-/// another, with the device's throttling.
+/// another (page by page, or round by round when interleaved), with the device's throttling.
 /// </summary>
 /// <param name="browser">The browser the user named (--browser, BundleBudgetBrowser); null finds one.</param>
 public sealed class ChromiumPageMeasurer(string? browser = null) : IPageMeasurer
@@ -32,33 +32,56 @@ public sealed class ChromiumPageMeasurer(string? browser = null) : IPageMeasurer
             throw new MeasurementUnavailableException($"The browser {executable} would not start ({e.Message}). Check that it runs here (a container may need --no-sandbox, which BundleBudget adds as root), or name another with --browser.", e);
         }
 
+        var servers = new Dictionary<string, LoopbackServer>(StringComparer.Ordinal);
         try
         {
-            var throttling = request.Device == TimingDevice.Desktop ? Throttling.Desktop : Throttling.MobileDevTools;
-            var measured = new List<MeasuredPage>();
-            foreach (var group in request.Pages.GroupBy(p => p.ServedFolder, StringComparer.Ordinal))
+            foreach (var folder in request.Pages.Select(p => p.ServedFolder).Distinct(StringComparer.Ordinal))
             {
-                LoopbackServer server;
                 try
                 {
-                    server = LoopbackServer.Start(group.Key, request.SpaFallback);
+                    servers[folder] = LoopbackServer.Start(folder, request.SpaFallback);
                 }
                 catch (Exception e) when (e is System.Net.HttpListenerException or IOException or InvalidOperationException)
                 {
                     throw new MeasurementUnavailableException($"The output could not be served on a loopback port ({e.Message}).", e);
                 }
+            }
 
-                await using var served = server;
-                foreach (var page in group)
+            var throttling = request.Device == TimingDevice.Desktop ? Throttling.Desktop : Throttling.MobileDevTools;
+            var runs = request.Pages.ToDictionary(p => p, _ => new List<PageRun>());
+            var failures = new Dictionary<PageToMeasure, string>();
+            var order = request.Interleave
+                ? Enumerable.Range(0, request.Runs).SelectMany(_ => request.Pages)
+                : request.Pages.SelectMany(p => Enumerable.Repeat(p, request.Runs));
+            foreach (var page in order)
+            {
+                if (failures.ContainsKey(page))
                 {
-                    measured.Add(await MeasurePageAsync(timer, server, page, throttling, request, cancellation).ConfigureAwait(false));
+                    continue;
+                }
+
+                var url = new Uri(servers[page.ServedFolder].Origin, string.Join('/', page.UrlPath.Split('/').Select(Uri.EscapeDataString)));
+                try
+                {
+                    runs[page].Add(await timer.RunAsync(url, throttling, cancellation).ConfigureAwait(false));
+                }
+                catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+                {
+                    failures[page] = $"run {runs[page].Count + 1} of {request.Runs} failed: {e.Message}";
                 }
             }
 
-            return measured;
+            return request.Pages.Select(p => failures.TryGetValue(p, out var failure)
+                ? new MeasuredPage(p.Page, new Dictionary<BudgetMetric, MetricSummary>(), runs[p].Count, 0, 0, 0) { Failure = failure }
+                : Summarise(p.Page, runs[p], request.Device)).ToList();
         }
         finally
         {
+            foreach (var server in servers.Values)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+
             try
             {
                 await timer.DisposeAsync().ConfigureAwait(false);
@@ -70,41 +93,25 @@ public sealed class ChromiumPageMeasurer(string? browser = null) : IPageMeasurer
         }
     }
 
-    private static async Task<MeasuredPage> MeasurePageAsync(PageTimer timer, LoopbackServer server, PageToMeasure page, Throttling throttling, MeasureRequest request, CancellationToken cancellation)
+    private static MeasuredPage Summarise(string page, IReadOnlyList<PageRun> runs, TimingDevice device)
     {
-        var url = new Uri(server.Origin, string.Join('/', page.UrlPath.Split('/').Select(Uri.EscapeDataString)));
-        var runs = new List<PageRun>();
-        try
+        var timings = new PageTimings(page, runs);
+        var samples = new Dictionary<BudgetMetric, IReadOnlyList<double>>
         {
-            for (var run = 0; run < request.Runs; run++)
-            {
-                runs.Add(await timer.RunAsync(url, throttling, cancellation).ConfigureAwait(false));
-            }
-        }
-        catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
-        {
-            return new MeasuredPage(page.Page, new Dictionary<BudgetMetric, MetricSummary>(), runs.Count, 0, 0, 0) { Failure = $"run {runs.Count + 1} of {request.Runs} failed: {e.Message}" };
-        }
-
-        var timings = new PageTimings(page.Page, runs);
-        var metrics = new Dictionary<BudgetMetric, MetricSummary>();
-        void Add(BudgetMetric metric, MetricSummary? summary)
-        {
-            if (summary is not null)
-            {
-                metrics[metric] = summary;
-            }
-        }
-
-        Add(BudgetMetric.Fcp, timings.Fcp);
-        Add(BudgetMetric.Lcp, timings.Lcp);
-        Add(BudgetMetric.Cls, timings.Cls);
-        Add(BudgetMetric.Tbt, timings.Tbt);
-        Add(BudgetMetric.Tti, timings.Tti);
-        Add(BudgetMetric.Load, timings.Load);
-        Add(BudgetMetric.Score, timings.Score(request.Device));
+            [BudgetMetric.Fcp] = runs.Select(r => r.Fcp).OfType<double>().ToList(),
+            [BudgetMetric.Lcp] = runs.Select(r => r.Lcp).OfType<double>().ToList(),
+            [BudgetMetric.Cls] = runs.Select(r => r.Cls).ToList(),
+            [BudgetMetric.Tbt] = runs.Select(r => r.Tbt).OfType<double>().ToList(),
+            [BudgetMetric.Tti] = runs.Select(r => r.Tti).OfType<double>().ToList(),
+            [BudgetMetric.Load] = runs.Select(r => r.Load).OfType<double>().ToList(),
+            [BudgetMetric.Score] = timings.Scores(device),
+        };
+        var metrics = samples.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => MetricSummary.Of(s.Value.Select(v => (double?)v))!);
         var bytes = MetricSummary.Of(runs.Select(r => (double?)r.TransferredBytes))!.Median;
         var requests = MetricSummary.Of(runs.Select(r => (double?)r.Requests.Count))!.Median;
-        return new MeasuredPage(page.Page, metrics, runs.Count, timings.RunsThatShifted, (long)bytes, (int)requests);
+        return new MeasuredPage(page, metrics, runs.Count, timings.RunsThatShifted, (long)bytes, (int)requests)
+        {
+            Samples = samples.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => s.Value),
+        };
     }
 }

@@ -21,7 +21,10 @@ public sealed record PageTimings(string Page, IReadOnlyList<PageRun> Runs)
     public int RunsThatShifted => Runs.Count(r => r.Cls > 0);
 
     /// <summary>The performance score of each run (FCP, LCP, TBT and CLS; Speed Index is not measured and its weight is shared out), over the runs, 0 to 100.</summary>
-    public MetricSummary? Score(TimingDevice device) => MetricSummary.Of(Runs.Select(r =>
+    public MetricSummary? Score(TimingDevice device) => MetricSummary.Of(Scores(device).Select(s => (double?)s));
+
+    /// <summary>The score of each run that reported FCP, LCP and TBT, in run order.</summary>
+    public IReadOnlyList<double> Scores(TimingDevice device) => Runs.Select(r =>
     {
         if (r.Fcp is not { } fcp || r.Lcp is not { } lcp || r.Tbt is not { } tbt)
         {
@@ -30,7 +33,7 @@ public sealed record PageTimings(string Page, IReadOnlyList<PageRun> Runs)
 
         var values = new Dictionary<TimingMetric, double> { [TimingMetric.Fcp] = fcp, [TimingMetric.Lcp] = lcp, [TimingMetric.Tbt] = tbt, [TimingMetric.Cls] = r.Cls };
         return PerformanceScore.CategoryScore(values, device, out _) * 100;
-    }));
+    }).OfType<double>().ToList();
 }
 
 /// <summary>

@@ -41,6 +41,19 @@ internal sealed record CompareArguments(string? BaseReport, string HeadReport, s
 {
     /// <summary>What else to take out of file names to pair the two reports' files.</summary>
     public string? NormalizeFilenames { get; init; }
+
+    /// <summary>--measure: the two arguments are output folders whose pages are measured interleaved.</summary>
+    public bool Measure { get; init; }
+
+    public string BudgetFile { get; init; } = "budget.json";
+
+    public string? Browser { get; init; }
+
+    public int? Runs { get; init; }
+
+    public string? Device { get; init; }
+
+    public double Confidence { get; init; } = 0.95;
 }
 
 /// <summary>
@@ -107,6 +120,32 @@ internal sealed class CommandLine
         Description = "[BASE.json] HEAD.json: reports of check --json, the base branch's (optional) and the pull request's",
     };
 
+    private readonly Option<bool> _compareMeasure = new("--measure") { Description = "BASE and HEAD are output folders: load their entry pages in an installed browser, interleaved (base, head, base, ...), and judge the timing budgets' maximumRegression on each metric's median change and its bootstrap interval" };
+    private readonly Option<string> _compareBudget = new("--budget") { HelpName = "FILE", Description = "With --measure: the budget file (entries, timings, the regression budgets)", DefaultValueFactory = _ => "budget.json" };
+    private readonly Option<string?> _compareBrowser = new("--browser") { HelpName = "PATH", Description = "With --measure: the browser to measure with" };
+
+    private readonly Option<int?> _compareRuns = new("--runs")
+    {
+        HelpName = "N",
+        Description = "With --measure: runs of each page in each build [default: budget.json's timings.runs, else 5]",
+        CustomParser = result => Parse<int?>(result, int.TryParse(Token(result), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n is >= 2 and <= 50, n, "--runs needs a whole number from 2 to 50 (an interval needs at least two runs a side)."),
+    };
+
+    private readonly Option<string?> _compareDevice = new("--device")
+    {
+        HelpName = "mobile|desktop",
+        Description = "With --measure: the device emulated",
+        CustomParser = result => Parse<string?>(result, Token(result) is "mobile" or "desktop", Token(result), "--device is mobile or desktop."),
+    };
+
+    private readonly Option<double> _confidence = new("--confidence")
+    {
+        HelpName = "C",
+        Description = "With --measure: the confidence of the intervals",
+        DefaultValueFactory = _ => 0.95,
+        CustomParser = result => Parse(result, double.TryParse(Token(result), NumberStyles.Float, CultureInfo.InvariantCulture, out var c) && c is >= 0.5 and < 1, c, "--confidence needs a number from 0.5 to 0.999, such as 0.95."),
+    };
+
     private readonly Option<string?> _compareMarkdown = FileOption("--markdown", "Write the comment (Markdown) to FILE");
     private readonly Option<string?> _compareJson = FileOption("--json", "Write the comparison as JSON to FILE");
 
@@ -139,6 +178,7 @@ internal sealed class CommandLine
         var compareCommand = new Command("compare", "Compares two JSON reports of check (base branch and pull request) for a pull-request comment.")
         {
             _reports, _compareMarkdown, _compareJson, _thresholdPercent, _thresholdBytes, _compareNormalize,
+            _compareMeasure, _compareBudget, _compareBrowser, _compareRuns, _compareDevice, _confidence,
         };
         compareCommand.SetAction(result => compare(ToCompareArguments(result)));
 
@@ -164,6 +204,8 @@ internal sealed class CommandLine
                 Prints the change as Markdown: per budget, then the biggest file changes, added and removed files. A
                 missing or absent BASE.json prints the head report alone. Changes under both thresholds are hidden.
                 Exit codes: 0, or 2 for bad input or usage.
+                With --measure, BASE and HEAD are output folders: exit 1 when a timing budget's maximumRegression is
+                exceeded beyond the noise, 2 without a browser.
                 Under GitHub Actions (GITHUB_ACTIONS=true) the comment is also appended to $GITHUB_STEP_SUMMARY.
                 """,
         });
@@ -221,6 +263,12 @@ internal sealed class CommandLine
         return new CompareArguments(baseReport, head, result.GetValue(_compareMarkdown), result.GetValue(_compareJson), result.GetValue(_thresholdPercent), result.GetValue(_thresholdBytes))
         {
             NormalizeFilenames = result.GetValue(_compareNormalize),
+            Measure = result.GetValue(_compareMeasure),
+            BudgetFile = result.GetValue(_compareBudget)!,
+            Browser = result.GetValue(_compareBrowser),
+            Runs = result.GetValue(_compareRuns),
+            Device = result.GetValue(_compareDevice),
+            Confidence = result.GetValue(_confidence),
         };
     }
 

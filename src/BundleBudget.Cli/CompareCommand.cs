@@ -9,6 +9,11 @@ internal static class CompareCommand
 {
     public static int Run(CompareArguments arguments)
     {
+        if (arguments.Measure)
+        {
+            return MeasuredCompare.Run(arguments);
+        }
+
         ReportSnapshot head;
         ReportSnapshot? baseReport = null;
         try

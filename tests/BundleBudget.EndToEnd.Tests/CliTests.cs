@@ -47,6 +47,33 @@ public class CliTests
     }
 
     [Test]
+    public void Compare_measure_runs_base_and_head_interleaved_and_fails_a_regression_beyond_the_noise()
+    {
+        var pages = Path.Combine(TestAssets.Folder, "timing-pages", "long-task");
+        Directory.CreateDirectory(_folder.Combine("base", "long-task"));
+        Directory.CreateDirectory(_folder.Combine("head", "long-task"));
+        var page = File.ReadAllText(Path.Combine(pages, "index.html"));
+        File.WriteAllText(_folder.Combine("base", "long-task", "index.html"), page);
+        File.WriteAllText(_folder.Combine("head", "long-task", "index.html"), page.Replace("performance.now() + 300", "performance.now() + 700", StringComparison.Ordinal));
+        _folder.Write("budget.json", """
+            { "timings": { "runs": 3, "device": "desktop" },
+              "budgets": [ { "type": "timing", "metric": "tbt", "maximumRegression": "100ms" }, { "type": "timing", "metric": "cls", "maximumRegression": 0.05 } ], "imports": { "rules": "none" } }
+            """);
+
+        var result = Run("compare", "--measure", "base", "head", "--json", _folder.Combine("timing.json"));
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.StandardOutput, Does.Contain("## BundleBudget: :x: a page timing regressed"));
+        Assert.That(result.StandardOutput, Does.Contain(":x: Budget 'tbt (each page)' regressed: long-task/index.html's tbt went from"));
+        using var json = JsonDocument.Parse(File.ReadAllText(_folder.Combine("timing.json")));
+        var tbt = json.RootElement.GetProperty("pages")[0].GetProperty("metrics").GetProperty("tbt");
+        Assert.That(tbt.GetProperty("change").GetDouble(), Is.InRange(300, 500), "a 700 ms task blocks about 400 ms longer than a 300 ms one");
+        Assert.That(tbt.GetProperty("low").GetDouble(), Is.GreaterThan(100));
+        var verdicts = json.RootElement.GetProperty("verdicts").EnumerateArray().ToDictionary(v => v.GetProperty("budget").GetString()!, v => v.GetProperty("status").GetString());
+        Assert.That(verdicts, Is.EqualTo(new Dictionary<string, string?> { ["tbt (each page)"] = "error", ["cls (each page)"] = "pass" }));
+    }
+
+    [Test]
     public void The_bundled_sample_is_within_budget_with_warnings_and_exits_0()
     {
         var result = ProcessRunner.Dotnet(TestAssets.RepositoryRoot, Cli, "check", "--budget", "testassets/vite-app/budget.json", "--cache", _folder.Combine("cache.json"));

@@ -30,6 +30,12 @@ public sealed record Budget(
     /// <summary>For a timing budget, what it limits.</summary>
     public Timings.BudgetMetric? Metric { get; init; }
 
+    /// <summary>For a timing budget, how much worse than the base branch's the metric may get (compare --measure).</summary>
+    public Timings.RegressionLimit? MaximumRegression { get; init; }
+
+    /// <summary>A timing budget with only a regression limit: judged by compare --measure, not by a check of one build.</summary>
+    public bool IsRegressionOnly => IsTiming && MaximumError is null && MaximumWarning is null;
+
     /// <summary>
     /// <c>"loaded": true</c>: counts only files an entry page loads (by its HTML, imports, stylesheets, the .NET boot
     /// configuration), first or later; not those served that no page loads (the unused variants of a library in lib/).

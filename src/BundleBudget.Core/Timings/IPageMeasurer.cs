@@ -4,7 +4,14 @@ namespace BundleBudget.Core.Timings;
 public sealed record PageToMeasure(string Page, string ServedFolder, string UrlPath);
 
 /// <summary>What to measure and how: the pages, the device emulated (throttling and the score's curves), runs per page.</summary>
-public sealed record MeasureRequest(IReadOnlyList<PageToMeasure> Pages, TimingDevice Device, int Runs, bool SpaFallback);
+public sealed record MeasureRequest(IReadOnlyList<PageToMeasure> Pages, TimingDevice Device, int Runs, bool SpaFallback)
+{
+    /// <summary>
+    /// Run the pages in turn, one run of each then the next round (ABAB...), instead of all runs of one page first: for
+    /// comparing two builds, so that what drifts on the machine while it measures falls on both alike.
+    /// </summary>
+    public bool Interleave { get; init; }
+}
 
 /// <summary>A page measured over its runs: each metric's summary (a metric no run reported is absent).</summary>
 /// <param name="RunsThatShifted">How many runs shifted the layout at all.</param>
@@ -14,6 +21,9 @@ public sealed record MeasuredPage(string Page, IReadOnlyDictionary<BudgetMetric,
 {
     /// <summary>Why the page's runs failed (it would not load, or timed out), else null.</summary>
     public string? Failure { get; init; }
+
+    /// <summary>Each metric's value in each run that reported it, in run order: what a comparison resamples.</summary>
+    public IReadOnlyDictionary<BudgetMetric, IReadOnlyList<double>> Samples { get; init; } = new Dictionary<BudgetMetric, IReadOnlyList<double>>();
 }
 
 /// <summary>

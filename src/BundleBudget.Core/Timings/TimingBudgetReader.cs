@@ -12,7 +12,7 @@ namespace BundleBudget.Core.Timings;
 /// </summary>
 internal static class TimingBudgetReader
 {
-    private static readonly string[] Keys = ["name", "type", "metric", "entry", "maximumWarning", "maximumError", "minimumWarning", "minimumError"];
+    private static readonly string[] Keys = ["name", "type", "metric", "entry", "maximumWarning", "maximumError", "minimumWarning", "minimumError", "maximumRegression"];
 
     public static bool IsTiming(JsonObjectNode budget) =>
         budget.Properties.Any(p => p.Name == "type" && (p.Value is JsonStringNode { Value: "timing" } || (p.Value is JsonArrayNode types && types.Items.Any(t => t is JsonStringNode { Value: "timing" }))));
@@ -58,7 +58,7 @@ internal static class TimingBudgetReader
                     entry = context.RequireString(property)?.Replace('\\', '/').TrimStart('/');
                     valid &= entry is not null;
                     break;
-                case "maximumWarning" or "maximumError" or "minimumWarning" or "minimumError":
+                case "maximumWarning" or "maximumError" or "minimumWarning" or "minimumError" or "maximumRegression":
                     limits[property.Name] = property;
                     break;
                 default:
@@ -91,10 +91,11 @@ internal static class TimingBudgetReader
 
         var warning = limits.TryGetValue(warningKey, out var w) ? ReadLimit(m, w, context) : null;
         var error = limits.TryGetValue(errorKey, out var e) ? ReadLimit(m, e, context) : null;
-        valid &= (!limits.ContainsKey(warningKey) || warning is not null) && (!limits.ContainsKey(errorKey) || error is not null);
-        if (valid && warning is null && error is null)
+        var regression = limits.TryGetValue("maximumRegression", out var r) ? ReadRegression(m, r, context) : null;
+        valid &= (!limits.ContainsKey(warningKey) || warning is not null) && (!limits.ContainsKey(errorKey) || error is not null) && (r is null || regression is not null);
+        if (valid && warning is null && error is null && regression is null)
         {
-            context.Error(DiagnosticCodes.IncompleteBudget, $"This timing budget has no limit: add \"{errorKey}\" and/or \"{warningKey}\", such as {Example(m)}.", budget);
+            context.Error(DiagnosticCodes.IncompleteBudget, $"This timing budget has no limit: add \"{errorKey}\" and/or \"{warningKey}\", such as {Example(m)}, or \"maximumRegression\" against the base branch (compare --measure).", budget);
             valid = false;
         }
 
@@ -104,7 +105,7 @@ internal static class TimingBudgetReader
         }
 
         return valid
-            ? new Budget(name, [BudgetType.Timing], null, BudgetScope.Total, Compression.Raw, warning, error, context.At(budget)) { Entry = entry, Metric = m }
+            ? new Budget(name, [BudgetType.Timing], null, BudgetScope.Total, Compression.Raw, warning, error, context.At(budget)) { Entry = entry, Metric = m, MaximumRegression = regression }
             : null;
     }
 
@@ -115,6 +116,28 @@ internal static class TimingBudgetReader
         BudgetMetric.Tbt => "\"200ms\"",
         _ => "\"2.5s\"",
     };
+
+    /// <summary>"10%" of the base's median, or an amount in the metric's unit: "200ms", 0.05 of CLS, 5 score points.</summary>
+    private static RegressionLimit? ReadRegression(BudgetMetric metric, JsonProperty property, ReadContext context)
+    {
+        if (property.Value is JsonStringNode percentText && percentText.Value.Trim() is { } trimmed && trimmed.EndsWith('%')
+            && double.TryParse(trimmed[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var percent) && percent is >= 0 and <= 1000)
+        {
+            return new RegressionLimit(percent, IsPercent: true);
+        }
+
+        switch (metric.Unit())
+        {
+            case LimitUnit.Milliseconds when property.Value is JsonStringNode text && Duration.TryParseMilliseconds(text.Value, out var milliseconds):
+                return new RegressionLimit(milliseconds, IsPercent: false);
+            case LimitUnit.Shift or LimitUnit.Score when property.Value is JsonNumberNode { Value: { } amount } && amount >= 0 && amount <= 100:
+                return new RegressionLimit((double)amount, IsPercent: false);
+        }
+
+        var example = metric switch { BudgetMetric.Cls => "0.05", BudgetMetric.Score => "5 (points)", _ => "\"200ms\"" };
+        context.Error(DiagnosticCodes.InvalidSize, $"\"maximumRegression\" of a {metric.WireName()} budget is a percentage of the base's median such as \"10%\", or {example}.", property.Value);
+        return null;
+    }
 
     private static Limit? ReadLimit(BudgetMetric metric, JsonProperty property, ReadContext context)
     {

@@ -34,20 +34,24 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
 
     internal override (TimingsResult Result, IReadOnlyList<Diagnostic> Diagnostics) Run(AnalysisContext context)
     {
-        var budgets = context.Budget.Budgets.Where(b => b.IsTiming).ToList();
+        var regressionOnly = context.Budget.Budgets.Where(b => b.IsRegressionOnly).ToList();
+        var notes = regressionOnly.Count == 0 ? [] : new List<Diagnostic>
+        {
+            new(TimingsDiagnostics.RegressionNotJudged, Severity.Info, $"{Count(regressionOnly.Count, "budget")} on a regression against the base branch only (\"maximumRegression\"): {(regressionOnly.Count == 1 ? "it is" : "they are")} judged by bundle-budget compare --measure BASE_DIR HEAD_DIR, not by a check of one build.", regressionOnly[0].Location.File, regressionOnly[0].Location.Line, regressionOnly[0].Location.Column),
+        };
+        var budgets = context.Budget.Budgets.Where(b => b.IsTiming && !b.IsRegressionOnly).ToList();
         if (context.Measure is not { } measure)
         {
-            return budgets.Count == 0 ? (TimingsResult.None, [])
-                : (TimingsResult.None, [Diagnostic.Warning(TimingsDiagnostics.MeasuringOff, $"{Count(budgets.Count, "timing budget")} not evaluated: measuring loads each page in a browser several times and takes seconds, so it is opt-in. Run bundle-budget check --measure, or build with -p:BundleBudgetMeasure=true.", budgets[0].Location)]);
+            return budgets.Count == 0 ? (TimingsResult.None, notes)
+                : (TimingsResult.None, [.. notes, Diagnostic.Warning(TimingsDiagnostics.MeasuringOff, $"{Count(budgets.Count, "timing budget")} not evaluated: measuring loads each page in a browser several times and takes seconds, so it is opt-in. Run bundle-budget check --measure, or build with -p:BundleBudgetMeasure=true.", budgets[0].Location)]);
         }
 
         var settings = context.Settings(Section);
         var device = measure.Device ?? settings.Device;
         var runs = measure.Runs ?? settings.Runs;
-        var named = budgets.Count > 0 && budgets.All(b => b.Entry is not null) ? budgets.Select(b => b.Entry!).ToHashSet(StringComparer.Ordinal) : null;
-        var pages = context.Pages.Pages.Where(p => named is null || named.Contains(p.Path)).ToList();
+        var pages = PagesFor(budgets, context.Pages);
         var notMeasured = new Dictionary<string, string>(StringComparer.Ordinal);
-        var diagnostics = new List<Diagnostic>();
+        var diagnostics = new List<Diagnostic>(notes);
         var toMeasure = new List<PageToMeasure>();
         foreach (var page in pages)
         {
@@ -102,6 +106,13 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun} is" : $"{count} {noun}s are";
+
+    /// <summary>The pages a check of one build measures: those its timing budgets name (every entry page when one names none).</summary>
+    internal static List<Pages.EntryPage> PagesFor(IReadOnlyList<Budget> budgets, Pages.PageGraph pages)
+    {
+        var named = budgets.Count > 0 && budgets.All(b => b.Entry is not null) ? budgets.Select(b => b.Entry!).ToHashSet(StringComparer.Ordinal) : null;
+        return pages.Pages.Where(p => named is null || named.Contains(p.Path)).ToList();
+    }
 
     internal override void WriteJson(Utf8JsonWriter json, TimingsResult result) => TimingsReport.WriteJson(json, result);
 

@@ -246,7 +246,10 @@ public class BudgetSchemaTests
                 { "type": "timing", "metric": "lcp", "entry": "index.html", "maximumWarning": "2s", "maximumError": "2.5s" },
                 { "type": "timing", "metric": "tbt", "maximumError": "200ms" },
                 { "name": "no shifting", "type": "timing", "metric": "cls", "maximumWarning": 0.05, "maximumError": 0.1 },
-                { "type": "timing", "metric": "score", "minimumWarning": 95, "minimumError": 90 }
+                { "type": "timing", "metric": "score", "minimumWarning": 95, "minimumError": 90, "maximumRegression": 5 },
+                { "type": "timing", "metric": "lcp", "maximumRegression": "10%" },
+                { "type": "timing", "metric": "tbt", "maximumRegression": "50ms" },
+                { "type": "timing", "metric": "cls", "maximumRegression": 0.02 }
               ]
             }
             """);
@@ -323,6 +326,7 @@ public class BudgetSchemaTests
         yield return Invalid("a cls limit as a time", """{ "budgets": [{ "type": "timing", "metric": "cls", "maximumError": "0.1s" }] }""");
         yield return Invalid("an lcp limit as a size", """{ "budgets": [{ "type": "timing", "metric": "lcp", "maximumError": "500KB" }] }""");
         yield return Invalid("a timing budget with files", """{ "budgets": [{ "type": "timing", "metric": "lcp", "files": "*.js", "maximumError": "2s" }] }""");
+        yield return Invalid("an lcp regression as a bare number", """{ "budgets": [{ "type": "timing", "metric": "lcp", "maximumRegression": 200 }] }""");
         yield return Invalid("runs 0", $$"""{ "budgets": [{{Script}}], "timings": { "runs": 0 } }""");
         yield return Invalid("an unknown device", $$"""{ "budgets": [{{Script}}], "timings": { "device": "tablet" } }""");
         yield return Invalid("an unknown font key", $$"""{ "budgets": [{{Script}}], "fonts": { "maxFile": 3 } }""");

@@ -20,12 +20,18 @@ internal sealed class FakeMeasurer(Func<PageToMeasure, IReadOnlyDictionary<Budge
             throw new MeasurementUnavailableException(Unavailable);
         }
 
+        // Each run within 2% of the median, spread evenly around it, so that the median is the one given.
+        static IReadOnlyList<double> Runs(double median, int count) =>
+            Enumerable.Range(0, count).Select(i => median * (1 + (0.04 * i / Math.Max(1, count - 1)) - 0.02)).ToList();
         return request.Pages.Select(page => new MeasuredPage(
             page.Page,
             medians(page).ToDictionary(m => m.Key, m => new MetricSummary(m.Value, m.Value * 0.9, m.Value * 1.1, request.Runs)),
             request.Runs,
             RunsThatShifted: 1,
             TransferredBytes: 1234,
-            Requests: 3)).ToList();
+            Requests: 3)
+        {
+            Samples = medians(page).ToDictionary(m => m.Key, m => Runs(m.Value, request.Runs)),
+        }).ToList();
     }
 }

@@ -1,0 +1,48 @@
+using System.Runtime.CompilerServices;
+using BundleBudget.Core.Reports;
+using BundleBudget.Core.Text;
+using BundleBudget.Core.Timings;
+
+namespace BundleBudget.Cli;
+
+/// <summary><c>bundle-budget compare --measure BASE_DIR HEAD_DIR</c>: the two builds' pages measured interleaved, and the regression verdicts.</summary>
+internal static class MeasuredCompare
+{
+    public static int Run(CompareArguments arguments)
+    {
+        if (arguments.BaseReport is null)
+        {
+            Console.Error.WriteLine("bundle-budget: compare --measure needs two output folders, the base's and the head's: compare --measure BASE_DIR HEAD_DIR.");
+            return ExitCodes.BadInput;
+        }
+
+        var comparison = TimingComparer.Compare(new TimingCompareOptions(arguments.BudgetFile, arguments.BaseReport, arguments.HeadReport, Measurer(arguments.Browser))
+        {
+            Runs = arguments.Runs,
+            Device = arguments.Device switch { "mobile" => TimingDevice.Mobile, "desktop" => TimingDevice.Desktop, _ => null },
+            Confidence = arguments.Confidence,
+        });
+        foreach (var diagnostic in comparison.Diagnostics.Where(d => d.Code != TimingsDiagnostics.Regressed))
+        {
+            Console.Error.WriteLine(diagnostic.ToString());
+        }
+
+        var markdown = TimingComparisonWriter.Markdown(comparison);
+        foreach (var line in markdown.Split('\n'))
+        {
+            Console.Out.WriteLine(PlainText.Line(line.TrimEnd('\r')));
+        }
+
+        CheckCommand.WriteReport(arguments.MarkdownReport, path => File.WriteAllText(path, markdown));
+        CheckCommand.WriteReport(arguments.JsonReport, path => TimingComparisonWriter.WriteJson(comparison, path));
+        if (GitHubActions.IsRunning(Environment.GetEnvironmentVariable))
+        {
+            CheckCommand.WriteReport(Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY"), path => GitHubActions.AppendStepSummary(path, markdown));
+        }
+
+        return comparison.HasInputErrors ? ExitCodes.BadInput : comparison.Regressed ? ExitCodes.OverBudget : ExitCodes.WithinBudget;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IPageMeasurer Measurer(string? browser) => new Browser.ChromiumPageMeasurer(browser);
+}
