@@ -39,19 +39,23 @@ internal static class CompareCommand
 
         var threshold = new NoiseThreshold(arguments.ThresholdPercent, arguments.ThresholdBytes);
         var comparison = ReportComparer.Compare(baseReport, head, threshold, arguments.NormalizeFilenames is { Length: > 0 } pattern ? FileNamePattern.Parse(pattern) : null);
-        var markdown = ComparisonMarkdownWriter.Render(comparison, threshold);
+        Publish(ComparisonMarkdownWriter.Render(comparison, threshold), arguments, path => ComparisonJsonWriter.Write(comparison, path));
+        return ExitCodes.WithinBudget;
+    }
+
+    /// <summary>The comment printed, written where asked and added to the GitHub Actions step summary; the JSON written where asked.</summary>
+    internal static void Publish(string markdown, CompareArguments arguments, Action<string> writeJson)
+    {
         foreach (var line in markdown.Split('\n'))
         {
             Console.Out.WriteLine(PlainText.Line(line.TrimEnd('\r')));
         }
 
         CheckCommand.WriteReport(arguments.MarkdownReport, path => File.WriteAllText(path, markdown));
-        CheckCommand.WriteReport(arguments.JsonReport, path => ComparisonJsonWriter.Write(comparison, path));
+        CheckCommand.WriteReport(arguments.JsonReport, writeJson);
         if (GitHubActions.IsRunning(Environment.GetEnvironmentVariable))
         {
             CheckCommand.WriteReport(Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY"), path => GitHubActions.AppendStepSummary(path, markdown));
         }
-
-        return ExitCodes.WithinBudget;
     }
 }

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using BundleBudget.Core.Reports;
-using BundleBudget.Core.Text;
 using BundleBudget.Core.Timings;
 
 namespace BundleBudget.Cli;
@@ -27,18 +25,7 @@ internal static class MeasuredCompare
             Console.Error.WriteLine(diagnostic.ToString());
         }
 
-        var markdown = TimingComparisonWriter.Markdown(comparison);
-        foreach (var line in markdown.Split('\n'))
-        {
-            Console.Out.WriteLine(PlainText.Line(line.TrimEnd('\r')));
-        }
-
-        CheckCommand.WriteReport(arguments.MarkdownReport, path => File.WriteAllText(path, markdown));
-        CheckCommand.WriteReport(arguments.JsonReport, path => TimingComparisonWriter.WriteJson(comparison, path));
-        if (GitHubActions.IsRunning(Environment.GetEnvironmentVariable))
-        {
-            CheckCommand.WriteReport(Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY"), path => GitHubActions.AppendStepSummary(path, markdown));
-        }
+        CompareCommand.Publish(TimingComparisonWriter.Markdown(comparison), arguments, path => TimingComparisonWriter.WriteJson(comparison, path));
 
         return comparison.HasInputErrors ? ExitCodes.BadInput : comparison.Regressed ? ExitCodes.OverBudget : ExitCodes.WithinBudget;
     }
