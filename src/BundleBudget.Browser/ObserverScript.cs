@@ -2,7 +2,7 @@ namespace BundleBudget.Browser;
 
 /// <summary>
 /// Injected before any script of the page: buffered PerformanceObservers that keep the paints, largest contentful
-/// paints (until the first input), layout shifts (without recent input) and long tasks, for <see cref="PageTimer"/> to read.
+/// paints (until the first input), layout shifts (with whether Chrome saw recent input) and long tasks, for <see cref="PageTimer"/> to read.
 /// </summary>
 internal static class ObserverScript
 {
@@ -15,7 +15,7 @@ internal static class ObserverScript
           };
           observe('paint', e => { if (e.name === 'first-contentful-paint') state.fcp = e.startTime; });
           observe('largest-contentful-paint', e => { if (!state.input) state.lcp = e.renderTime || e.loadTime || e.startTime; });
-          observe('layout-shift', e => { if (!e.hadRecentInput) state.shifts.push([e.startTime, e.value]); });
+          observe('layout-shift', e => state.shifts.push([e.startTime, e.value, e.hadRecentInput ? 1 : 0]));
           observe('longtask', e => state.longTasks.push([e.startTime, e.duration]));
           ['keydown', 'pointerdown'].forEach(t => addEventListener(t, () => { state.input = true; }, { capture: true, once: true }));
         })();

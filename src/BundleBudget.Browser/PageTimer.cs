@@ -124,7 +124,7 @@ public sealed class PageTimer : IAsyncDisposable
         return new PageRun(
             Number("fcp"),
             Number("lcp"),
-            LayoutShifts.Cumulative(Pairs("shifts")),
+            LayoutShifts.Cumulative(root.GetProperty("shifts").EnumerateArray().Select(p => (p[0].GetDouble(), p[1].GetDouble(), p.GetArrayLength() > 2 && p[2].GetDouble() != 0))),
             Number("load"),
             Pairs("longTasks").Select(t => new LongTask(t.Item1, t.Item2)).ToList(),
             Pairs("requests").Select(r => new RequestSpan(r.Item1, r.Item2)).ToList(),

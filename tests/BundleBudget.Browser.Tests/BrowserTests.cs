@@ -54,6 +54,16 @@ public class BrowserTests
     }
 
     [Test]
+    public async Task Under_mobile_emulation_the_banners_shift_is_the_one_Lighthouse_reports()
+    {
+        // Lighthouse 13.5.0 with DevTools throttling reports 0.0834 for this page in each of 5 runs (bench/timings); the
+        // emulation's viewport change flags the shift as after input, which hid it before.
+        var run = await _timer.RunAsync(new Uri(_server.Origin, "layout-shift/"), Throttling.MobileDevTools);
+
+        Assert.That(run.Cls, Is.EqualTo(0.0834).Within(0.02));
+    }
+
+    [Test]
     public async Task The_largest_contentful_paint_is_the_hero_image_added_800_ms_later()
     {
         var run = await Run("late-hero");

@@ -43,4 +43,12 @@ public class InteractivityTests
         var cls = LayoutShifts.Cumulative([(100, 0.1), (900, 0.05), (2400, 0.12)]);
         Assert.That(cls, Is.EqualTo(0.15).Within(1e-9));
     }
+
+    [Test]
+    public void Shifts_flagged_as_after_input_count_until_the_first_unflagged_one_as_Lighthouse_counts_them()
+    {
+        // Device emulation's viewport change marks the first shifts as after input though no one touched the page.
+        Assert.That(LayoutShifts.Cumulative([(900, 0.08, true)]), Is.EqualTo(0.08), "alone, it is the page's shift");
+        Assert.That(LayoutShifts.Cumulative([(900, 0.08, true), (1200, 0.05, false), (1500, 0.3, true)]), Is.EqualTo(0.13).Within(1e-9), "after an unflagged shift, the flag is real input");
+    }
 }
