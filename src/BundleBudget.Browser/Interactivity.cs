@@ -39,6 +39,31 @@ public static class Interactivity
         return Math.Max(fcp, tasks.LastOrDefault()?.End ?? fcp);
     }
 
+    /// <summary>
+    /// Whether the run saw five quiet seconds (no long task starting, at most two requests in flight) from TTI on, before
+    /// it stopped observing at <paramref name="observedUntil"/>: without them TTI is not known (a page that kept
+    /// polling until the run gave up), as Lighthouse reports no TTI without a network-quiet period.
+    /// </summary>
+    public static bool QuietSeenAfter(double tti, IReadOnlyList<LongTask> longTasks, IReadOnlyList<RequestSpan> requests, double observedUntil)
+    {
+        var starts = new[] { tti }.Concat(requests.Select(r => r.End)).Concat(longTasks.Select(t => t.End)).Where(s => s >= tti).Order();
+        foreach (var start in starts)
+        {
+            var end = start + QuietWindow;
+            if (end > observedUntil)
+            {
+                return false;
+            }
+
+            if (!longTasks.Any(t => t.Start < end && t.End > start) && NetworkBusyUntil(start, end, requests) is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether more than two requests are in flight at some moment of [start, end); null when never.</summary>
     private static double? NetworkBusyUntil(double start, double end, IReadOnlyList<RequestSpan> requests)
     {

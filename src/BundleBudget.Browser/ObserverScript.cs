@@ -31,7 +31,7 @@ internal static class ObserverScript
           const transferred = (nav ? nav.transferSize : 0) + resources.reduce((sum, r) => sum + (r.transferSize || 0), 0);
           return JSON.stringify({
             fcp: state.fcp, lcp: state.lcp, shifts: state.shifts, longTasks: state.longTasks,
-            load: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null, requests, transferred,
+            load: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null, requests, transferred, now: performance.now(),
           });
         })()
         """;

@@ -22,8 +22,15 @@ public sealed record PageRun(
     IReadOnlyList<RequestSpan> Requests,
     long TransferredBytes)
 {
-    /// <summary>Time to Interactive, as Lighthouse defines it (<see cref="Interactivity"/>).</summary>
-    public double? Tti => Fcp is { } fcp ? Interactivity.TimeToInteractive(fcp, LongTasks, Requests) : null;
+    /// <summary>When the run stopped observing the page, on its clock; null when not known (then TTI is taken as seen through).</summary>
+    public double? ObservedUntil { get; init; }
+
+    /// <summary>
+    /// Time to Interactive, as Lighthouse defines it (<see cref="Interactivity"/>); null without FCP, or when the run did
+    /// not see the quiet seconds after it that make it TTI.
+    /// </summary>
+    public double? Tti => Fcp is { } fcp && Interactivity.TimeToInteractive(fcp, LongTasks, Requests) is var tti
+        && (ObservedUntil is not { } until || Interactivity.QuietSeenAfter(tti, LongTasks, Requests, until)) ? tti : null;
 
     /// <summary>Total Blocking Time between FCP and TTI.</summary>
     public double? Tbt => Fcp is { } fcp && Tti is { } tti ? Interactivity.TotalBlockingTime(fcp, tti, LongTasks) : null;

@@ -89,7 +89,7 @@ public sealed class PageTimer : IAsyncDisposable
         return Parse(json);
     }
 
-    /// <summary>Waits until the network has been quiet for the window TTI needs, or <see cref="MaxSettle"/>.</summary>
+    /// <summary>Waits until the network and the main thread have been quiet for the window TTI needs, or <see cref="MaxSettle"/>.</summary>
     private static async Task SettleAsync(IPage page, CancellationToken cancellation)
     {
         var inFlight = 0;
@@ -101,10 +101,25 @@ public sealed class PageTimer : IAsyncDisposable
         page.RequestFailed += Ended;
         try
         {
+            // Quiet on the network, then on the main thread too: TTI needs five seconds of both after the last long task.
+            var quiet = TimeSpan.FromMilliseconds(Interactivity.QuietWindow + 250);
             var deadline = DateTime.UtcNow + MaxSettle;
-            while (DateTime.UtcNow < deadline && DateTime.UtcNow - lastBusy < TimeSpan.FromMilliseconds(Interactivity.QuietWindow + 250))
+            while (DateTime.UtcNow < deadline)
             {
-                await Task.Delay(100, cancellation).ConfigureAwait(false);
+                if (DateTime.UtcNow - lastBusy < quiet)
+                {
+                    await Task.Delay(100, cancellation).ConfigureAwait(false);
+                    continue;
+                }
+
+                var stillNeeded = await page.EvaluateExpressionAsync<double>(
+                    $"(() => {{ const t = window.__bundleBudget ? window.__bundleBudget.longTasks : []; const end = t.length ? t[t.length - 1][0] + t[t.length - 1][1] : 0; return end + {quiet.TotalMilliseconds} - performance.now(); }})()").ConfigureAwait(false);
+                if (stillNeeded <= 0)
+                {
+                    return;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(stillNeeded, 500)), cancellation).ConfigureAwait(false);
             }
         }
         finally
@@ -128,7 +143,10 @@ public sealed class PageTimer : IAsyncDisposable
             Number("load"),
             Pairs("longTasks").Select(t => new LongTask(t.Item1, t.Item2)).ToList(),
             Pairs("requests").Select(r => new RequestSpan(r.Item1, r.Item2)).ToList(),
-            (long)(Number("transferred") ?? 0));
+            (long)(Number("transferred") ?? 0))
+        {
+            ObservedUntil = Number("now"),
+        };
     }
 
     public async ValueTask DisposeAsync()

@@ -28,6 +28,21 @@ public class InteractivityTests
     }
 
     [Test]
+    public void A_run_that_stopped_before_five_quiet_seconds_after_TTI_has_no_TTI_and_so_no_TBT()
+    {
+        LongTask[] tasks = [new(1000, 300), new(2000, 120)];
+        RequestSpan[] polling = [new(2500, 2600), new(2600, 2700), new(2700, 2800)];
+
+        var seen = new PageRun(500, 600, 0, 800, tasks, [], 1000) { ObservedUntil = 7200 };
+        var cut = new PageRun(500, 600, 0, 800, tasks, [], 1000) { ObservedUntil = 6000 };
+        var busy = new PageRun(500, 600, 0, 800, tasks, [.. polling, new(2800, 6900), new(2800, 6900), new(2800, 6900)], 1000) { ObservedUntil = 9000 };
+
+        Assert.That(seen.Tti, Is.EqualTo(2120));
+        Assert.That((cut.Tti, cut.Tbt), Is.EqualTo(((double?)null, (double?)null)), "5 s after 2120 is 7120: not seen");
+        Assert.That(busy.Tti, Is.Null, "three requests in flight until 6900 leave no quiet 5 s before 9000");
+    }
+
+    [Test]
     public void A_task_cut_by_FCP_blocks_only_with_its_part_after_it_and_nothing_when_TTI_is_FCP()
     {
         LongTask[] tasks = [new(400, 200)];
