@@ -112,6 +112,21 @@ public sealed class ChromiumPageMeasurer(string? browser = null) : IPageMeasurer
         return new MeasuredPage(page, metrics, runs.Count, timings.RunsThatShifted, (long)bytes, (int)requests)
         {
             Samples = samples.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => s.Value),
+            ByType = ByType(runs),
         };
+    }
+
+    /// <summary>Each type's requests and bytes, the median over the runs (a run without that type counts 0), typed by the URL's path as the output's files are.</summary>
+    private static Dictionary<string, ResourceTotal> ByType(IReadOnlyList<PageRun> runs)
+    {
+        static string TypeOf(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            ? Core.Assets.AssetTypeExtensions.ToWireName(Core.Assets.AssetClassifier.Classify(uri.AbsolutePath.EndsWith('/') ? uri.AbsolutePath + "index.html" : uri.AbsolutePath))
+            : "other";
+        var perRun = runs.Select(r => r.Resources.GroupBy(x => TypeOf(x.Url)).ToDictionary(g => g.Key, g => (Count: g.Count(), Bytes: g.Sum(x => x.Bytes)))).ToList();
+        return perRun.SelectMany(r => r.Keys).Distinct().Order(StringComparer.Ordinal).ToDictionary(
+            type => type,
+            type => new ResourceTotal(
+                (int)MetricSummary.Of(perRun.Select(r => (double?)(r.TryGetValue(type, out var t) ? t.Count : 0)))!.Median,
+                (long)MetricSummary.Of(perRun.Select(r => (double?)(r.TryGetValue(type, out var t) ? t.Bytes : 0)))!.Median));
     }
 }

@@ -32,6 +32,7 @@ internal static class ObserverScript
           return JSON.stringify({
             fcp: state.fcp, lcp: state.lcp, shifts: state.shifts, longTasks: state.longTasks,
             load: nav && nav.loadEventEnd > 0 ? nav.loadEventEnd : null, requests, transferred, now: performance.now(),
+            resources: [[location.href, nav ? nav.transferSize : 0]].concat(resources.map(r => [r.name, r.transferSize || 0])),
           });
         })()
         """;

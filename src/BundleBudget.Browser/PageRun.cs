@@ -22,6 +22,9 @@ public sealed record PageRun(
     IReadOnlyList<RequestSpan> Requests,
     long TransferredBytes)
 {
+    /// <summary>Each request of the run, the document first: its URL and the bytes transferred for it (0 when the browser does not say).</summary>
+    public IReadOnlyList<(string Url, long Bytes)> Resources { get; init; } = [];
+
     /// <summary>When the run stopped observing the page, on its clock; null when not known (then TTI is taken as seen through).</summary>
     public double? ObservedUntil { get; init; }
 

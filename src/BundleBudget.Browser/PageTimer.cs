@@ -146,6 +146,9 @@ public sealed class PageTimer : IAsyncDisposable
             (long)(Number("transferred") ?? 0))
         {
             ObservedUntil = Number("now"),
+            Resources = root.TryGetProperty("resources", out var resources)
+                ? resources.EnumerateArray().Select(r => (r[0].GetString() ?? string.Empty, (long)r[1].GetDouble())).ToList()
+                : [],
         };
     }
 

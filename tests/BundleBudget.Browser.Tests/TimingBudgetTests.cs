@@ -50,6 +50,9 @@ public class TimingBudgetTests
         Assert.That(pages["layout-shift/index.html"].GetProperty("runsThatShifted").GetInt32(), Is.EqualTo(2));
         Assert.That(pages["long-task/index.html"].GetProperty("metrics").EnumerateObject().Select(m => m.Name), Is.SupersetOf(new[] { "fcp", "lcp", "cls", "tbt", "tti", "load", "score" }));
         Assert.That(pages["long-task/index.html"].GetProperty("transferredBytes").GetInt64(), Is.GreaterThan(0));
+        var document = pages["long-task/index.html"].GetProperty("byType").GetProperty("document");
+        Assert.That(document.GetProperty("requests").GetInt32(), Is.EqualTo(1), "the page alone: it loads nothing else");
+        Assert.That(document.GetProperty("transferredBytes").GetInt64(), Is.GreaterThan(new FileInfo(Path.Combine(Pages, "long-task", "index.html")).Length / 4), "its HTML, compressed on the way");
     }
 
     [Test]

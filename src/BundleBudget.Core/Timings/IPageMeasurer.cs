@@ -22,6 +22,9 @@ public sealed record MeasuredPage(string Page, IReadOnlyDictionary<BudgetMetric,
     /// <summary>Why the page's runs failed (it would not load, or timed out), else null.</summary>
     public string? Failure { get; init; }
 
+    /// <summary>What the browser fetched, by type (script, stylesheet, image, font, document, ...): the median over the runs of the requests and bytes of each.</summary>
+    public IReadOnlyDictionary<string, ResourceTotal> ByType { get; init; } = new Dictionary<string, ResourceTotal>();
+
     /// <summary>Each metric's value in each run that reported it, in run order: what a comparison resamples.</summary>
     public IReadOnlyDictionary<BudgetMetric, IReadOnlyList<double>> Samples { get; init; } = new Dictionary<BudgetMetric, IReadOnlyList<double>>();
 }
@@ -39,3 +42,6 @@ public interface IPageMeasurer
 
 /// <summary>Measuring cannot happen here (no browser found, or it would not start); the message says what to do.</summary>
 public sealed class MeasurementUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>Requests of one type and the bytes the browser transferred for them.</summary>
+public sealed record ResourceTotal(int Requests, long TransferredBytes);

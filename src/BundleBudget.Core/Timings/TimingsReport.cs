@@ -31,6 +31,16 @@ internal static class TimingsReport
             json.WriteNumber("runsThatShifted", page.RunsThatShifted);
             json.WriteNumber("transferredBytes", page.TransferredBytes);
             json.WriteNumber("requests", page.Requests);
+            json.WriteStartObject("byType");
+            foreach (var (type, total) in page.ByType.OrderBy(t => t.Key, StringComparer.Ordinal))
+            {
+                json.WriteStartObject(type);
+                json.WriteNumber("requests", total.Requests);
+                json.WriteNumber("transferredBytes", total.TransferredBytes);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
             json.WriteStartObject("metrics");
             foreach (var metric in Order.Where(page.Metrics.ContainsKey))
             {
