@@ -98,7 +98,7 @@ public static class ComparisonMarkdownWriter
             var change = budget.Delta is { } delta ? $"{budget.FormatSigned(delta)} ({ComparisonText.Percent(delta, budget.Base!.Value)})" : "new";
             text.Append("| ").Append(MarkdownReportWriter.Escape(budget.Name)).Append(" | ").Append(status)
                 .Append(" | ").Append(budget.Format(budget.Head)).Append(" | ").Append(change)
-                .Append(" | ").Append(budget.MaximumError is { } max ? budget.Format(max) : "-").AppendLine(" |");
+                .Append(" | ").Append(budget.MaximumError is { } max ? (budget.Unit == LimitUnit.Score ? "below " : string.Empty) + budget.Format(max) : "-").AppendLine(" |");
         }
     }
 

@@ -210,4 +210,21 @@ public class TimingBudgetTests
         public IReadOnlyList<MeasuredPage> Measure(MeasureRequest request, CancellationToken cancellation = default) =>
             throw new InvalidOperationException("the browser went away");
     }
+
+    [Test]
+    public void Compare_shows_a_score_budgets_limit_as_the_minimum_it_is()
+    {
+        var reports = new[] { 96.0, 88.0 }.Select((score, i) =>
+        {
+            var result = Check("""{ "type": "timing", "metric": "score", "entry": "index.html", "minimumError": 90 }""", Medians(lcp: 1000, score: score));
+            var path = _folder.Combine($"report{i}.json");
+            JsonReportWriter.Write(result, path);
+            return Core.Compare.ReportSnapshot.Read(path);
+        }).ToList();
+
+        var comparison = Core.Compare.ReportComparer.Compare(reports[0], reports[1], new Core.Compare.NoiseThreshold());
+        var markdown = Core.Compare.ComparisonMarkdownWriter.Render(comparison, new Core.Compare.NoiseThreshold());
+
+        Assert.That(markdown, Does.Contain("| score 'index.html' | :white_check_mark: → :x: | 88 | -8 (-8.3%) | below 90 |"));
+    }
 }
