@@ -156,14 +156,14 @@ public static partial class BudgetEvaluator
         var actual = matched.Sum(a => context.SizeFor(budget, a)!.Value);
         var status = StatusOf(budget, actual);
         var sizeKind = DescribeCompression(budget, matched);
+        IReadOnlyList<OffendingFile> largest = [];
         if (status != BudgetStatus.Pass)
         {
-            var what = $"Budget '{budget.Label}' exceeded: {Count(matched.Count, "file")} total {ByteSize.Format(actual)} {sizeKind}{Largest(budget, matched, context)}";
+            largest = LargestFirst(budget, matched, status, context, 5);
+            var what = $"Budget '{budget.Label}' exceeded: {Count(matched.Count, "file")} total {ByteSize.Format(actual)} {sizeKind}{Largest(largest)}";
             context.Diagnostics.Add(Exceeded(budget, status, actual, what, budget.Location.File, budget.Location.Line, budget.Location.Column));
         }
 
-        var largest = status == BudgetStatus.Pass ? [] : matched.Select(a => new OffendingFile(a, context.SizeFor(budget, a)!.Value, status))
-            .OrderByDescending(f => f.Actual).ThenBy(f => f.Asset.Path, StringComparer.Ordinal).Take(5).ToList();
         return new BudgetResult(budget, status, actual, matched.Count, [], sizeKind) { Largest = largest };
     }
 
@@ -242,7 +242,7 @@ public static partial class BudgetEvaluator
             var files = Count(measured.Count, "file");
             var what = budget.Network is { } net
                 ? $"Budget '{budget.Label}' exceeded: {page.Path} loads in about {NetworkProfile.FormatMilliseconds(actual)} on {net.Description}: {files}, {ByteSize.Format(bytes)} {sizeKind}, discovered in {levels} {(levels == 1 ? "round" : "rounds")} of requests after connecting"
-                : $"Budget '{budget.Label}' exceeded: {page.Path} loads {files} before it is usable, {ByteSize.Format(actual)} {sizeKind}{Largest(budget, measured, context)}";
+                : $"Budget '{budget.Label}' exceeded: {page.Path} loads {files} before it is usable, {ByteSize.Format(actual)} {sizeKind}{Largest(LargestFirst(budget, measured, status, context, 3))}";
             context.Diagnostics.Add(Exceeded(budget, status, actual, what, pageAsset.FullPath, 0, 0));
         }
 
@@ -311,19 +311,18 @@ public static partial class BudgetEvaluator
         return uncompressed ? $"{name} (images, fonts and media raw)" : name;
     }
 
-    /// <summary>What drives a total over its limit: its three largest files, for a message that says where to look.</summary>
-    private static string Largest(Budget budget, IReadOnlyList<Asset> files, Context context)
-    {
-        if (files.Count < 2)
-        {
-            return files is [var only] ? $" ({only.Path})" : string.Empty;
-        }
+    /// <summary>What drives a total over its limit: its largest files, largest first (then by path).</summary>
+    private static List<OffendingFile> LargestFirst(Budget budget, IReadOnlyList<Asset> files, BudgetStatus status, Context context, int count) =>
+        files.Select(a => new OffendingFile(a, context.SizeFor(budget, a)!.Value, status))
+            .OrderByDescending(f => f.Actual).ThenBy(f => f.Asset.Path, StringComparer.Ordinal).Take(count).ToList();
 
-        var largest = files.Select(a => (a.Path, Size: context.SizeFor(budget, a)!.Value))
-            .OrderByDescending(f => f.Size).ThenBy(f => f.Path, StringComparer.Ordinal).Take(3)
-            .Select(f => $"{f.Path} {ByteSize.Format(f.Size)}");
-        return $" (largest: {string.Join(", ", largest)})";
-    }
+    /// <summary>The largest files for a message that says where to look: a lone file by its path, else the first three with their sizes.</summary>
+    private static string Largest(IReadOnlyList<OffendingFile> largest) => largest switch
+    {
+        [] => string.Empty,
+        [var only] => $" ({only.Asset.Path})",
+        _ => $" (largest: {string.Join(", ", largest.Take(3).Select(f => $"{f.Asset.Path} {ByteSize.Format(f.Actual)}"))})",
+    };
 
     private static string Count(int count, string noun, string? plural = null) => count == 1 ? $"1 {noun}" : $"{count} {plural ?? noun + "s"}";
 

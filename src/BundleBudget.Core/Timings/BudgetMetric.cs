@@ -65,6 +65,13 @@ public static class BudgetMetrics
         _ => (long)Math.Ceiling(Math.Round(value, 6)),
     };
 
+    /// <summary>The order reports show the metrics in: paints, blocking, shifting, interactivity, load, then the score.</summary>
+    public static IReadOnlyList<BudgetMetric> ReportOrder { get; } = [BudgetMetric.Fcp, BudgetMetric.Lcp, BudgetMetric.Tbt, BudgetMetric.Cls, BudgetMetric.Tti, BudgetMetric.Load, BudgetMetric.Score];
+
+    /// <summary>A value (or a change, with its sign) as messages and reports show it: "2.5 s", "740 ms", "0.083", "95".</summary>
+    public static string Format(this BudgetMetric metric, double value) =>
+        value < 0 ? "-" + metric.Format(-value) : Limit.Format(metric.ToLimitValue(value), metric.Unit());
+
     /// <summary>A measured value in the unit its limits compare: whole milliseconds, thousandths of a shift, a whole score.</summary>
     public static long ToLimitValue(this BudgetMetric metric, double value) => metric switch
     {

@@ -65,17 +65,15 @@ public static partial class BudgetEvaluator
         var limit = (isError ? budget.MaximumError : budget.MaximumWarning)!;
         var name = metric == BudgetMetric.Score ? (isError ? "minimumError" : "minimumWarning") : (isError ? "maximumError" : "maximumWarning");
         var actual = metric.ToComparedValue(summary.Median);
-        var runs = summary.Runs == 1 ? "in its one run" : $"median of {summary.Runs} runs, {Format(metric, summary.Min)} to {Format(metric, summary.Max)}";
+        var runs = summary.Runs == 1 ? "in its one run" : $"median of {summary.Runs} runs, {metric.Format(summary.Min)} to {metric.Format(summary.Max)}";
         var device = timings.Device.ToString().ToLowerInvariant();
         var message = metric == BudgetMetric.Score
             ? $"Budget '{budget.Label}' not met: {page}'s performance score is {actual} ({runs}, {device}), {limit.Text} ({name}) by {limit.Value - actual}."
-            : $"Budget '{budget.Label}' exceeded: {page}'s {Describe(metric)} is {Format(metric, summary.Median)} ({runs}, {device}), limit {limit.Text} ({name}), over by {budget.Format(actual - limit.Value)}{(limit.Value == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{(actual - limit.Value) * 100.0 / limit.Value:0.0}%)"))}.";
+            : $"Budget '{budget.Label}' exceeded: {page}'s {Describe(metric)} is {metric.Format(summary.Median)} ({runs}, {device}), limit {limit.Text} ({name}), over by {budget.Format(actual - limit.Value)}{(limit.Value == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{(actual - limit.Value) * 100.0 / limit.Value:0.0}%)"))}.";
         return isError
             ? Diagnostic.Error(DiagnosticCodes.BudgetErrorExceeded, message, file)
             : Diagnostic.Warning(DiagnosticCodes.BudgetWarningExceeded, message, file);
     }
-
-    private static string Format(BudgetMetric metric, double value) => Limit.Format(metric.ToLimitValue(value), metric.Unit());
 
     private static string Describe(BudgetMetric metric) => metric switch
     {

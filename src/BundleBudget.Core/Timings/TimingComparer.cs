@@ -47,11 +47,8 @@ public static class TimingComparer
         var toMeasure = new List<PageToMeasure>();
         foreach (var page in TimingsAnalysis.PagesFor(regressionBudgets, head.Pages))
         {
-            var urlPath = page.SiteRoot.Length == 0 ? page.Path : SiteLayout.IsInside(page.Path, page.SiteRoot) ? page.Path[(page.SiteRoot.Length + 1)..] : null;
-            var why = page.ServerRendered ? "a server-rendered layout is made per request by the app"
-                : urlPath is null ? "the page is not inside the folder it is served from"
-                : !File.Exists(Path.Combine(baseFolder, page.Path)) ? "the base build has no such page"
-                : null;
+            var (urlPath, why) = TimingsAnalysis.Locate(page);
+            why ??= File.Exists(Path.Combine(baseFolder, page.Path)) ? null : "the base build has no such page";
             if (why is not null)
             {
                 notCompared[page.Path] = why;
@@ -120,7 +117,7 @@ public static class TimingComparer
             var (regression, nearEnd) = metric == BudgetMetric.Score ? (-change.Difference, -change.High) : (change.Difference, change.Low);
             var allowed = limit.Allowed(change.BaseMedian);
             var interval = $"{(int)Math.Round(change.Confidence * 100)}% interval {Signed(metric, change.Low)} to {Signed(metric, change.High)}";
-            var what = $"{path}'s {metric.WireName()} went from {Format(metric, change.BaseMedian)} to {Format(metric, change.HeadMedian)} (median of {runs} interleaved runs each, {Signed(metric, change.Difference)}; {interval})";
+            var what = $"{path}'s {metric.WireName()} went from {metric.Format(change.BaseMedian)} to {metric.Format(change.HeadMedian)} (median of {runs} interleaved runs each, {Signed(metric, change.Difference)}; {interval})";
             if (nearEnd > allowed)
             {
                 yield return new RegressionVerdict(budget, path, change, BudgetStatus.Error, $"Budget '{budget.Label}' regressed: {what}, more than the {limit.Describe(metric)} maximumRegression allows even at the interval's near end.");
@@ -133,17 +130,10 @@ public static class TimingComparer
         }
     }
 
-    internal static string Format(BudgetMetric metric, double value) => metric switch
-    {
-        BudgetMetric.Cls => value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture),
-        BudgetMetric.Score => value.ToString("0", System.Globalization.CultureInfo.InvariantCulture),
-        _ => NetworkProfile.FormatMilliseconds(Math.Abs(value)) is var text && value < 0 ? "-" + text : NetworkProfile.FormatMilliseconds(value),
-    };
-
     internal static string Signed(BudgetMetric metric, double value)
     {
         // Rounded as shown first, so that -0.3 ms reads +0 ms, not -0 ms.
         var shown = metric switch { BudgetMetric.Cls => Math.Round(value, 3), BudgetMetric.Score => Math.Round(value), _ => Math.Round(value) };
-        return (shown >= 0 ? "+" : "-") + Format(metric, Math.Abs(shown));
+        return (shown >= 0 ? "+" : "-") + metric.Format(Math.Abs(shown));
     }
 }

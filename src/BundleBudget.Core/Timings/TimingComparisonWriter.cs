@@ -9,8 +9,6 @@ namespace BundleBudget.Core.Timings;
 /// <summary>compare --measure's pull-request comment (Markdown) and its JSON.</summary>
 public static class TimingComparisonWriter
 {
-    private static readonly BudgetMetric[] Order = [BudgetMetric.Fcp, BudgetMetric.Lcp, BudgetMetric.Tbt, BudgetMetric.Cls, BudgetMetric.Tti, BudgetMetric.Load, BudgetMetric.Score];
-
     public static string Markdown(TimingComparison comparison)
     {
         var text = new StringBuilder();
@@ -45,13 +43,13 @@ public static class TimingComparisonWriter
                 continue;
             }
 
-            foreach (var metric in Order.Where(page.Changes.ContainsKey))
+            foreach (var metric in BudgetMetrics.ReportOrder.Where(page.Changes.ContainsKey))
             {
                 var change = page.Changes[metric];
                 var verdict = comparison.Verdicts.FirstOrDefault(v => v.Page == page.Page && v.Budget.Metric == metric && v.Status == BudgetStatus.Error);
                 text.Append("| ").Append(MarkdownReportWriter.Escape(page.Page)).Append(" | ").Append(verdict is null ? string.Empty : ":x: ").Append(metric.WireName())
-                    .Append(" | ").Append(TimingComparer.Format(metric, change.BaseMedian))
-                    .Append(" | ").Append(TimingComparer.Format(metric, change.HeadMedian))
+                    .Append(" | ").Append(metric.Format(change.BaseMedian))
+                    .Append(" | ").Append(metric.Format(change.HeadMedian))
                     .Append(" | ").Append(TimingComparer.Signed(metric, change.Difference))
                     .Append(" | ").Append(TimingComparer.Signed(metric, change.Low)).Append(" to ").Append(TimingComparer.Signed(metric, change.High))
                     .AppendLine(" |");
@@ -79,8 +77,9 @@ public static class TimingComparisonWriter
             json.WriteString("page", page.Page);
             json.WriteString("notCompared", page.NotCompared);
             json.WriteStartObject("metrics");
-            foreach (var (metric, change) in page.Changes.OrderBy(c => Array.IndexOf(Order, c.Key)))
+            foreach (var metric in BudgetMetrics.ReportOrder.Where(page.Changes.ContainsKey))
             {
+                var change = page.Changes[metric];
                 json.WriteStartObject(metric.WireName());
                 json.WriteNumber("base", Math.Round(change.BaseMedian, 4));
                 json.WriteNumber("head", Math.Round(change.HeadMedian, 4));

@@ -55,9 +55,8 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
         var toMeasure = new List<PageToMeasure>();
         foreach (var page in pages)
         {
-            var why = page.ServerRendered ? "a server-rendered layout is made per request by the app: measure the page the app serves (a static HTML page of the output can be measured)"
-                : context.ServedByManifest ? "the app serves this folder with files from elsewhere (its static web assets): measure the publish folder, which holds all it serves"
-                : null;
+            var (urlPath, why) = Locate(page);
+            why ??= context.ServedByManifest ? "the app serves this folder with files from elsewhere (its static web assets): measure the publish folder, which holds all it serves" : null;
             if (why is not null)
             {
                 notMeasured[page.Path] = why;
@@ -65,17 +64,7 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
                 continue;
             }
 
-            if (!Pages.SiteLayout.IsInside(page.Path, page.SiteRoot))
-            {
-                const string Outside = "the page is not inside the folder it is served from (its \"siteRoot\"), so no URL loads it";
-                notMeasured[page.Path] = Outside;
-                diagnostics.Add(Diagnostic.Warning(TimingsDiagnostics.PageNotMeasured, $"{page.Path} is not measured: {Outside}.", page.FullPath));
-                continue;
-            }
-
-            var root = Path.Combine(context.OutputFolder, page.SiteRoot);
-            var urlPath = page.SiteRoot.Length == 0 ? page.Path : page.Path[(page.SiteRoot.Length + 1)..];
-            toMeasure.Add(new PageToMeasure(page.Path, root, urlPath));
+            toMeasure.Add(new PageToMeasure(page.Path, Path.Combine(context.OutputFolder, page.SiteRoot), urlPath!));
         }
 
         IReadOnlyList<MeasuredPage> measured = [];
@@ -106,6 +95,12 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
     }
 
     private static string Count(int count, string noun) => count == 1 ? $"1 {noun} is" : $"{count} {noun}s are";
+
+    /// <summary>Where a page loads from: its URL path inside the folder it is served from, or why it cannot be loaded from the output.</summary>
+    internal static (string? UrlPath, string? WhyNot) Locate(Pages.EntryPage page) =>
+        page.ServerRendered ? (null, "a server-rendered layout is made per request by the app: measure the page the app serves (a static HTML page of the output can be measured)")
+        : !Pages.SiteLayout.IsInside(page.Path, page.SiteRoot) ? (null, "the page is not inside the folder it is served from (its \"siteRoot\"), so no URL loads it")
+        : (page.SiteRoot.Length == 0 ? page.Path : page.Path[(page.SiteRoot.Length + 1)..], null);
 
     /// <summary>The pages a check of one build measures: those its timing budgets name (every entry page when one names none).</summary>
     internal static List<Pages.EntryPage> PagesFor(IReadOnlyList<Budget> budgets, Pages.PageGraph pages)

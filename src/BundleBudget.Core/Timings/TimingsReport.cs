@@ -9,8 +9,6 @@ namespace BundleBudget.Core.Timings;
 /// <summary>The report's <c>timings</c> (only when measuring was on) and the Markdown table of page timings.</summary>
 internal static class TimingsReport
 {
-    private static readonly BudgetMetric[] Order = [BudgetMetric.Fcp, BudgetMetric.Lcp, BudgetMetric.Tbt, BudgetMetric.Cls, BudgetMetric.Tti, BudgetMetric.Load, BudgetMetric.Score];
-
     public static void WriteJson(Utf8JsonWriter json, TimingsResult result)
     {
         if (result.Off)
@@ -42,7 +40,7 @@ internal static class TimingsReport
 
             json.WriteEndObject();
             json.WriteStartObject("metrics");
-            foreach (var metric in Order.Where(page.Metrics.ContainsKey))
+            foreach (var metric in BudgetMetrics.ReportOrder.Where(page.Metrics.ContainsKey))
             {
                 var summary = page.Metrics[metric];
                 json.WriteStartObject(metric.WireName());
@@ -85,12 +83,12 @@ internal static class TimingsReport
         foreach (var page in result.Pages)
         {
             text.Append("| ").Append(MarkdownReportWriter.Escape(page.Page));
-            foreach (var metric in Order)
+            foreach (var metric in BudgetMetrics.ReportOrder)
             {
                 text.Append(" | ");
                 if (page.Metrics.TryGetValue(metric, out var summary))
                 {
-                    text.Append(Format(metric, summary.Median)).Append("<br><sub>").Append(Format(metric, summary.Min)).Append(" to ").Append(Format(metric, summary.Max)).Append("</sub>");
+                    text.Append(metric.Format(summary.Median)).Append("<br><sub>").Append(metric.Format(summary.Min)).Append(" to ").Append(metric.Format(summary.Max)).Append("</sub>");
                 }
                 else
                 {
@@ -107,8 +105,4 @@ internal static class TimingsReport
             text.AppendLine().AppendLine(string.Join("; ", shifted.Select(p => string.Create(CultureInfo.InvariantCulture, $"{MarkdownReportWriter.Escape(p.Page)}: layout shifted in {p.RunsThatShifted} of {p.Runs} runs"))) + ".");
         }
     }
-
-    private static string Format(BudgetMetric metric, double value) => metric == BudgetMetric.Cls
-        ? value.ToString("0.000", CultureInfo.InvariantCulture)
-        : Limit.Format(metric.ToLimitValue(value), metric.Unit());
 }
