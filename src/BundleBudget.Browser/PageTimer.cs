@@ -12,6 +12,12 @@ public sealed class PageTimer : IAsyncDisposable
     /// <summary>How long a run waits after the load event for the page to go quiet, at most.</summary>
     private static readonly TimeSpan MaxSettle = TimeSpan.FromSeconds(15);
 
+    /// <summary>How often a settling run looks at the page at most.</summary>
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Lighthouse's default quiet after the load event and FCP (pauseAfterLoadMs, networkQuietThresholdMs, cpuQuietThresholdMs).</summary>
+    private const double LoadQuiet = 1000;
+
     private readonly IBrowser _browser;
 
     private PageTimer(IBrowser browser) => _browser = browser;
@@ -29,7 +35,27 @@ public sealed class PageTimer : IAsyncDisposable
         return new PageTimer(browser);
     }
 
-    public async Task<PageRun> RunAsync(Uri url, Throttling throttling, CancellationToken cancellation = default)
+    /// <summary>
+    /// Loads the page once, unthrottled and unmeasured: the first load from a just-started server and browser pays for
+    /// compiling their code (a tenth of a second and more here), which would otherwise fall on the first measured run
+    /// alone and widen the spread. A page that fails to load is left for its measured runs to report.
+    /// </summary>
+    public async Task WarmUpAsync(Uri url, CancellationToken cancellation = default)
+    {
+        await using var context = await _browser.CreateBrowserContextAsync().ConfigureAwait(false);
+        var page = await context.NewPageAsync().ConfigureAwait(false);
+        try
+        {
+            await page.GoToAsync(url.AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 30_000 }).WaitAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PuppeteerException or TimeoutException)
+        {
+        }
+    }
+
+    /// <summary>Loads the page once and watches it until it has seen what the metrics need (see <see cref="SettleAsync"/>).</summary>
+    /// <param name="interactivity">Whether TTI is measured (and TBT and the score, which need it): the run then waits for five quiet seconds after it.</param>
+    public async Task<PageRun> RunAsync(Uri url, Throttling throttling, bool interactivity = true, CancellationToken cancellation = default)
     {
         await using var context = await _browser.CreateBrowserContextAsync().ConfigureAwait(false);
         var page = await context.NewPageAsync().ConfigureAwait(false);
@@ -67,14 +93,18 @@ public sealed class PageTimer : IAsyncDisposable
             }
         }
 
+        var inFlight = 0;
+        page.Request += (_, _) => Interlocked.Increment(ref inFlight);
+        page.RequestFinished += (_, _) => Interlocked.Decrement(ref inFlight);
+        page.RequestFailed += (_, _) => Interlocked.Decrement(ref inFlight);
         page.Response += Answered;
-        var document = await page.GoToAsync(url.AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 120_000 }).ConfigureAwait(false);
+        var document = await page.GoToAsync(url.AbsoluteUri, new NavigationOptions { WaitUntil = [WaitUntilNavigation.Load], Timeout = 120_000 }).WaitAsync(cancellation).ConfigureAwait(false);
         if (document is null || !document.Ok)
         {
             throw new PageLoadFailedException($"the page itself answered {(document is null ? "nothing" : ((int)document.Status).ToString(System.Globalization.CultureInfo.InvariantCulture))}");
         }
 
-        await SettleAsync(page, cancellation).ConfigureAwait(false);
+        var run = await SettleAsync(page, () => Volatile.Read(ref inFlight), interactivity, cancellation).ConfigureAwait(false);
         page.Response -= Answered;
         lock (failed)
         {
@@ -85,49 +115,51 @@ public sealed class PageTimer : IAsyncDisposable
             }
         }
 
-        var json = await page.EvaluateExpressionAsync<string>(ObserverScript.Collect).ConfigureAwait(false);
-        return Parse(json);
+        return run;
     }
 
-    /// <summary>Waits until the network and the main thread have been quiet for the window TTI needs, or <see cref="MaxSettle"/>.</summary>
-    private static async Task SettleAsync(IPage page, CancellationToken cancellation)
+    /// <summary>
+    /// Watches the page after its load event until it has seen what the metrics need, or <see cref="MaxSettle"/>, and
+    /// returns what the page observed then. With <paramref name="interactivity"/>, that is TTI's five quiet seconds (no
+    /// long task, at most two requests in flight) after it; without, Lighthouse's default wait: a second after the load
+    /// event and FCP with the network and the main thread quiet.
+    /// </summary>
+    private static async Task<PageRun> SettleAsync(IPage page, Func<int> inFlight, bool interactivity, CancellationToken cancellation)
     {
-        var inFlight = 0;
-        var lastBusy = DateTime.UtcNow;
-        void Started(object? sender, RequestEventArgs e) { Interlocked.Increment(ref inFlight); lastBusy = DateTime.UtcNow; }
-        void Ended(object? sender, RequestEventArgs e) { Interlocked.Decrement(ref inFlight); lastBusy = DateTime.UtcNow; }
-        page.Request += Started;
-        page.RequestFinished += Ended;
-        page.RequestFailed += Ended;
-        try
+        var deadline = DateTime.UtcNow + MaxSettle;
+        while (true)
         {
-            // Quiet on the network, then on the main thread too: TTI needs five seconds of both after the last long task.
-            var quiet = TimeSpan.FromMilliseconds(Interactivity.QuietWindow + 250);
-            var deadline = DateTime.UtcNow + MaxSettle;
-            while (DateTime.UtcNow < deadline)
+            var run = Parse(await page.EvaluateExpressionAsync<string>(ObserverScript.Collect).ConfigureAwait(false));
+
+            // Requests still in flight are not in the page's resource timing yet: more than two is never quiet.
+            var stillNeeded = inFlight() > 2 ? Poll.TotalMilliseconds : StillNeeded(run, interactivity);
+            if (stillNeeded is null || DateTime.UtcNow >= deadline)
             {
-                if (DateTime.UtcNow - lastBusy < quiet)
-                {
-                    await Task.Delay(100, cancellation).ConfigureAwait(false);
-                    continue;
-                }
-
-                var stillNeeded = await page.EvaluateExpressionAsync<double>(
-                    $"(() => {{ const t = window.__bundleBudget ? window.__bundleBudget.longTasks : []; const end = t.length ? t[t.length - 1][0] + t[t.length - 1][1] : 0; return end + {quiet.TotalMilliseconds} - performance.now(); }})()").ConfigureAwait(false);
-                if (stillNeeded <= 0)
-                {
-                    return;
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(stillNeeded, 500)), cancellation).ConfigureAwait(false);
+                return run;
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Clamp(stillNeeded.Value, Poll.TotalMilliseconds, 1000)), cancellation).ConfigureAwait(false);
         }
-        finally
+    }
+
+    /// <summary>How long the run must still watch, on the page's clock, if nothing else happens; null when it has seen enough.</summary>
+    internal static double? StillNeeded(PageRun run, bool interactivity)
+    {
+        if (run.ObservedUntil is not { } now || run.Load is not { } load)
         {
-            page.Request -= Started;
-            page.RequestFinished -= Ended;
-            page.RequestFailed -= Ended;
+            return Poll.TotalMilliseconds;
         }
+
+        if (interactivity && run.Fcp is { } fcp)
+        {
+            return run.Tti is not null ? null : Math.Max(Interactivity.TimeToInteractive(fcp, run.LongTasks, run.Requests) + Interactivity.QuietWindow - now, Poll.TotalMilliseconds);
+        }
+
+        // Without FCP there is no TTI to wait for: quiet as long as it would need, then the run ends without one.
+        var quiet = interactivity ? Interactivity.QuietWindow : LoadQuiet;
+        var lastActivity = new[] { load, run.Fcp ?? 0 }.Concat(run.Requests.Select(r => r.End)).Concat(run.LongTasks.Select(t => t.End)).Max();
+        var needed = lastActivity + quiet - now;
+        return needed > 0 ? needed : null;
     }
 
     internal static PageRun Parse(string json)

@@ -19,6 +19,7 @@ internal static class MeasuredCompare
             Runs = arguments.Runs,
             Device = arguments.Device switch { "mobile" => TimingDevice.Mobile, "desktop" => TimingDevice.Desktop, _ => null },
             Confidence = arguments.Confidence,
+            Cancellation = Measuring.Interrupted,
         });
         foreach (var diagnostic in comparison.Diagnostics.Where(d => d.Code != TimingsDiagnostics.Regressed))
         {

@@ -8,8 +8,10 @@ using Microsoft.Build.Framework;
 namespace BundleBudget.Tasks;
 
 /// <summary>Runs the budget check, logs every finding with its code and writes the JSON and Markdown reports.</summary>
-public sealed class CheckBundleBudget : BundleBudgetTask
+public sealed class CheckBundleBudget : BundleBudgetTask, ICancelableTask
 {
+    private readonly CancellationTokenSource _cancellation = new();
+
     [Required]
     public string BudgetFile { get; set; } = string.Empty;
 
@@ -62,7 +64,10 @@ public sealed class CheckBundleBudget : BundleBudgetTask
     // The browser assembly (and PuppeteerSharp) is loaded only by a check that measures.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private Core.Timings.MeasureOptions MeasureOptions() =>
-        new(new BundleBudget.Browser.ChromiumPageMeasurer(string.IsNullOrWhiteSpace(Browser) ? null : Browser));
+        new(new BundleBudget.Browser.ChromiumPageMeasurer(string.IsNullOrWhiteSpace(Browser) ? null : Browser)) { Cancellation = _cancellation.Token };
+
+    /// <summary>A cancelled build (Ctrl+C, an IDE's stop) stops measuring: the browser is closed and the timing budgets are incomplete.</summary>
+    public void Cancel() => _cancellation.Cancel();
 
     protected override void ExecuteCore()
     {

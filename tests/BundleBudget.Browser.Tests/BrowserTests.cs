@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Net;
 using BundleBudget.Browser;
+using BundleBudget.Core.Timings;
 
 namespace BundleBudget.Browser.Tests;
 
@@ -126,18 +127,38 @@ public class BrowserTests
     }
 
     [Test]
-    public async Task Several_runs_of_each_page_are_summarised_metric_by_metric()
+    public void Several_runs_of_each_page_are_summarised_metric_by_metric()
     {
-        var measured = await PageMeasurement.MeasureAsync(_timer, Pages, ["quiet/index.html", "long-task/index.html"], Throttling.None, runs: 3);
+        var measurer = new ChromiumPageMeasurer(BrowserLocator.Find(null, Environment.GetEnvironmentVariable).Path);
+        var request = new MeasureRequest([Page("quiet"), Page("long-task")], TimingDevice.Desktop, 3, SpaFallback: false);
+
+        var measured = measurer.Measure(request);
 
         Assert.That(measured.Select(p => p.Page), Is.EqualTo(new[] { "quiet/index.html", "long-task/index.html" }));
-        Assert.That(measured.Select(p => p.Runs.Count), Is.All.EqualTo(3));
+        Assert.That(measured.Select(p => p.Runs), Is.All.EqualTo(3));
         var quiet = measured[0];
-        Assert.That(quiet.Fcp!.Runs, Is.EqualTo(3));
-        Assert.That(quiet.Fcp.Min, Is.LessThanOrEqualTo(quiet.Fcp.Median).And.LessThanOrEqualTo(quiet.Fcp.Max));
+        Assert.That(quiet.Metrics[BudgetMetric.Fcp].Runs, Is.EqualTo(3));
+        Assert.That(quiet.Metrics[BudgetMetric.Fcp].Min, Is.LessThanOrEqualTo(quiet.Metrics[BudgetMetric.Fcp].Median).And.LessThanOrEqualTo(quiet.Metrics[BudgetMetric.Fcp].Max));
         Assert.That(quiet.RunsThatShifted, Is.Zero);
-        Assert.That(quiet.Score(Core.Timings.TimingDevice.Desktop)!.Median, Is.EqualTo(100), "a quiet page, unthrottled");
-        Assert.That(measured[1].Tbt!.Median, Is.GreaterThan(200));
-        Assert.That(measured[1].Score(Core.Timings.TimingDevice.Desktop)!.Median, Is.LessThan(100), "300 ms of blocking costs points");
+        Assert.That(quiet.Metrics[BudgetMetric.Score].Median, Is.EqualTo(100), "a quiet page on the desktop preset");
+        Assert.That(quiet.Samples[BudgetMetric.Tti], Has.Count.EqualTo(3), "each run waited for TTI's quiet window");
+        Assert.That(measured[1].Metrics[BudgetMetric.Tbt].Median, Is.GreaterThan(200));
+        Assert.That(measured[1].Metrics[BudgetMetric.Score].Median, Is.LessThan(100), "300 ms of blocking costs points");
     }
+
+    [Test]
+    public void Without_a_budget_on_TTI_TBT_or_the_score_a_run_ends_a_second_after_the_page_went_quiet()
+    {
+        var measurer = new ChromiumPageMeasurer(BrowserLocator.Find(null, Environment.GetEnvironmentVariable).Path);
+        var request = new MeasureRequest([Page("layout-shift")], TimingDevice.Desktop, 2, SpaFallback: false) { Interactivity = false };
+
+        var page = measurer.Measure(request).Single();
+
+        Assert.That(page.Failure, Is.Null);
+        // The page is quiet from about half a second on: a run that waited five quiet seconds would have seen its TTI.
+        Assert.That(page.Metrics.Keys, Is.EquivalentTo(new[] { BudgetMetric.Fcp, BudgetMetric.Lcp, BudgetMetric.Cls, BudgetMetric.Load }), "no TTI without its five quiet seconds, so no TBT or score");
+        Assert.That(page.Metrics[BudgetMetric.Cls].Median, Is.GreaterThan(0.1), "the banner's shift at 400 ms is seen");
+    }
+
+    private static PageToMeasure Page(string name) => new($"{name}/index.html", Pages, $"{name}/index.html");
 }

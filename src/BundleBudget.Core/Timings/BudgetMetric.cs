@@ -65,6 +65,13 @@ public static class BudgetMetrics
         _ => (long)Math.Ceiling(Math.Round(value, 6)),
     };
 
+    /// <summary>
+    /// Whether measuring the metrics of these budgets needs TTI (TTI itself, TBT up to it, the score from TBT), for
+    /// which each run waits five quiet seconds. No budget (a report of every metric) needs it; so does a budget on no metric.
+    /// </summary>
+    public static bool NeedInteractivity(IReadOnlyCollection<Budget> budgets) =>
+        budgets.Count == 0 || budgets.Any(b => b.Metric is not (BudgetMetric.Fcp or BudgetMetric.Lcp or BudgetMetric.Cls or BudgetMetric.Load));
+
     /// <summary>The order reports show the metrics in: paints, blocking, shifting, interactivity, load, then the score.</summary>
     public static IReadOnlyList<BudgetMetric> ReportOrder { get; } = [BudgetMetric.Fcp, BudgetMetric.Lcp, BudgetMetric.Tbt, BudgetMetric.Cls, BudgetMetric.Tti, BudgetMetric.Load, BudgetMetric.Score];
 

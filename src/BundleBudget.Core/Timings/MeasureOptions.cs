@@ -9,4 +9,7 @@ public sealed record MeasureOptions(IPageMeasurer Measurer)
     public int? Runs { get; init; }
 
     public TimingDevice? Device { get; init; }
+
+    /// <summary>Stops measuring (a cancelled build): the pages are not measured and the timing budgets are incomplete.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -14,6 +14,8 @@ public sealed record TimingCompareOptions(string BudgetFile, string BaseFolder, 
 
     /// <summary>The confidence of the intervals, such as 0.95.</summary>
     public double Confidence { get; init; } = 0.95;
+
+    public CancellationToken Cancellation { get; init; }
 }
 
 /// <summary>
@@ -64,11 +66,13 @@ public static class TimingComparer
         {
             try
             {
-                measured = options.Measurer.Measure(new MeasureRequest(toMeasure, device, runs, settings.SpaFallback) { Interleave = true });
+                measured = options.Measurer.Measure(new MeasureRequest(toMeasure, device, runs, settings.SpaFallback) { Interleave = true, Interactivity = BudgetMetrics.NeedInteractivity(regressionBudgets) }, options.Cancellation);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
-                var reason = e is MeasurementUnavailableException ? e.Message : $"measuring failed unexpectedly ({e.GetType().Name}: {e.Message}); please report this.";
+                var reason = e is MeasurementUnavailableException ? e.Message
+                    : e is OperationCanceledException && options.Cancellation.IsCancellationRequested ? "measuring was cancelled."
+                    : $"measuring failed unexpectedly ({e.GetType().Name}: {e.Message}); please report this.";
                 diagnostics.Add(Diagnostic.Error(TimingsDiagnostics.CannotMeasure, $"Pages cannot be measured: {reason}", options.BudgetFile));
                 return new TimingComparison(baseFolder, headFolder, device, runs, options.Confidence, [], [], diagnostics);
             }

@@ -73,7 +73,13 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
         {
             try
             {
-                measured = measure.Measurer.Measure(new MeasureRequest(toMeasure, device, runs, settings.SpaFallback));
+                var request = new MeasureRequest(toMeasure, device, runs, settings.SpaFallback) { Interactivity = BudgetMetrics.NeedInteractivity(budgets) };
+                measured = measure.Measurer.Measure(request, measure.Cancellation);
+            }
+            catch (OperationCanceledException) when (measure.Cancellation.IsCancellationRequested)
+            {
+                unavailable = "measuring was cancelled";
+                diagnostics.Add(Diagnostic.Error(TimingsDiagnostics.CannotMeasure, $"Pages were not measured: measuring was cancelled.{(budgets.Count == 0 ? string.Empty : " Every timing budget is incomplete.")}", context.Budget.Path));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -24,10 +24,10 @@ public class TimingBudgetTests
     [TearDown]
     public void TearDown() => _folder.Dispose();
 
-    private CheckResult Check(string budgets, IPageMeasurer? measurer, string extra = "", int? runs = null)
+    private CheckResult Check(string budgets, IPageMeasurer? measurer, string extra = "", int? runs = null, CancellationToken cancellation = default)
     {
         var path = _folder.Write("budget.json", $$"""{ "outputPath": "dist", {{extra}} "budgets": [ {{budgets}} ], "imports": { "rules": "none" } }""");
-        return BudgetCheck.Run(new CheckOptions(path) { Measure = measurer is null ? null : new MeasureOptions(measurer) { Runs = runs } });
+        return BudgetCheck.Run(new CheckOptions(path) { Measure = measurer is null ? null : new MeasureOptions(measurer) { Runs = runs, Cancellation = cancellation } });
     }
 
     private static FakeMeasurer Medians(double lcp, double score = 95, double cls = 0.02) =>
@@ -197,6 +197,51 @@ public class TimingBudgetTests
         Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
         Assert.That(result.Budgets.Single().Unmeasured.Single().Reason, Does.Not.Contain("measuring is off"));
         Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.InternalError), Is.Empty);
+    }
+
+    [TestCase("lcp", false)]
+    [TestCase("cls", false)]
+    [TestCase("load", false)]
+    [TestCase("fcp", false)]
+    [TestCase("tti", true)]
+    [TestCase("tbt", true)]
+    [TestCase("score", true)]
+    public void Runs_wait_for_TTIs_quiet_window_only_when_a_budget_needs_TTI(string metric, bool waits)
+    {
+        var measurer = Medians(lcp: 1000);
+        var limit = metric == "score" ? "\"minimumError\": 90" : metric == "cls" ? "\"maximumError\": 0.1" : "\"maximumError\": \"5s\"";
+        Check($$"""{ "type": "timing", "metric": "lcp", "maximumError": "2.5s" }, { "type": "timing", "metric": "{{metric}}", {{limit}} }""", measurer);
+
+        Assert.That(measurer.Requests.Single().Interactivity, Is.EqualTo(waits));
+    }
+
+    [Test]
+    public void Measuring_with_no_timing_budget_measures_every_metric()
+    {
+        var measurer = Medians(lcp: 1000);
+        Check("""{ "type": "script", "maximumError": "10KB" }""", measurer);
+
+        Assert.That(measurer.Requests.Single().Interactivity, Is.True, "the report shows TTI, TBT and the score too");
+    }
+
+    [Test]
+    public void A_cancelled_measurement_is_BB4001_and_leaves_the_budgets_incomplete()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        var result = Check("""{ "type": "timing", "metric": "lcp", "entry": "index.html", "maximumError": "2.5s" }""", new CancelledMeasurer(), cancellation: cancellation.Token);
+
+        Assert.That(result.Diagnostics.Single(d => d.Code == TimingsDiagnostics.CannotMeasure).Message, Does.Contain("measuring was cancelled"));
+        Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Incomplete));
+    }
+
+    private sealed class CancelledMeasurer : IPageMeasurer
+    {
+        public IReadOnlyList<MeasuredPage> Measure(MeasureRequest request, CancellationToken cancellation = default)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            throw new AssertionException("the measurer was not given the host's cancellation");
+        }
     }
 
     private sealed class PartialMeasurer : IPageMeasurer
