@@ -56,8 +56,24 @@ for (const page of reuse ? [] : pages) {
   }
 }
 const lighthouseSeconds = reuse ? JSON.parse(readFileSync(lighthouseWall, 'utf8')).seconds : (performance.now() - lighthouseStart) / 1000;
-if (!reuse) writeFileSync(lighthouseWall, JSON.stringify({ runs, device, seconds: lighthouseSeconds, oracle }));
 server.close();
+
+// Lighthouse CI itself (the peer the speed target names): lhci collect serves the folder and runs its own Lighthouse
+// (12.6.1 in @lhci/cli 0.15.1) runs times on each page, with the same throttling and Chromium.
+let lhciSeconds = null;
+if (!reuse) {
+  const lhciStart = performance.now();
+  const args = [join(here, 'node_modules', '@lhci', 'cli', 'src', 'cli.js'), 'collect', `--staticDistDir=${pagesRoot}`, `--numberOfRuns=${runs}`,
+    `--chromePath=${chrome}`, '--settings.throttlingMethod=devtools', '--settings.onlyCategories=performance',
+    '--settings.chromeFlags=--headless=new --no-sandbox --disable-dev-shm-usage', ...(device === 'desktop' ? ['--settings.preset=desktop'] : []),
+    ...pages.map(p => `--url=http://localhost/${p}/index.html`)];
+  const status = await new Promise(resolve => spawn(process.execPath, args, { cwd: out, stdio: 'inherit' }).on('exit', resolve));
+  if (status !== 0) throw new Error('lhci collect failed');
+  lhciSeconds = (performance.now() - lhciStart) / 1000;
+} else {
+  lhciSeconds = JSON.parse(readFileSync(lighthouseWall, 'utf8')).lhciSeconds ?? null;
+}
+if (!reuse) writeFileSync(lighthouseWall, JSON.stringify({ runs, device, seconds: lighthouseSeconds, lhciSeconds, oracle }));
 
 // Two checks: one with no timing budget (every metric, so each run waits the five quiet seconds TTI needs, as
 // Lighthouse does) and one whose budgets are on the loading metrics only (FCP, LCP, CLS, load: no TTI to wait for).
@@ -93,9 +109,10 @@ const table = (ours, metrics) => {
   }
   return lines;
 };
-const ratio = ours => `${ours.seconds.toFixed(1)} s, ratio ${(ours.seconds / lighthouseSeconds).toFixed(2)} of Lighthouse's (target at most 0.25)`;
+const ratio = ours => `${ours.seconds.toFixed(1)} s, ratio ${(ours.seconds / lighthouseSeconds).toFixed(2)} of Lighthouse's` +
+  (lhciSeconds ? `, ${(ours.seconds / lhciSeconds).toFixed(2)} of Lighthouse CI's (target at most 0.25)` : ' (target at most 0.25 of Lighthouse CI\'s)');
 const lines = [`BundleBudget against Lighthouse 13.5.0 (--throttling-method=devtools), ${device}, ${runs} runs of each page, medians; ${chrome}`, '',
-  `Wall time for ${pages.length} pages x ${runs} runs: Lighthouse ${lighthouseSeconds.toFixed(1)} s${reuse ? ' (from the last full run)' : ''}, the lighthouse runs Lighthouse CI makes.`, '',
+  `Wall time for ${pages.length} pages x ${runs} runs: Lighthouse ${lighthouseSeconds.toFixed(1)} s, Lighthouse CI (lhci collect) ${lhciSeconds?.toFixed(1) ?? '?'} s${reuse ? ' (both from the last full run)' : ''}.`, '',
   `## Every metric (no timing budget): ${ratio(every)}`, '', ...table(every, ['fcp', 'lcp', 'load', 'tbt', 'cls', 'tti', 'score']), '',
   `## Budgets on FCP, LCP, CLS and load only: ${ratio(loading)}`, '', ...table(loading, ['fcp', 'lcp', 'load', 'cls'])];
 writeFileSync(join(out, 'agreement.md'), lines.join('\n') + '\n');

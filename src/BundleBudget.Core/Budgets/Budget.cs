@@ -42,6 +42,19 @@ public sealed record Budget(
     /// </summary>
     public bool LoadedOnly { get; init; }
 
+    /// <summary>
+    /// How many files the budget may count before it is an error (<c>maximumCount</c>): the matching files of a total,
+    /// or for an initial budget what each page loads first, the page included (a request each, as Lighthouse's
+    /// resourceCounts count them).
+    /// </summary>
+    public int? MaximumCount { get; init; }
+
+    /// <summary>How many files before it is a warning (<c>maximumCountWarning</c>).</summary>
+    public int? MaximumCountWarning { get; init; }
+
+    /// <summary>Whether the budget limits sizes (or times) at all, or only how many files it counts.</summary>
+    public bool HasSizeLimit => MaximumWarning is not null || MaximumError is not null;
+
     /// <summary>For an initial budget on load time: the network its limits assume; its limits are then times.</summary>
     public NetworkProfile? Network { get; init; }
 

@@ -26,7 +26,7 @@ public static class BudgetFileReader
 
     private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "staticWebAssets", "siteRoot", "compression", "strict", "entries", "budgets", "budget", .. AnalysisRegistry.Sections.Select(s => s.Key)];
     private static readonly string[] EntryKeys = ["path", "siteRoot"];
-    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount"];
 
     /// <summary>The largest budget.json read: 20,000 budgets take about 2 MB.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
@@ -352,6 +352,8 @@ public static class BudgetFileReader
         var compression = defaultCompression;
         ByteSize? warning = null;
         ByteSize? error = null;
+        int? countWarning = null, countError = null;
+        JsonProperty? countProperty = null;
         foreach (var property in context.UniqueProperties(budget, StringComparer.Ordinal))
         {
             switch (property.Name)
@@ -409,6 +411,16 @@ public static class BudgetFileReader
                 case "maximumError":
                     errorProperty = property;
                     break;
+                case "maximumCountWarning":
+                    countProperty ??= property;
+                    countWarning = context.ReadCount(property);
+                    valid &= countWarning is not null;
+                    break;
+                case "maximumCount":
+                    countProperty ??= property;
+                    countError = context.ReadCount(property);
+                    valid &= countError is not null;
+                    break;
                 default:
                     context.UnknownKey(property, BudgetKeys, "in a budget");
                     valid = false;
@@ -463,10 +475,21 @@ public static class BudgetFileReader
             valid = false;
         }
 
-        if (warning is null && error is null && warningTime is null && errorTime is null && valid)
+        if (valid && countProperty is not null && scope == BudgetScope.Each)
         {
-            context.Error(DiagnosticCodes.IncompleteBudget, "This budget has no limit: add \"maximumError\" and/or \"maximumWarning\", such as \"500KB\".", budget);
+            context.Error(DiagnosticCodes.InvalidValue, $"\"{countProperty.Name}\" limits how many files a budget counts, which is one for each file of \"scope\": \"each\": use it on a total (the default scope).", countProperty.Value);
             valid = false;
+        }
+
+        if (warning is null && error is null && warningTime is null && errorTime is null && countWarning is null && countError is null && valid)
+        {
+            context.Error(DiagnosticCodes.IncompleteBudget, "This budget has no limit: add \"maximumError\" and/or \"maximumWarning\", such as \"500KB\" (or \"maximumCount\", a number of files).", budget);
+            valid = false;
+        }
+
+        if (countWarning is { } cw && countError is { } ce && cw >= ce)
+        {
+            context.Warning(DiagnosticCodes.WarningNotBelowError, $"maximumCountWarning ({cw}) is not below maximumCount ({ce}), so the warning can never be seen before the error.", budget);
         }
 
         if (warning is { } w && error is { } e && w.Bytes >= e.Bytes)
@@ -493,6 +516,8 @@ public static class BudgetFileReader
                 Entry = entry,
                 Network = network,
                 LoadedOnly = loaded == true,
+                MaximumCountWarning = countWarning,
+                MaximumCount = countError,
             }
             : null;
     }

@@ -154,17 +154,24 @@ public static partial class BudgetEvaluator
     private static BudgetResult EvaluateTotal(Budget budget, List<Asset> matched, Context context)
     {
         var actual = matched.Sum(a => context.SizeFor(budget, a)!.Value);
-        var status = StatusOf(budget, actual);
+        var sizeStatus = StatusOf(budget, actual);
+        var countStatus = CountStatusOf(budget, matched.Count);
         var sizeKind = DescribeCompression(budget, matched);
         IReadOnlyList<OffendingFile> largest = [];
-        if (status != BudgetStatus.Pass)
+        if (sizeStatus != BudgetStatus.Pass)
         {
-            largest = LargestFirst(budget, matched, status, context, 5);
+            largest = LargestFirst(budget, matched, sizeStatus, context, 5);
             var what = $"Budget '{budget.Label}' exceeded: {Count(matched.Count, "file")} total {ByteSize.Format(actual)} {sizeKind}{Largest(largest)}";
-            context.Diagnostics.Add(Exceeded(budget, status, actual, what, budget.Location.File, budget.Location.Line, budget.Location.Column));
+            context.Diagnostics.Add(Exceeded(budget, sizeStatus, actual, what, budget.Location.File, budget.Location.Line, budget.Location.Column));
         }
 
-        return new BudgetResult(budget, status, actual, matched.Count, [], sizeKind) { Largest = largest };
+        if (countStatus != BudgetStatus.Pass)
+        {
+            var files = string.Join(", ", matched.Select(a => a.Path).Order(StringComparer.Ordinal).Take(3)) + (matched.Count > 3 ? ", ..." : string.Empty);
+            context.Diagnostics.Add(CountExceeded(budget, countStatus, matched.Count, $"Budget '{budget.Label}' exceeded: it counts {Count(matched.Count, "file")} ({files})", budget.Location.File, budget.Location.Line, budget.Location.Column));
+        }
+
+        return new BudgetResult(budget, Worst(sizeStatus, countStatus), actual, matched.Count, [], sizeKind) { Largest = largest, Count = matched.Count };
     }
 
     private static BudgetResult EvaluateEach(Budget budget, List<Asset> matched, Context context)
@@ -217,6 +224,7 @@ public static partial class BudgetEvaluator
         }
 
         long largest = 0;
+        var mostFiles = 0;
         var sizeKind = DescribeCompression(budget, []);
         foreach (var page in limited)
         {
@@ -230,7 +238,10 @@ public static partial class BudgetEvaluator
             var levels = DiscoveryLevels(page);
             var actual = budget.Network is { } network ? (long)Math.Round(network.EstimateMilliseconds(bytes, levels)) : bytes;
             largest = Math.Max(largest, actual);
-            var status = StatusOf(budget, actual);
+            mostFiles = Math.Max(mostFiles, loaded.Count);
+            var sizeStatus = StatusOf(budget, actual);
+            var countStatus = CountStatusOf(budget, loaded.Count);
+            var status = Worst(sizeStatus, countStatus);
             if (status == BudgetStatus.Pass)
             {
                 continue;
@@ -239,15 +250,26 @@ public static partial class BudgetEvaluator
             // A server-rendered layout is no file of the output: it is named by its source.
             var pageAsset = context.AssetsByPath.GetValueOrDefault(page.Path) ?? new Asset(page.Path, page.FullPath ?? page.Path, AssetType.Document, 0);
             offenders.Add(new OffendingFile(pageAsset, actual, status));
+            if (countStatus != BudgetStatus.Pass)
+            {
+                var byType = string.Join(", ", loaded.GroupBy(a => a.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToWireName()}"));
+                context.Diagnostics.Add(CountExceeded(budget, countStatus, loaded.Count, $"Budget '{budget.Label}' exceeded: {page.Path} makes {Count(loaded.Count, "request")} before it is usable ({byType})", pageAsset.FullPath, 0, 0));
+            }
+
+            if (sizeStatus == BudgetStatus.Pass)
+            {
+                continue;
+            }
+
             var files = Count(measured.Count, "file");
             var what = budget.Network is { } net
                 ? $"Budget '{budget.Label}' exceeded: {page.Path} loads in about {NetworkProfile.FormatMilliseconds(actual)} on {net.Description}: {files}, {ByteSize.Format(bytes)} {sizeKind}, discovered in {levels} {(levels == 1 ? "round" : "rounds")} of requests after connecting"
-                : $"Budget '{budget.Label}' exceeded: {page.Path} loads {files} before it is usable, {ByteSize.Format(actual)} {sizeKind}{Largest(LargestFirst(budget, measured, status, context, 3))}";
-            context.Diagnostics.Add(Exceeded(budget, status, actual, what, pageAsset.FullPath, 0, 0));
+                : $"Budget '{budget.Label}' exceeded: {page.Path} loads {files} before it is usable, {ByteSize.Format(actual)} {sizeKind}{Largest(LargestFirst(budget, measured, sizeStatus, context, 3))}";
+            context.Diagnostics.Add(Exceeded(budget, sizeStatus, actual, what, pageAsset.FullPath, 0, 0));
         }
 
         var worst = offenders.Count == 0 ? BudgetStatus.Pass : offenders.Max(o => o.Status);
-        var result = new BudgetResult(budget, worst, largest, limited.Count, offenders, budget.Network is { } n ? $"on {n.Name}" : sizeKind);
+        var result = new BudgetResult(budget, worst, largest, limited.Count, offenders, budget.Network is { } n ? $"on {n.Name}" : sizeKind) { Count = mostFiles };
         return Incomplete(result, unmeasured, context);
     }
 
@@ -282,6 +304,23 @@ public static partial class BudgetEvaluator
         budget.MaximumError?.IsExceededBy(actual) == true ? BudgetStatus.Error
         : budget.MaximumWarning?.IsExceededBy(actual) == true ? BudgetStatus.Warning
         : BudgetStatus.Pass;
+
+    private static BudgetStatus CountStatusOf(Budget budget, int count) =>
+        count > budget.MaximumCount ? BudgetStatus.Error
+        : count > budget.MaximumCountWarning ? BudgetStatus.Warning
+        : BudgetStatus.Pass;
+
+    private static BudgetStatus Worst(BudgetStatus a, BudgetStatus b) => a > b ? a : b;
+
+    private static Diagnostic CountExceeded(Budget budget, BudgetStatus status, int count, string what, string file, int line, int column)
+    {
+        var isError = status == BudgetStatus.Error;
+        var limit = (isError ? budget.MaximumCount : budget.MaximumCountWarning)!.Value;
+        var message = $"{what}, limit {limit} ({(isError ? "maximumCount" : "maximumCountWarning")}), over by {count - limit}.";
+        return isError
+            ? Diagnostic.Error(DiagnosticCodes.BudgetErrorExceeded, message, file, line, column)
+            : Diagnostic.Warning(DiagnosticCodes.BudgetWarningExceeded, message, file, line, column);
+    }
 
     private static Diagnostic Exceeded(Budget budget, BudgetStatus status, long actual, string what, string file, int line, int column)
     {

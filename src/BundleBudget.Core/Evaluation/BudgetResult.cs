@@ -23,5 +23,8 @@ public sealed record BudgetResult(Budget Budget, BudgetStatus Status, long Actua
     /// <summary>For a total over a limit: its largest files (at most five), what drives it.</summary>
     public IReadOnlyList<OffendingFile> Largest { get; init; } = [];
 
+    /// <summary>How many files it counted (for an initial budget, the most any of its pages loads first, the page included); null for a timing budget.</summary>
+    public int? Count { get; init; }
+
     public bool IsIncomplete => Unmeasured.Count > 0;
 }

@@ -36,9 +36,9 @@ public static class MarkdownReportWriter
             var budget = budgetResult.Budget;
             text.Append("| ").Append(Icon(budgetResult.Status))
                 .Append(" | ").Append(Escape(budget.Label))
-                .Append(" | ").Append(Escape($"{SummaryTable.ActualText(budgetResult)} {budgetResult.SizeKind}"))
-                .Append(" | ").Append(budget.DescribeWarningLimit ?? "-")
-                .Append(" | ").Append(budget.DescribeErrorLimit ?? "-")
+                .Append(" | ").Append(Escape($"{SummaryTable.ActualText(budgetResult)} {budgetResult.SizeKind}{SummaryTable.CountText(budgetResult)}"))
+                .Append(" | ").Append(SummaryTable.LimitText(budget, warning: true))
+                .Append(" | ").Append(SummaryTable.LimitText(budget, warning: false))
                 .AppendLine(" |");
             foreach (var offender in budgetResult.Offenders)
             {

@@ -44,6 +44,16 @@ public sealed record ReportBudget(
     IReadOnlyList<ReportGap> Unmeasured,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ReportOffender>? OffendingFiles)
 {
+    /// <summary>How many files the budget counted (an initial budget: the most any page loads first); absent for a timing budget.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Count { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaximumCountWarning { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? MaximumCount { get; init; }
+
     /// <summary>What identifies a budget across two reports: its definition, not its position.</summary>
     [JsonIgnore]
     public string Key => $"{Name}|{Type}|{Files}|{Scope}|{Compression}";

@@ -52,7 +52,12 @@ public static class ReportParts
             Name(budgetResult.Status),
             budgetResult.IsIncomplete,
             budgetResult.Unmeasured.Select(gap => new ReportGap(gap.Path, gap.Reason)).ToList(),
-            offenders);
+            offenders)
+        {
+            Count = budgetResult.Count,
+            MaximumCountWarning = budget.MaximumCountWarning,
+            MaximumCount = budget.MaximumCount,
+        };
     }).ToList();
 
     public static IReadOnlyList<ReportPage> Pages(CheckResult result) => result.Pages.Pages.Select(page =>

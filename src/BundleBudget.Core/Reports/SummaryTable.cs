@@ -38,9 +38,9 @@ public static class SummaryTable
             [
                 StatusText(budgetResult.Status),
                 PlainText.EscapeControl(budget.Label),
-                PlainText.EscapeControl($"{ActualText(budgetResult)} {budgetResult.SizeKind}"),
-                budget.DescribeWarningLimit ?? "-",
-                budget.DescribeErrorLimit ?? "-",
+                PlainText.EscapeControl($"{ActualText(budgetResult)} {budgetResult.SizeKind}{CountText(budgetResult)}"),
+                LimitText(budget, warning: true),
+                LimitText(budget, warning: false),
             ]);
         }
 
@@ -94,6 +94,24 @@ public static class SummaryTable
         _ => $"{ByteSize.Format(result.Actual)} in {Count(result.MatchedFiles, "file")}",
     };
 
+
+    /// <summary>
+    /// A limit column: the size (or time) limit and the count limit, such as "500 kB, 30 files"; "-" for none. An
+    /// initial budget's count is of requests (the page and what it loads first).
+    /// </summary>
+    public static string LimitText(Budget budget, bool warning)
+    {
+        var size = warning ? budget.DescribeWarningLimit : budget.DescribeErrorLimit;
+        var count = warning ? budget.MaximumCountWarning : budget.MaximumCount;
+        var countText = count is { } c ? Count(c, budget.IsInitial ? "request" : "file") : null;
+        return size is null ? countText ?? "-" : countText is null ? size : $"{size}, {countText}";
+    }
+
+    /// <summary>For a budget with a count limit, the count of an initial budget's largest page (a total's files are in its actual text already).</summary>
+    public static string CountText(BudgetResult result) =>
+        result.Budget.IsInitial && (result.Budget.MaximumCount ?? result.Budget.MaximumCountWarning) is not null && result.Count is { } count
+            ? $", {(result.MatchedFiles == 1 ? string.Empty : "most ")}{Count(count, "request")}"
+            : string.Empty;
 
     private static string Format(long? bytes) => bytes is { } value ? ByteSize.Format(value) : "-";
 

@@ -253,6 +253,12 @@ public class BudgetSchemaTests
               ]
             }
             """);
+        yield return Sample("count limits", """
+            { "budgets": [
+                { "type": "script", "maximumCountWarning": 20, "maximumCount": 30 },
+                { "type": "initial", "maximumError": "170KB", "maximumCount": 12 },
+                { "files": "assets/*.woff2", "scope": "total", "maximumCount": 2 } ] }
+            """);
         yield return Sample("entries as objects", """
             {
               "strict": false,
@@ -291,6 +297,9 @@ public class BudgetSchemaTests
         yield return Invalid("a budget with neither type nor files", """{ "budgets": [{ "maximumError": "500KB" }] }""");
         yield return Invalid("an empty type list without files", """{ "budgets": [{ "type": [], "maximumError": "500KB" }] }""");
         yield return Invalid("a budget without a limit", """{ "budgets": [{ "type": "script" }] }""");
+        yield return Invalid("a count limit on scope each", """{ "budgets": [{ "type": "script", "scope": "each", "maximumCount": 3 }] }""");
+        yield return Invalid("a count that is no whole number", """{ "budgets": [{ "type": "script", "maximumCount": 2.5 }] }""");
+        yield return Invalid("a negative count", """{ "budgets": [{ "type": "script", "maximumCountWarning": -1 }] }""");
         yield return Invalid("no budget at all", """{ "outputPath": "dist" }""");
         yield return Invalid("a simple form with only metrics BundleBudget does not measure", """{ "budget": { "speed_index": "< 3s" } }""");
         yield return Invalid("a simple-form lcp that is no time", """{ "budget": { "lcp": "fast" } }""");
