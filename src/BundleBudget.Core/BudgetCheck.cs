@@ -153,7 +153,7 @@ public sealed class BudgetCheck
         _timer.Lap("cache save");
 
         var gaps = new MeasurementGaps(measured.Failures, scan.Unreadable.Where(u => (u.IsFolder && IsServedFolder(layout, u.Path)) || (!u.IsFolder && layout.IsServed(u.Path))).ToList());
-        var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict, _analyses.Of(Timings.TimingsAnalysis.Instance));
+        var (results, evaluation) = BudgetEvaluator.Evaluate(budget, assets, measured.SizesByPath, pages, gaps, strict, _analyses.Of(Timings.TimingsAnalysis.Instance), () => BaselineBudgets.Read(_options.Reports.Baseline));
         _diagnostics.AddRange(evaluation);
         _timer.Lap("evaluation");
         return new CheckResult(_budgetPath, outputFolder, budget, assets, measured.SizesByPath, results, _diagnostics, measured.Statistics)

@@ -337,6 +337,21 @@ public class CliTests
     }
 
     [Test]
+    public void MaximumGrowth_fails_a_pull_request_that_grows_a_budget_too_much_and_the_first_one_passes()
+    {
+        string Budget(string fixture) => _folder.Write($"{fixture}.json", $$"""{ "outputPath": {{JsonSerializer.Serialize(Path.Combine(TestAssets.Folder, fixture, "dist"))}}, "budgets": [ { "type": "script", "maximumGrowth": "10%" } ] }""");
+        var baseline = _folder.Combine("base.json");
+        var first = Run("check", "--budget", Budget("vite-app"), "--json", baseline, "--baseline", _folder.Combine("none-yet.json"));
+        Assert.That(first.ExitCode, Is.Zero, "the first pull request has no base: not evaluated, never failed");
+        Assert.That(first.StandardOutput + first.StandardError, Does.Contain("BB1014"));
+
+        var grown = Run("check", "--budget", Budget("vite-app-head"), "--baseline", baseline, "--quiet");
+
+        Assert.That(grown.ExitCode, Is.EqualTo(1), grown.ToString());
+        Assert.That(grown.StandardError + grown.StandardOutput, Does.Contain("error BB1001: Budget 'script' grew by 3.6 kB (+34.").And.Contain("since the base report (10.4 kB to 14.0 kB), limit 10% (maximumGrowth)"));
+    }
+
+    [Test]
     public void Under_GitHub_Actions_findings_are_annotations_and_the_summary_goes_to_the_step_summary()
     {
         var budget = WriteBudget("""{ "type": "script", "maximumError": "10KB" }""");

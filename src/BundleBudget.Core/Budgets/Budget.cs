@@ -52,6 +52,9 @@ public sealed record Budget(
     /// <summary>How many files before it is a warning (<c>maximumCountWarning</c>).</summary>
     public int? MaximumCountWarning { get; init; }
 
+    /// <summary>How much the measured value may grow since the base branch's report (--baseline, BundleBudgetBaselineReport).</summary>
+    public GrowthLimit? MaximumGrowth { get; init; }
+
     /// <summary>Whether the budget limits sizes (or times) at all, or only how many files it counts.</summary>
     public bool HasSizeLimit => MaximumWarning is not null || MaximumError is not null;
 

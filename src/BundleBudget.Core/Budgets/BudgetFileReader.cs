@@ -26,7 +26,7 @@ public static class BudgetFileReader
 
     private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "staticWebAssets", "siteRoot", "compression", "strict", "entries", "budgets", "budget", .. AnalysisRegistry.Sections.Select(s => s.Key)];
     private static readonly string[] EntryKeys = ["path", "siteRoot"];
-    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount", "maximumGrowth"];
 
     /// <summary>The largest budget.json read: 20,000 budgets take about 2 MB.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
@@ -353,7 +353,7 @@ public static class BudgetFileReader
         ByteSize? warning = null;
         ByteSize? error = null;
         int? countWarning = null, countError = null;
-        JsonProperty? countProperty = null;
+        JsonProperty? countProperty = null, growthProperty = null;
         foreach (var property in context.UniqueProperties(budget, StringComparer.Ordinal))
         {
             switch (property.Name)
@@ -421,6 +421,9 @@ public static class BudgetFileReader
                     countError = context.ReadCount(property);
                     valid &= countError is not null;
                     break;
+                case "maximumGrowth":
+                    growthProperty = property;
+                    break;
                 default:
                     context.UnknownKey(property, BudgetKeys, "in a budget");
                     valid = false;
@@ -475,15 +478,18 @@ public static class BudgetFileReader
             valid = false;
         }
 
+        var growth = growthProperty is null ? null : ReadGrowth(growthProperty, network is not null, context);
+        valid &= growthProperty is null || growth is not null;
+
         if (valid && countProperty is not null && scope == BudgetScope.Each)
         {
             context.Error(DiagnosticCodes.InvalidValue, $"\"{countProperty.Name}\" limits how many files a budget counts, which is one for each file of \"scope\": \"each\": use it on a total (the default scope).", countProperty.Value);
             valid = false;
         }
 
-        if (warning is null && error is null && warningTime is null && errorTime is null && countWarning is null && countError is null && valid)
+        if (warning is null && error is null && warningTime is null && errorTime is null && countWarning is null && countError is null && growth is null && valid)
         {
-            context.Error(DiagnosticCodes.IncompleteBudget, "This budget has no limit: add \"maximumError\" and/or \"maximumWarning\", such as \"500KB\" (or \"maximumCount\", a number of files).", budget);
+            context.Error(DiagnosticCodes.IncompleteBudget, "This budget has no limit: add \"maximumError\" and/or \"maximumWarning\", such as \"500KB\" (or \"maximumCount\", a number of files, or \"maximumGrowth\" since the base branch).", budget);
             valid = false;
         }
 
@@ -518,8 +524,31 @@ public static class BudgetFileReader
                 LoadedOnly = loaded == true,
                 MaximumCountWarning = countWarning,
                 MaximumCount = countError,
+                MaximumGrowth = growth,
             }
             : null;
+    }
+
+    /// <summary>maximumGrowth: "5%" of the base's value, or an amount in the budget's unit (a size; a time for a budget with a network).</summary>
+    private static GrowthLimit? ReadGrowth(JsonProperty property, bool isTime, ReadContext context)
+    {
+        if (property.Value is JsonStringNode text && GrowthLimit.TryPercent(text.Value) is { } percent)
+        {
+            return percent;
+        }
+
+        if (property.Value is JsonStringNode { Value: var written } && written.TrimEnd().EndsWith('%'))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, $"\"maximumGrowth\": \"{written}\" is not a percentage from 0% to 10000%.", property.Value);
+            return null;
+        }
+
+        if (isTime)
+        {
+            return ReadDuration(property, context) is { } milliseconds ? new GrowthLimit(null, (long)milliseconds, Pages.NetworkProfile.FormatMilliseconds(milliseconds)) : null;
+        }
+
+        return context.ReadSize(property) is { } size ? new GrowthLimit(null, size.Bytes, size.Describe()) : null;
     }
 
     private static bool ReadTypes(JsonProperty property, List<BudgetType> types, ReadContext context)

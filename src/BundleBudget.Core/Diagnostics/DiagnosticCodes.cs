@@ -47,6 +47,9 @@ public static class DiagnosticCodes
     /// <summary>Served files that no entry page loads.</summary>
     public const string NeverLoaded = "BB1012";
 
+    /// <summary>A budget's maximumGrowth could not be judged: no base report, or no such budget in it.</summary>
+    public const string GrowthNotEvaluated = "BB1014";
+
     /// <summary>budget.json is not valid JSON.</summary>
     public const string InvalidJson = "BB9001";
 
@@ -112,8 +115,9 @@ public static class DiagnosticCodes
 
     public static IReadOnlyList<DiagnosticDescriptor> Descriptors { get; } =
     [
-        new(BudgetErrorExceeded, "BudgetErrorExceeded", "A size budget's maximumError is exceeded.", DiagnosticCategory.Sizes, Severity.Error),
-        new(BudgetWarningExceeded, "BudgetWarningExceeded", "A size budget's maximumWarning is exceeded.", DiagnosticCategory.Sizes, Severity.Warning),
+        new(BudgetErrorExceeded, "BudgetErrorExceeded", "A budget's maximumError (or maximumCount, or maximumGrowth) is exceeded.", DiagnosticCategory.Sizes, Severity.Error),
+        new(BudgetWarningExceeded, "BudgetWarningExceeded", "A budget's maximumWarning (or maximumCountWarning) is exceeded.", DiagnosticCategory.Sizes, Severity.Warning),
+        new(GrowthNotEvaluated, "GrowthNotEvaluated", "A budget's maximumGrowth is not evaluated: no base report, or no such budget in it.", DiagnosticCategory.Sizes, Severity.Info),
         new(BudgetMatchedNothing, "BudgetMatchedNothing", "A budget matched no file or page.", DiagnosticCategory.Sizes, Severity.Warning),
         new(EmptyOutputFolder, "EmptyOutputFolder", "The output folder holds no file that a budget counts.", DiagnosticCategory.Sizes, Severity.Warning),
         new(NeverLoaded, "NeverLoaded", "Served files that no entry page loads (the unused variants of a library in lib/).", DiagnosticCategory.Pages, Severity.Info),

@@ -18,7 +18,22 @@ public static partial class BudgetEvaluator
         Evaluate(budgetFile, assets, sizes, pages, MeasurementGaps.None, budgetFile.Strict);
 
     public static (IReadOnlyList<BudgetResult> Results, IReadOnlyList<Diagnostic> Diagnostics) Evaluate(
-        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages, MeasurementGaps gaps, bool strict, Timings.TimingsResult? timings = null)
+        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages, MeasurementGaps gaps, bool strict, Timings.TimingsResult? timings = null, Func<BaselineBudgets>? baseline = null)
+    {
+        var (results, diagnostics) = EvaluateLimits(budgetFile, assets, sizes, pages, gaps, strict, timings);
+        if (!budgetFile.Budgets.Any(b => b.MaximumGrowth is not null))
+        {
+            return (results, diagnostics);
+        }
+
+        // The base report is read only when a budget limits growth.
+        var baseBudgets = baseline?.Invoke() ?? BaselineBudgets.Read(null);
+        var grown = new List<Diagnostic>(diagnostics);
+        return (results.Select(r => GrowthOf(r, baseBudgets, grown)).ToList(), grown);
+    }
+
+    private static (IReadOnlyList<BudgetResult> Results, IReadOnlyList<Diagnostic> Diagnostics) EvaluateLimits(
+        BudgetFile budgetFile, IReadOnlyList<Asset> assets, IReadOnlyDictionary<string, AssetSizes> sizes, PageGraph pages, MeasurementGaps gaps, bool strict, Timings.TimingsResult? timings)
     {
         var context = new Context(assets, sizes, gaps, strict);
         var loaded = LoadedFiles.Of(pages);
@@ -304,6 +319,45 @@ public static partial class BudgetEvaluator
         budget.MaximumError?.IsExceededBy(actual) == true ? BudgetStatus.Error
         : budget.MaximumWarning?.IsExceededBy(actual) == true ? BudgetStatus.Warning
         : BudgetStatus.Pass;
+
+    /// <summary>
+    /// A budget's growth since the base branch's report (the same budget there, by its name, type, files, scope and
+    /// compression): over maximumGrowth is an error (BB1001); without a base value to compare it is not evaluated
+    /// (BB1014, info), never failed.
+    /// </summary>
+    private static BudgetResult GrowthOf(BudgetResult result, BaselineBudgets baseline, List<Diagnostic> diagnostics)
+    {
+        var budget = result.Budget;
+        if (budget.MaximumGrowth is not { } limit)
+        {
+            return result;
+        }
+
+        var key = Reports.ReportParts.KeyOf(budget);
+        var baseBudget = baseline.Budgets?.FirstOrDefault(b => b.Key == key);
+        var why = baseline.WhyNone
+            ?? (baseBudget is null ? $"the base report has no budget '{budget.Label}' (a new budget, or one redefined since)"
+            : baseBudget.Incomplete ? "its value in the base report is incomplete"
+            : baseBudget.Unit != Limit.UnitName(budget.Unit) ? "the base report measured it in another unit"
+            : result.IsIncomplete ? "its value here is incomplete"
+            : null);
+        if (why is not null)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.GrowthNotEvaluated, Severity.Info, $"Budget '{budget.Label}': its growth (at most {limit.Text}, maximumGrowth) is not evaluated: {why}.", budget.Location.File, budget.Location.Line, budget.Location.Column));
+            return result with { Growth = new BudgetGrowth(limit, baseBudget?.Actual, null, why, BudgetStatus.Pass) };
+        }
+
+        var change = result.Actual - baseBudget!.Actual;
+        var allowed = limit.Allowed(baseBudget.Actual);
+        var status = change > allowed ? BudgetStatus.Error : BudgetStatus.Pass;
+        if (status == BudgetStatus.Error)
+        {
+            var percent = baseBudget.Actual == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{change * 100.0 / baseBudget.Actual:0.0}%)");
+            diagnostics.Add(Diagnostic.Error(DiagnosticCodes.BudgetErrorExceeded, $"Budget '{budget.Label}' grew by {budget.Format(change)}{percent} since the base report ({budget.Format(baseBudget.Actual)} to {budget.Format(result.Actual)}), limit {limit.Text} (maximumGrowth), over by {budget.Format(change - allowed)}.", budget.Location));
+        }
+
+        return result with { Status = Worst(result.Status, status), Growth = new BudgetGrowth(limit, baseBudget.Actual, change, null, status) };
+    }
 
     private static BudgetStatus CountStatusOf(Budget budget, int count) =>
         count > budget.MaximumCount ? BudgetStatus.Error

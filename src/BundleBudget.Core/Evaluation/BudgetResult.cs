@@ -26,5 +26,8 @@ public sealed record BudgetResult(Budget Budget, BudgetStatus Status, long Actua
     /// <summary>How many files it counted (for an initial budget, the most any of its pages loads first, the page included); null for a timing budget.</summary>
     public int? Count { get; init; }
 
+    /// <summary>For a budget with maximumGrowth: its growth since the base branch's report, or why it was not evaluated.</summary>
+    public BudgetGrowth? Growth { get; init; }
+
     public bool IsIncomplete => Unmeasured.Count > 0;
 }

@@ -25,6 +25,13 @@ public static class MarkdownReportWriter
             : result.Status == BudgetStatus.Warning ? ":warning:"
             : ":white_check_mark:";
 
+    private static string GrowthText(Budget budget, BudgetGrowth growth)
+    {
+        var change = growth.Change!.Value;
+        var percent = growth.Base is > 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({change * 100.0 / growth.Base.Value:+0.0;-0.0;0}%)") : string.Empty;
+        return $"{(change < 0 ? "-" : "+")}{budget.Format(Math.Abs(change))}{percent} from {budget.Format(growth.Base!.Value)}";
+    }
+
     public static string Render(CheckResult result)
     {
         var text = new StringBuilder();
@@ -44,6 +51,13 @@ public static class MarkdownReportWriter
             {
                 text.Append("| ").Append(Icon(offender.Status)).Append(" | &nbsp;&nbsp;").Append(Escape(offender.Asset.Path))
                     .Append(" | ").Append(budget.Format(offender.Actual)).AppendLine(" | | |");
+            }
+
+            if (budgetResult.Growth is { } growth)
+            {
+                text.Append("| ").Append(growth.NotEvaluated is null ? Icon(growth.Status) : string.Empty).Append(" | &nbsp;&nbsp;growth since the base | ")
+                    .Append(growth.NotEvaluated is { } why ? Escape("not evaluated: " + why) : GrowthText(budget, growth))
+                    .Append(" | | ").Append(Escape(growth.Limit.Text)).AppendLine(" |");
             }
 
             foreach (var file in budgetResult.Largest)

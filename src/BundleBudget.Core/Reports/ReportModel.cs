@@ -22,6 +22,9 @@ public sealed record ReportAsset([property: JsonRequired] string Path, [property
 
 public sealed record ReportGap(string Path, string Reason);
 
+/// <summary>A budget's growth since the base report: <c>status</c> pass, error or "not evaluated" (then <c>reason</c> says why).</summary>
+public sealed record ReportGrowth(string Limit, long? Base, long? Change, string Status, string? Reason);
+
 public sealed record ReportOffender(string Path, long Actual, string Status);
 
 /// <summary>One budget and its verdict.</summary>
@@ -53,6 +56,10 @@ public sealed record ReportBudget(
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? MaximumCount { get; init; }
+
+    /// <summary>For a budget with maximumGrowth: its growth since the base report.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ReportGrowth? Growth { get; init; }
 
     /// <summary>What identifies a budget across two reports: its definition, not its position.</summary>
     [JsonIgnore]

@@ -30,6 +30,10 @@ public static class ReportParts
         };
     }
 
+    /// <summary>What identifies a budget across two reports, as <see cref="ReportBudget.Key"/> reads it from one.</summary>
+    public static string KeyOf(Budget budget) =>
+        $"{budget.Label}|{budget.TypeName}|{budget.Files?.Pattern}|{(budget.Scope == BudgetScope.Each ? "each" : "total")}|{Name(budget.Compression)}";
+
     public static IReadOnlyList<ReportBudget> Budgets(CheckResult result) => result.Budgets.Select(budgetResult =>
     {
         var budget = budgetResult.Budget;
@@ -57,6 +61,9 @@ public static class ReportParts
             Count = budgetResult.Count,
             MaximumCountWarning = budget.MaximumCountWarning,
             MaximumCount = budget.MaximumCount,
+            Growth = budgetResult.Growth is { } growth
+                ? new ReportGrowth(growth.Limit.Text, growth.Base, growth.Change, growth.NotEvaluated is null ? Name(growth.Status) : "not evaluated", growth.NotEvaluated)
+                : null,
         };
     }).ToList();
 

@@ -259,6 +259,12 @@ public class BudgetSchemaTests
                 { "type": "initial", "maximumError": "170KB", "maximumCount": 12 },
                 { "files": "assets/*.woff2", "scope": "total", "maximumCount": 2 } ] }
             """);
+        yield return Sample("growth limits", """
+            { "budgets": [
+                { "type": "script", "maximumGrowth": "5%" },
+                { "type": "total", "maximumError": "2MB", "maximumGrowth": "10kB" },
+                { "type": "initial", "network": "slow-4g", "maximumError": "3s", "maximumGrowth": "200ms" } ] }
+            """);
         yield return Sample("entries as objects", """
             {
               "strict": false,
@@ -299,6 +305,7 @@ public class BudgetSchemaTests
         yield return Invalid("a budget without a limit", """{ "budgets": [{ "type": "script" }] }""");
         yield return Invalid("a count limit on scope each", """{ "budgets": [{ "type": "script", "scope": "each", "maximumCount": 3 }] }""");
         yield return Invalid("a count that is no whole number", """{ "budgets": [{ "type": "script", "maximumCount": 2.5 }] }""");
+        yield return Invalid("a growth that is neither a percentage nor a size", """{ "budgets": [{ "type": "script", "maximumGrowth": "a lot" }] }""");
         yield return Invalid("a negative count", """{ "budgets": [{ "type": "script", "maximumCountWarning": -1 }] }""");
         yield return Invalid("no budget at all", """{ "outputPath": "dist" }""");
         yield return Invalid("a simple form with only metrics BundleBudget does not measure", """{ "budget": { "speed_index": "< 3s" } }""");
