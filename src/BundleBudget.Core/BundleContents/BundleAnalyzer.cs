@@ -52,6 +52,9 @@ public sealed record BundledLibraryFinding(Asset Bundle, ImportRule Rule, string
 public sealed record BundleAnalysis(IReadOnlyList<BundleComposition> Bundles, IReadOnlyList<BundledLibraryFinding> Findings, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public static BundleAnalysis None { get; } = new([], [], []);
+
+    /// <summary>Packages bundled into two or more bundles (BB2006).</summary>
+    public IReadOnlyList<DuplicatePackage> Duplicates { get; init; } = [];
 }
 
 /// <summary>
@@ -122,10 +125,19 @@ public static class BundleAnalyzer
         });
 
         var orderedFindings = findings.OrderBy(f => f.Bundle.Path, StringComparer.Ordinal).ThenBy(f => f.Package, StringComparer.Ordinal).ToList();
+        var ordered = compositions.OrderBy(c => c.Bundle, StringComparer.Ordinal).ToList();
+        var duplicates = DuplicatePackage.Find(ordered, imports);
+        var fullPaths = scripts.GroupBy(s => s.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().FullPath, StringComparer.Ordinal);
         return new BundleAnalysis(
-            compositions.OrderBy(c => c.Bundle, StringComparer.Ordinal).ToList(),
+            ordered,
             orderedFindings,
-            problems.OrderBy(p => p.File, StringComparer.Ordinal).Concat(orderedFindings.Select(f => f.ToDiagnostic())).ToList());
+            problems.OrderBy(p => p.File, StringComparer.Ordinal)
+                .Concat(orderedFindings.Select(f => f.ToDiagnostic()))
+                .Concat(duplicates.Select(d => d.ToDiagnostic(fullPaths[d.Copies[0].Bundle])))
+                .ToList())
+        {
+            Duplicates = duplicates,
+        };
     }
 
     private static BundleComposition ToComposition(string bundle, string mapName, CompositionFacts facts)

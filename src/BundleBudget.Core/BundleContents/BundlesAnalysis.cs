@@ -9,7 +9,8 @@ using BundleBudget.Core.Reports;
 namespace BundleBudget.Core.BundleContents;
 
 /// <summary>
-/// What each bundle is made of, through its source map, and the whole libraries inside (BB2002, BB2004). It takes its
+/// What each bundle is made of, through its source map, the whole libraries inside (BB2002, BB2004), and the packages
+/// bundled into more than one bundle (BB2006). It takes its
 /// rules from the <c>imports</c> section, and where the sources import a library from the import analysis.
 /// </summary>
 public sealed class BundlesAnalysis : Analysis<BundleAnalysis>
@@ -49,10 +50,26 @@ public sealed class BundlesAnalysis : Analysis<BundleAnalysis>
             f.PackageBytes,
             f.Origins.Select(o => new ReportOrigin(o.Via, o.ImportedAt?.RelativeFile, o.ImportedAt?.Reference.Line, o.ImportedAt?.Reference.Column)).ToList(),
             f.Severity.ToString().ToLowerInvariant())).ToList(), BundlesJson.Default.IReadOnlyListReportBundledLibrary);
+        json.Write("duplicatePackages", result.Duplicates.Select(d => new ReportDuplicatePackage(
+            d.Package, d.InstallPath, d.Version, d.Copies.Select(c => new ReportDuplicateCopy(c.Bundle, c.Bytes)).ToList(), d.DuplicatedBytes)).ToList(), BundlesJson.Default.IReadOnlyListReportDuplicatePackage);
     }
 
     internal override void WriteMarkdown(StringBuilder text, BundleAnalysis result)
     {
+        if (result.Duplicates.Count > 0)
+        {
+            text.AppendLine().AppendLine("**Packages bundled more than once**").AppendLine();
+            text.AppendLine("| Package | Bundles | Duplicated |");
+            text.AppendLine("|---|---|---:|");
+            foreach (var duplicate in result.Duplicates)
+            {
+                var name = duplicate.Version is null ? duplicate.Package : $"{duplicate.Package} {duplicate.Version}";
+                text.Append("| ").Append(MarkdownReportWriter.Escape(name)).Append(" | ")
+                    .Append(MarkdownReportWriter.Escape(string.Join(", ", duplicate.Copies.Select(c => $"{c.Bundle} ({ByteSize.Format(c.Bytes)})"))))
+                    .Append(" | ").Append(ByteSize.Format(duplicate.DuplicatedBytes)).AppendLine(" |");
+            }
+        }
+
         if (result.Findings.Count == 0)
         {
             return;

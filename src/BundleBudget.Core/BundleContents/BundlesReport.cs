@@ -13,7 +13,12 @@ public sealed record ReportOrigin(string? Via, string? File, int? Line, int? Col
 
 public sealed record ReportBundledLibrary(string Bundle, string Package, string Source, string Rule, long Bytes, IReadOnlyList<ReportOrigin> Origins, string Severity);
 
+public sealed record ReportDuplicateCopy(string Bundle, long Bytes);
+
+public sealed record ReportDuplicatePackage(string Package, string InstallPath, string? Version, IReadOnlyList<ReportDuplicateCopy> Bundles, long DuplicatedBytes);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, GenerationMode = JsonSourceGenerationMode.Serialization)]
 [JsonSerializable(typeof(IReadOnlyList<ReportBundle>))]
 [JsonSerializable(typeof(IReadOnlyList<ReportBundledLibrary>))]
+[JsonSerializable(typeof(IReadOnlyList<ReportDuplicatePackage>))]
 internal sealed partial class BundlesJson : JsonSerializerContext;

@@ -1,0 +1,2 @@
+"use strict";(Array.isArray(self.webpackChunkbundlebudget_webpack_duplicates)?self.webpackChunkbundlebudget_webpack_duplicates:self.webpackChunkbundlebudget_webpack_duplicates=[]).push([[949],{144(e,d,t){t.d(d,{showCart:()=>n});var a=t(353),u=t.n(a);function n(e){const d=u()(e).add(3,"day"),t=document.createElement("p");t.textContent=`Delivery by ${d.format("dddd D MMMM")}`,document.body.appendChild(t)}}}]);
+//# sourceMappingURL=cart.c31aee4f.js.map
