@@ -20,12 +20,12 @@ internal static class CheckCommand
         }
 
         var result = new BudgetCheck(new CheckOptions(
-            arguments.BudgetFile,
+            arguments.From ?? arguments.BudgetFile,
             arguments.Directory,
             DefaultOutputPath: "wwwroot",
             CachePath: arguments.CachePath ?? DefaultCachePath(arguments),
             BrotliForAll: arguments.Brotli,
-            Strict: arguments.Strict) { Reports = arguments.Reports, StaticWebAssetsManifest = arguments.StaticWebAssets, StaticWebAssetsNamed = arguments.StaticWebAssets is not null, UseBudgetStaticWebAssets = true, Measure = Measuring.Options(arguments) }).Run();
+            Strict: arguments.Strict) { Reports = arguments.Reports, StaticWebAssetsManifest = arguments.StaticWebAssets, StaticWebAssetsNamed = arguments.StaticWebAssets is not null, UseBudgetStaticWebAssets = true, Measure = Measuring.Options(arguments), FromPeerConfig = arguments.From is not null }).Run();
         Print(result, arguments.Quiet);
         foreach (var problem in result.Reports.Problems)
         {

@@ -30,11 +30,17 @@ internal sealed record CheckArguments(string BudgetFile, string? Directory, stri
 
     public string? Device { get; init; }
 
+    /// <summary>--from: another tool's budget config (bundlewatch, bundlesize, size-limit) read instead of budget.json.</summary>
+    public string? From { get; init; }
+
     /// <summary>Every --budget given: more than one checks several projects into one report.</summary>
     public IReadOnlyList<string> BudgetFiles { get; init; } = [];
 
     public ReportOptions Reports => new(JsonReport, MarkdownReport, SarifReport, Baseline, NormalizeFilenames);
 }
+
+/// <summary>The parsed arguments of <c>bundle-budget import</c>: another tool's config, and the budget.json to write.</summary>
+internal sealed record ImportArguments(string From, string Output, bool Force);
 
 /// <summary>The parsed arguments of <c>bundle-budget compare</c>; a null base means the head has nothing to compare with.</summary>
 internal sealed record CompareArguments(string? BaseReport, string HeadReport, string? MarkdownReport, string? JsonReport, double ThresholdPercent, long ThresholdBytes)
@@ -84,6 +90,10 @@ internal sealed class CommandLine
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
+    private readonly Option<string?> _from = FileOption("--from", "Read the budgets of another tool's config instead of budget.json, with their meaning there: bundlewatch (bundlewatch.config.json), bundlesize (bundlesize.config.json) or size-limit (.size-limit.json), or their key in package.json");
+    private readonly Argument<string> _importFrom = new("FILE") { Description = "bundlewatch.config.json, bundlesize.config.json, .size-limit.json (or .js holding JSON), or a package.json with their keys" };
+    private readonly Option<string> _importOutput = new("--output", "-o") { HelpName = "FILE", Description = "The budget.json to write", DefaultValueFactory = _ => "budget.json" };
+    private readonly Option<bool> _force = new("--force") { Description = "Overwrite the budget.json if it exists" };
     private readonly Option<string?> _directory = new("--dir") { HelpName = "DIR", Description = "The folder to check [default: the budget's \"outputPath\", else ./wwwroot]" };
     private readonly Option<string?> _checkJson = FileOption("--json", "Write the JSON report to FILE");
     private readonly Option<string?> _checkMarkdown = FileOption("--markdown", "Write the Markdown summary (for a pull-request comment) to FILE");
@@ -167,11 +177,11 @@ internal sealed class CommandLine
 
     private readonly RootCommand _root;
 
-    public CommandLine(Func<CheckArguments, int> check, Func<CompareArguments, int> compare)
+    public CommandLine(Func<CheckArguments, int> check, Func<CompareArguments, int> compare, Func<ImportArguments, int> import)
     {
         var checkCommand = new Command("check", "Checks a web build's output folder against budget.json.")
         {
-            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _checkNormalize, _staticWebAssets, _brotli, _cache, _strict, _quiet, _measure, _browser, _runs, _device,
+            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _checkNormalize, _staticWebAssets, _brotli, _cache, _strict, _quiet, _measure, _browser, _runs, _device, _from,
         };
         checkCommand.SetAction(result => check(ToCheckArguments(result)));
 
@@ -182,9 +192,15 @@ internal sealed class CommandLine
         };
         compareCommand.SetAction(result => compare(ToCompareArguments(result)));
 
+        var importCommand = new Command("import", "Writes the budgets of bundlewatch, bundlesize or size-limit as a budget.json, with the meaning they have there.")
+        {
+            _importFrom, _importOutput, _force,
+        };
+        importCommand.SetAction(result => import(new ImportArguments(result.GetValue(_importFrom)!, result.GetValue(_importOutput)!, result.GetValue(_force))));
+
         _root = new RootCommand("bundle-budget: front-end performance budgets (raw, gzip and brotli sizes of a web build's output) for CI.")
         {
-            checkCommand, compareCommand,
+            checkCommand, compareCommand, importCommand,
         };
 
         // The paragraphs a description would repeat in the list of commands come after each command's help.
@@ -254,6 +270,7 @@ internal sealed class CommandLine
             Runs = result.GetValue(_runs),
             Device = result.GetValue(_device),
             BudgetFiles = result.GetValue(_budget)!,
+            From = result.GetValue(_from),
         };
 
     private CompareArguments ToCompareArguments(ParseResult result)

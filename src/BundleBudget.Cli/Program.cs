@@ -3,7 +3,7 @@ using BundleBudget.Core.Diagnostics;
 
 try
 {
-    return new CommandLine(CheckCommand.Run, CompareCommand.Run).Invoke(args);
+    return new CommandLine(CheckCommand.Run, CompareCommand.Run, ImportCommand.Run).Invoke(args);
 }
 catch (Exception e)
 {

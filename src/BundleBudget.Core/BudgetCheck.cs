@@ -75,7 +75,7 @@ public sealed class BudgetCheck
 
     private CheckResult Check()
     {
-        var read = BudgetFileReader.Read(_options.BudgetFile);
+        var read = _options.FromPeerConfig ? BudgetFileReader.ReadFrom(_options.BudgetFile) : BudgetFileReader.Read(_options.BudgetFile);
         _timer.Lap("budget.json");
         _diagnostics.AddRange(read.Diagnostics);
         var outputFolder = ResolveOutputFolder(_options, read.File);

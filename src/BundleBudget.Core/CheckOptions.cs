@@ -45,4 +45,10 @@ public sealed record CheckOptions(
 
     /// <summary>The reports to write after the check; none by default.</summary>
     public ReportOptions Reports { get; init; } = new();
+
+    /// <summary>
+    /// <see cref="CheckOptions.BudgetFile"/> is another tool's budget config (bundlewatch, bundlesize, size-limit) read
+    /// with its meaning there, not a budget.json (the CLI's --from).
+    /// </summary>
+    public bool FromPeerConfig { get; init; }
 }

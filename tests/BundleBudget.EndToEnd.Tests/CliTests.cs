@@ -337,6 +337,35 @@ public class CliTests
     }
 
     [Test]
+    public void Check_from_and_import_take_the_budgets_of_size_limit_and_bundlewatch_with_their_verdicts()
+    {
+        var configs = Path.Combine(TestAssets.Folder, "peer-configs");
+
+        var from = Run("check", "--from", Path.Combine(configs, ".size-limit.json"), "--quiet");
+
+        Assert.That(from.ExitCode, Is.EqualTo(1), from.ToString());
+        Assert.That(from.StandardError + from.StandardOutput, Does.Contain(".size-limit.json(3,").And.Contain("error BB1001: Budget 'size-limit: main gzip' exceeded"));
+
+        var target = _folder.Combine("imported", "budget.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var imported = Run("import", Path.Combine(configs, "bundlewatch.config.json"), "--output", target);
+
+        Assert.That(imported.ExitCode, Is.Zero, imported.ToString());
+        Assert.That(imported.StandardOutput, Does.Contain($"bundle-budget: wrote {target}: 6 budgets from bundlewatch.config.json."));
+        using (var written = JsonDocument.Parse(File.ReadAllText(target)))
+        {
+            Assert.That(written.RootElement.GetProperty("budgets")[1].GetProperty("maximumError").GetInt64(), Is.EqualTo(8704), "bundlewatch's 8.5kB, in bytes");
+        }
+
+        var check = Run("check", "--budget", target, "--quiet");
+        Assert.That(check.ExitCode, Is.EqualTo(1), "bundlewatch fails shared-*.css and the path that matches nothing");
+        Assert.That(check.StandardError + check.StandardOutput, Does.Contain("error BB1003").And.Contain("shared-BpKONsYX.css is 1.2 kB raw, limit 1.0 kB"));
+
+        Assert.That(Run("import", Path.Combine(configs, "bundlewatch.config.json"), "--output", target).ExitCode, Is.EqualTo(2), "an existing budget.json is kept without --force");
+        Assert.That(Run("import", Path.Combine(configs, "bundlewatch.config.json"), "--output", target, "--force").ExitCode, Is.Zero);
+    }
+
+    [Test]
     public void MaximumGrowth_fails_a_pull_request_that_grows_a_budget_too_much_and_the_first_one_passes()
     {
         string Budget(string fixture) => _folder.Write($"{fixture}.json", $$"""{ "outputPath": {{JsonSerializer.Serialize(Path.Combine(TestAssets.Folder, fixture, "dist"))}}, "budgets": [ { "type": "script", "maximumGrowth": "10%" } ] }""");

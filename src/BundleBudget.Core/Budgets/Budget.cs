@@ -55,6 +55,15 @@ public sealed record Budget(
     /// <summary>How much the measured value may grow since the base branch's report (--baseline, BundleBudgetBaselineReport).</summary>
     public GrowthLimit? MaximumGrowth { get; init; }
 
+    /// <summary>Files the budget leaves out though its type or files take them (<c>exclude</c>): globs relative to the output folder.</summary>
+    public IReadOnlyList<FileGlob> Exclude { get; init; } = [];
+
+    /// <summary>
+    /// A budget whose files matching nothing is an error, not a warning: one imported from bundlewatch or bundlesize,
+    /// which fail a path that matches no file.
+    /// </summary>
+    public bool MustMatch { get; init; }
+
     /// <summary>Whether the budget limits sizes (or times) at all, or only how many files it counts.</summary>
     public bool HasSizeLimit => MaximumWarning is not null || MaximumError is not null;
 
@@ -76,7 +85,8 @@ public sealed record Budget(
     /// <summary>Whether the budget's type and files name the asset, counted or not.</summary>
     public bool Matches(Asset asset) =>
         (Types.Count == 0 || Types.Any(t => t.Includes(asset.Type)))
-        && (Files is null || Files.IsMatch(asset.Path));
+        && (Files is null || Files.IsMatch(asset.Path))
+        && !Exclude.Any(glob => glob.IsMatch(asset.Path));
 
     /// <summary>The size this budget compares for an asset: images, fonts and media always raw.</summary>
     public Compression CompressionFor(Asset asset) => asset.IsTextCompressible ? Compression : Compression.Raw;

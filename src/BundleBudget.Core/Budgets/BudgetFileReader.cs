@@ -24,9 +24,9 @@ public static class BudgetFileReader
 {
     public const int SchemaVersion = 1;
 
-    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "staticWebAssets", "siteRoot", "compression", "strict", "entries", "budgets", "budget", .. AnalysisRegistry.Sections.Select(s => s.Key)];
+    private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "staticWebAssets", "siteRoot", "compression", "strict", "entries", "budgets", "budget", "extends", .. AnalysisRegistry.Sections.Select(s => s.Key)];
     private static readonly string[] EntryKeys = ["path", "siteRoot"];
-    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount", "maximumGrowth"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount", "maximumGrowth", "exclude", "mustMatch"];
 
     /// <summary>The largest budget.json read: 20,000 budgets take about 2 MB.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
@@ -94,6 +94,7 @@ public static class BudgetFileReader
         var compression = Compression.Gzip;
         JsonProperty? budgetsProperty = null;
         JsonProperty? simpleProperty = null;
+        JsonProperty? extendsProperty = null;
         IReadOnlyList<EntrySpec>? entries = null;
         string? siteRoot = null;
         string? staticWebAssets = null;
@@ -132,6 +133,9 @@ public static class BudgetFileReader
                     break;
                 case "budget":
                     simpleProperty = property;
+                    break;
+                case "extends":
+                    extendsProperty = property;
                     break;
                 case "entries":
                     entries = ReadEntries(property, context);
@@ -174,6 +178,11 @@ public static class BudgetFileReader
             budgets.AddRange(SimpleBudgetForm.Read(simpleProperty, compression, context));
         }
 
+        if (extendsProperty is not null)
+        {
+            outputPath = Extend(extendsProperty, fullPath, outputPath, budgets, context);
+        }
+
         // A file that only configures the import rules asks for a check too; image or font settings alone do not.
         if (budgets.Count == 0 && !AnalysisRegistry.Sections.Any(s => s.IsACheckAlone && sections.ContainsKey(s.Key)) && !context.Diagnostics.Any(d => d.Severity == Severity.Error))
         {
@@ -181,6 +190,55 @@ public static class BudgetFileReader
         }
 
         return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets) { Entries = entries, SiteRoot = siteRoot, StaticWebAssets = staticWebAssets, Strict = strict, Sections = sections }, context.Diagnostics);
+    }
+
+    /// <summary>
+    /// Reads another tool's budget config as a budget file of its own (<c>--from</c>): its budgets with their meaning
+    /// there, its output folder the one its paths share.
+    /// </summary>
+    public static BudgetFileReadResult ReadFrom(string path)
+    {
+        var fullPath = System.IO.Path.GetFullPath(path);
+        var context = new ReadContext(fullPath);
+        var (budgets, output) = Peers.PeerConfigs.Read(fullPath, null, context);
+        if (budgets.Count == 0 && !context.Diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            context.Error(Peers.PeerDiagnostics.NotRead, $"{System.IO.Path.GetFileName(fullPath)} holds no limit BundleBudget can check.", 1, 1);
+        }
+
+        return new BudgetFileReadResult(budgets.Count == 0 ? null : new BudgetFile(fullPath, output, Compression.Gzip, budgets), context.Diagnostics);
+    }
+
+    /// <summary>
+    /// "extends": another tool's config (or a list of them), relative to budget.json: its budgets join these, with its
+    /// paths relative to the output folder; without an outputPath, the folder its paths share is checked.
+    /// </summary>
+    private static string? Extend(JsonProperty property, string budgetPath, string? outputPath, List<Budget> budgets, ReadContext context)
+    {
+        IEnumerable<JsonNode> values = property.Value is JsonArrayNode array ? array.Items : [property.Value];
+        foreach (var value in values)
+        {
+            if (value is not JsonStringNode { Value: var name } || name.Length == 0)
+            {
+                context.Error(DiagnosticCodes.InvalidValue, $"\"extends\" names another tool's budget config, or a list of them, relative to budget.json, such as \"bundlewatch.config.json\" or \".size-limit.json\"; found {value.KindName}.", value);
+                continue;
+            }
+
+            var peerPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(budgetPath)!, name));
+            if (!File.Exists(peerPath))
+            {
+                context.Error(Peers.PeerDiagnostics.NotRead, $"\"extends\": {peerPath} not found.", value);
+                continue;
+            }
+
+            var peer = new ReadContext(peerPath);
+            var (read, output) = Peers.PeerConfigs.Read(peerPath, outputPath, peer);
+            context.Add(peer.Diagnostics);
+            budgets.AddRange(read);
+            outputPath ??= output;
+        }
+
+        return outputPath;
     }
 
     private static string? ReadOutputPath(JsonProperty property, string budgetPath, ReadContext context)
@@ -354,6 +412,8 @@ public static class BudgetFileReader
         ByteSize? error = null;
         int? countWarning = null, countError = null;
         JsonProperty? countProperty = null, growthProperty = null;
+        IReadOnlyList<FileGlob>? exclude = null;
+        bool? mustMatch = null;
         foreach (var property in context.UniqueProperties(budget, StringComparer.Ordinal))
         {
             switch (property.Name)
@@ -424,6 +484,14 @@ public static class BudgetFileReader
                 case "maximumGrowth":
                     growthProperty = property;
                     break;
+                case "exclude":
+                    exclude = context.ReadGlobs(property);
+                    valid &= exclude is not null;
+                    break;
+                case "mustMatch":
+                    mustMatch = context.ReadBoolean(property);
+                    valid &= mustMatch is not null;
+                    break;
                 default:
                     context.UnknownKey(property, BudgetKeys, "in a budget");
                     valid = false;
@@ -463,6 +531,12 @@ public static class BudgetFileReader
         if (valid && types.Contains(BudgetType.Initial) && (types.Count > 1 || files is not null || scopeProperty is not null))
         {
             context.Error(DiagnosticCodes.InvalidValue, "An \"initial\" budget limits what an entry page loads first: give it an \"entry\" (an HTML file) or none for every page, but no other type, \"files\" or \"scope\".", budget);
+            valid = false;
+        }
+
+        if (valid && (exclude is not null || mustMatch is not null) && types.Contains(BudgetType.Initial))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "\"exclude\" and \"mustMatch\" apply to budgets on files (a type or \"files\"): an \"initial\" budget counts what its page loads.", budget);
             valid = false;
         }
 
@@ -525,6 +599,8 @@ public static class BudgetFileReader
                 MaximumCountWarning = countWarning,
                 MaximumCount = countError,
                 MaximumGrowth = growth,
+                Exclude = exclude ?? [],
+                MustMatch = mustMatch == true,
             }
             : null;
     }

@@ -15,6 +15,9 @@ internal sealed class ReadContext(string path)
 
     public SourceLocation At(JsonNode node) => new(Path, node.Line, node.Column);
 
+    /// <summary>Takes over the diagnostics of another file read for this one (a config it extends).</summary>
+    public void Add(IEnumerable<Diagnostic> diagnostics) => _diagnostics.AddRange(diagnostics);
+
     public void Error(string code, string message, int line, int column) =>
         _diagnostics.Add(Diagnostic.Error(code, message, Path, line, column));
 
@@ -154,6 +157,31 @@ internal sealed class ReadContext(string path)
 
         Error(DiagnosticCodes.InvalidGlob, $"\"files\": \"{text}\" is not a valid glob: {error}.", property.Value);
         return null;
+    }
+
+    /// <summary>A glob or a list of globs (budgets' "exclude"); null when any is not one.</summary>
+    public IReadOnlyList<FileGlob>? ReadGlobs(JsonProperty property)
+    {
+        IEnumerable<JsonNode> values = property.Value is JsonArrayNode array ? array.Items : [property.Value];
+        var globs = new List<FileGlob>();
+        foreach (var value in values)
+        {
+            if (value is not JsonStringNode { Value: var text })
+            {
+                Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be a glob or a list of globs, found {value.KindName}.", value);
+                return null;
+            }
+
+            if (!FileGlob.TryParse(text, out var glob, out var error))
+            {
+                Error(DiagnosticCodes.InvalidGlob, $"\"{property.Name}\": \"{text}\" is not a valid glob: {error}.", value);
+                return null;
+            }
+
+            globs.Add(glob!);
+        }
+
+        return globs;
     }
 
     /// <summary>The properties of a section that must be an object; anything else is BB9003 and reads as empty.</summary>

@@ -85,14 +85,16 @@ public static partial class BudgetEvaluator
                 .Select(f => new Unmeasured(f.Path.Length == 0 ? "." : f.Path + "/", $"the folder could not be listed ({f.Reason})")));
             unmeasured.AddRange(gaps.Folders.Where(f => !f.IsFolder && budget.Includes(new Asset(f.Path, f.Path, AssetClassifier.Classify(f.Path), 0)))
                 .Select(f => new Unmeasured(f.Path, f.Reason)));
-            if (matched.Count == 0 && unmeasured.Count == 0)
-            {
-                MatchedNothing(budget, context);
-            }
-
             var result = budget.Scope == BudgetScope.Each
                 ? EvaluateEach(budget, matched, context)
                 : EvaluateTotal(budget, matched, context);
+            // Every file it matches being excluded (taken over by a later bundlewatch entry) is not matching nothing.
+            if (matched.Count == 0 && unmeasured.Count == 0 && !(budget.Exclude.Count > 0 && context.Counted.Any((budget with { Exclude = [] }).Includes)))
+            {
+                MatchedNothing(budget, context);
+                result = budget.MustMatch ? result with { Status = BudgetStatus.Error } : result;
+            }
+
             context.Results.Add(Incomplete(result, unmeasured, context));
         }
 
@@ -118,7 +120,10 @@ public static partial class BudgetEvaluator
         }
         else if (budget.Files is not null)
         {
-            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' matched no file in the output folder; check the glob (it is relative to the output folder, and '*' does not cross '/': use '**/' for any folder).", budget.Location));
+            var message = $"Budget '{budget.Label}' matched no file in the output folder; check the glob (it is relative to the output folder, and '*' does not cross '/': use '**/' for any folder).";
+            context.Diagnostics.Add(budget.MustMatch
+                ? Diagnostic.Error(DiagnosticCodes.BudgetMatchedNothing, message + " (An error, as in the tool it was imported from.)", budget.Location)
+                : Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, message, budget.Location));
         }
         else if (context.Counted.Any())
         {

@@ -259,6 +259,11 @@ public class BudgetSchemaTests
                 { "type": "initial", "maximumError": "170KB", "maximumCount": 12 },
                 { "files": "assets/*.woff2", "scope": "total", "maximumCount": 2 } ] }
             """);
+        yield return Sample("exclude and mustMatch", """
+            { "budgets": [
+                { "files": "assets/*.js", "exclude": "assets/vendor-*.js", "mustMatch": true, "scope": "each", "maximumError": 8704 },
+                { "type": "stylesheet", "exclude": ["a.css", "b/*.css"], "maximumError": "1kB" } ] }
+            """);
         yield return Sample("growth limits", """
             { "budgets": [
                 { "type": "script", "maximumGrowth": "5%" },

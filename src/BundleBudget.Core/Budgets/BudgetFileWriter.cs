@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json;
+
+namespace BundleBudget.Core.Budgets;
+
+/// <summary>
+/// Writes budgets as a budget.json (<c>bundle-budget import</c>): the output folder relative to the file written, and
+/// each budget with the keys that give it its meaning, limits in bytes so that no unit is read another way.
+/// </summary>
+public static class BudgetFileWriter
+{
+    public static string Write(BudgetFile file, string targetPath)
+    {
+        var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            if (file.OutputPath is { } output)
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(targetPath))!;
+                json.WriteString("outputPath", Path.GetRelativePath(folder, output).Replace('\\', '/'));
+            }
+
+            json.WriteStartArray("budgets");
+            foreach (var budget in file.Budgets)
+            {
+                WriteBudget(json, budget, file.Compression);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static void WriteBudget(Utf8JsonWriter json, Budget budget, Compression fileCompression)
+    {
+        json.WriteStartObject();
+        if (budget.Name is { } name)
+        {
+            json.WriteString("name", name);
+        }
+
+        if (budget.Types.Count == 1)
+        {
+            json.WriteString("type", budget.TypeName);
+        }
+        else if (budget.Types.Count > 1)
+        {
+            json.WriteStartArray("type");
+            foreach (var type in budget.Types)
+            {
+                json.WriteStringValue(type.ToString().ToLowerInvariant());
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (budget.Files is { } files)
+        {
+            json.WriteString("files", files.Pattern);
+        }
+
+        if (budget.Exclude.Count > 0)
+        {
+            json.WriteStartArray("exclude");
+            foreach (var glob in budget.Exclude)
+            {
+                json.WriteStringValue(glob.Pattern);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (budget.Scope == BudgetScope.Each)
+        {
+            json.WriteString("scope", "each");
+        }
+
+        if (budget.Compression != fileCompression)
+        {
+            json.WriteString("compression", budget.Compression.ToString().ToLowerInvariant());
+        }
+
+        if (budget.MustMatch)
+        {
+            json.WriteBoolean("mustMatch", true);
+        }
+
+        WriteLimit(json, "maximumWarning", budget.MaximumWarning);
+        WriteLimit(json, "maximumError", budget.MaximumError);
+        if (budget.MaximumCountWarning is { } countWarning)
+        {
+            json.WriteNumber("maximumCountWarning", countWarning);
+        }
+
+        if (budget.MaximumCount is { } count)
+        {
+            json.WriteNumber("maximumCount", count);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteLimit(Utf8JsonWriter json, string key, Limit? limit)
+    {
+        if (limit is null)
+        {
+            return;
+        }
+
+        if (limit.Unit == LimitUnit.Bytes)
+        {
+            json.WriteNumber(key, limit.Value);
+        }
+        else
+        {
+            json.WriteString(key, limit.Text);
+        }
+    }
+}
