@@ -84,6 +84,8 @@ public sealed class BudgetCheck
             return new CheckResult(_budgetPath, outputFolder, null, [], NoSizes, [], _diagnostics, null);
         }
 
+        budget = WithoutMisplacedPeerBudgets(budget, outputFolder);
+
         var strict = _options.Strict || budget.Strict;
         var store = _options.CachePath is null ? ContentStore.InMemory() : ContentStore.Load(_options.CachePath);
         _timer.Lap("cache load");
@@ -165,6 +167,22 @@ public sealed class BudgetCheck
             Strict = strict,
             Phases = _timer.Phases,
         };
+    }
+
+    /// <summary>
+    /// Budgets read from another tool's config have globs of the folder their paths name; a check of another folder
+    /// (--dir, BundleBudgetOutputPath) would match other files, so they are left out, each with BB9036.
+    /// </summary>
+    private BudgetFile WithoutMisplacedPeerBudgets(BudgetFile budget, string? outputFolder)
+    {
+        var misplaced = budget.Budgets.Where(b => b.GlobsRelativeTo is { } folder && outputFolder is not null
+            && !string.Equals(Path.TrimEndingDirectorySeparator(folder), outputFolder, OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal)).ToList();
+        foreach (var peer in misplaced)
+        {
+            _diagnostics.Add(Diagnostic.Error(Peers.PeerDiagnostics.NotRead, $"'{peer.Label}' is not checked: its paths are of {peer.GlobsRelativeTo}, and the folder checked is {outputFolder} (--dir or BundleBudgetOutputPath). Check that folder, or set \"outputPath\" in budget.json to the folder being checked.", peer.Location));
+        }
+
+        return misplaced.Count == 0 ? budget : budget with { Budgets = budget.Budgets.Except(misplaced).ToList() };
     }
 
     /// <summary>

@@ -59,6 +59,12 @@ public sealed record Budget(
     public IReadOnlyList<FileGlob> Exclude { get; init; } = [];
 
     /// <summary>
+    /// For a budget read from another tool's config: the output folder its globs were made relative to. A check of
+    /// another folder (--dir, BundleBudgetOutputPath) cannot use them (BB9036).
+    /// </summary>
+    public string? GlobsRelativeTo { get; init; }
+
+    /// <summary>
     /// A budget whose files matching nothing is an error, not a warning: one imported from bundlewatch or bundlesize,
     /// which fail a path that matches no file.
     /// </summary>
@@ -71,7 +77,7 @@ public sealed record Budget(
     public NetworkProfile? Network { get; init; }
 
     /// <summary>What the budget's limits and its measured value are in: bytes, or a time for a load-time budget.</summary>
-    public LimitUnit Unit => MaximumError?.Unit ?? MaximumWarning?.Unit ?? LimitUnit.Bytes;
+    public LimitUnit Unit => MaximumError?.Unit ?? MaximumWarning?.Unit ?? (Network is not null ? LimitUnit.Milliseconds : LimitUnit.Bytes);
 
     /// <summary>A value of this budget in its unit: bytes in SI units, or a time.</summary>
     public string Format(long value) => Limit.Format(value, Unit);

@@ -224,7 +224,17 @@ public static class BudgetFileReader
                 continue;
             }
 
-            var peerPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(budgetPath)!, name));
+            string peerPath;
+            try
+            {
+                peerPath = System.IO.Path.GetFullPath(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(budgetPath)!, name));
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+            {
+                context.Error(Peers.PeerDiagnostics.NotRead, $"\"extends\": \"{name}\" is not a valid path: {e.Message}", value);
+                continue;
+            }
+
             if (!File.Exists(peerPath))
             {
                 context.Error(Peers.PeerDiagnostics.NotRead, $"\"extends\": {peerPath} not found.", value);
@@ -561,7 +571,7 @@ public static class BudgetFileReader
             valid = false;
         }
 
-        if (warning is null && error is null && warningTime is null && errorTime is null && countWarning is null && countError is null && growth is null && valid)
+        if (warning is null && error is null && warningTime is null && errorTime is null && countWarning is null && countError is null && growth is null && mustMatch != true && valid)
         {
             context.Error(DiagnosticCodes.IncompleteBudget, "This budget has no limit: add \"maximumError\" and/or \"maximumWarning\", such as \"500KB\" (or \"maximumCount\", a number of files, or \"maximumGrowth\" since the base branch).", budget);
             valid = false;

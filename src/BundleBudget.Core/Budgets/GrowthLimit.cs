@@ -16,8 +16,9 @@ public sealed record GrowthLimit(double? Percent, long? Amount, string Text)
     public static GrowthLimit? TryPercent(string text)
     {
         var trimmed = text.Trim();
-        return trimmed.EndsWith('%')
-            && double.TryParse(trimmed[..^1].Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
+        var number = trimmed.EndsWith('%') ? trimmed[..^1].Trim() : string.Empty;
+        return number.Length > 0 && char.IsAsciiDigit(number[0]) && char.IsAsciiDigit(number[^1])
+            && double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var percent)
             && percent is >= 0 and <= 10_000
             ? new GrowthLimit(percent, null, percent.ToString("0.##", CultureInfo.InvariantCulture) + "%")
             : null;

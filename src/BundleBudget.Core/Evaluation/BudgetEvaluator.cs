@@ -29,7 +29,8 @@ public static partial class BudgetEvaluator
         // The base report is read only when a budget limits growth.
         var baseBudgets = baseline?.Invoke() ?? BaselineBudgets.Read(null);
         var grown = new List<Diagnostic>(diagnostics);
-        return (results.Select(r => GrowthOf(r, baseBudgets, grown)).ToList(), grown);
+        var keys = budgetFile.Budgets.GroupBy(Reports.ReportParts.KeyOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return (results.Select(r => GrowthOf(r, baseBudgets, grown, key => keys.GetValueOrDefault(key))).ToList(), grown);
     }
 
     private static (IReadOnlyList<BudgetResult> Results, IReadOnlyList<Diagnostic> Diagnostics) EvaluateLimits(
@@ -88,8 +89,9 @@ public static partial class BudgetEvaluator
             var result = budget.Scope == BudgetScope.Each
                 ? EvaluateEach(budget, matched, context)
                 : EvaluateTotal(budget, matched, context);
-            // Every file it matches being excluded (taken over by a later bundlewatch entry) is not matching nothing.
-            if (matched.Count == 0 && unmeasured.Count == 0 && !(budget.Exclude.Count > 0 && context.Counted.Any((budget with { Exclude = [] }).Includes)))
+            // Excluding every file it matches because later budgets check them (a later bundlewatch entry takes a file
+            // over) is not matching nothing; excluding them otherwise (size-limit's "!" patterns) is.
+            if (matched.Count == 0 && unmeasured.Count == 0 && !ExcludedFilesCheckedLater(budget, budgetFile.Budgets, context))
             {
                 MatchedNothing(budget, context);
                 result = budget.MustMatch ? result with { Status = BudgetStatus.Error } : result;
@@ -99,6 +101,20 @@ public static partial class BudgetEvaluator
         }
 
         return (context.Results, context.Diagnostics);
+    }
+
+    private static bool ExcludedFilesCheckedLater(Budget budget, IReadOnlyList<Budget> budgets, Context context)
+    {
+        if (budget.Exclude.Count == 0)
+        {
+            return false;
+        }
+
+        // Later ones only, as bundlewatch's later entry replaces an earlier one's result for a file.
+        var later = budgets.SkipWhile(b => !ReferenceEquals(b, budget)).Skip(1).Where(b => !b.IsInitial && !b.IsTiming).ToList();
+        var unexcluded = budget with { Exclude = [] };
+        var excluded = context.Counted.Where(unexcluded.Includes).ToList();
+        return excluded.Count > 0 && excluded.All(asset => later.Any(other => other.Includes(asset)));
     }
 
     /// <summary>
@@ -116,7 +132,8 @@ public static partial class BudgetEvaluator
                 AssetExclusion.NotDownloaded => "fonts no browser downloads",
                 _ => "source maps or precompressed copies",
             }).Select(g => $"{g.Count()} {g.Key}");
-            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, $"Budget '{budget.Label}' counts no file: the {Count(uncounted.Count, "file")} it matches ({string.Join(", ", uncounted.Take(3).Select(a => a.Path))}{(uncounted.Count > 3 ? ", ..." : string.Empty)}) are ones no budget counts: {string.Join("; ", why)}. Check \"siteRoot\" and the glob.", budget.Location));
+            var message = $"Budget '{budget.Label}' counts no file: the {Count(uncounted.Count, "file")} it matches ({string.Join(", ", uncounted.Take(3).Select(a => a.Path))}{(uncounted.Count > 3 ? ", ..." : string.Empty)}) are ones no budget counts: {string.Join("; ", why)}. Check \"siteRoot\" and the glob.";
+            context.Diagnostics.Add(budget.MustMatch ? Diagnostic.Error(DiagnosticCodes.BudgetMatchedNothing, message + " (An error: the budget must match a file.)", budget.Location) : Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, message, budget.Location));
         }
         else if (budget.Files is not null)
         {
@@ -258,9 +275,12 @@ public static partial class BudgetEvaluator
             var levels = DiscoveryLevels(page);
             var actual = budget.Network is { } network ? (long)Math.Round(network.EstimateMilliseconds(bytes, levels)) : bytes;
             largest = Math.Max(largest, actual);
-            mostFiles = Math.Max(mostFiles, loaded.Count);
+            // Requests, as Lighthouse counts them: other hosts' too, and a server-rendered page's document (no file of the output).
+            var external = page.External.Count(url => url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal));
+            var requests = loaded.Count + external + (page.ServerRendered ? 1 : 0);
+            mostFiles = Math.Max(mostFiles, requests);
             var sizeStatus = StatusOf(budget, actual);
-            var countStatus = CountStatusOf(budget, loaded.Count);
+            var countStatus = CountStatusOf(budget, requests);
             var status = Worst(sizeStatus, countStatus);
             if (status == BudgetStatus.Pass)
             {
@@ -272,8 +292,9 @@ public static partial class BudgetEvaluator
             offenders.Add(new OffendingFile(pageAsset, actual, status));
             if (countStatus != BudgetStatus.Pass)
             {
-                var byType = string.Join(", ", loaded.GroupBy(a => a.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToWireName()}"));
-                context.Diagnostics.Add(CountExceeded(budget, countStatus, loaded.Count, $"Budget '{budget.Label}' exceeded: {page.Path} makes {Count(loaded.Count, "request")} before it is usable ({byType})", pageAsset.FullPath, 0, 0));
+                var byType = loaded.GroupBy(a => a.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToWireName()}")
+                    .Concat(external > 0 ? [$"{external} from other hosts"] : []).Concat(page.ServerRendered ? ["the document"] : []);
+                context.Diagnostics.Add(CountExceeded(budget, countStatus, requests, $"Budget '{budget.Label}' exceeded: {page.Path} makes {Count(requests, "request")} before it is usable ({string.Join(", ", byType)})", pageAsset.FullPath, 0, 0));
             }
 
             if (sizeStatus == BudgetStatus.Pass)
@@ -330,7 +351,7 @@ public static partial class BudgetEvaluator
     /// compression): over maximumGrowth is an error (BB1001); without a base value to compare it is not evaluated
     /// (BB1014, info), never failed.
     /// </summary>
-    private static BudgetResult GrowthOf(BudgetResult result, BaselineBudgets baseline, List<Diagnostic> diagnostics)
+    private static BudgetResult GrowthOf(BudgetResult result, BaselineBudgets baseline, List<Diagnostic> diagnostics, Func<string, int> sameKey)
     {
         var budget = result.Budget;
         if (budget.MaximumGrowth is not { } limit)
@@ -339,9 +360,11 @@ public static partial class BudgetEvaluator
         }
 
         var key = Reports.ReportParts.KeyOf(budget);
-        var baseBudget = baseline.Budgets?.FirstOrDefault(b => b.Key == key);
+        var candidates = baseline.Budgets?.Where(b => b.Key == key).ToList() ?? [];
+        var baseBudget = candidates.Count == 1 ? candidates[0] : null;
         var why = baseline.WhyNone
-            ?? (baseBudget is null ? $"the base report has no budget '{budget.Label}' (a new budget, or one redefined since)"
+            ?? (candidates.Count > 1 || sameKey(key) > 1 ? $"more than one budget is '{budget.Label}' of the same type, files, scope and compression, so which base value is its is not known: give each a \"name\""
+            : baseBudget is null ? $"the base report has no budget '{budget.Label}' (a new budget, or one redefined since)"
             : baseBudget.Incomplete ? "its value in the base report is incomplete"
             : baseBudget.Unit != Limit.UnitName(budget.Unit) ? "the base report measured it in another unit"
             : result.IsIncomplete ? "its value here is incomplete"

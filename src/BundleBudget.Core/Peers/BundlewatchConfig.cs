@@ -58,8 +58,37 @@ internal static class BundlewatchConfig
     public static IEnumerable<PeerCheck> ReadFiles(JsonArrayNode files, Compression defaultCompression, string tool, ReadContext context)
     {
         var checks = ReadEach(files, defaultCompression, tool, context).ToList();
-        return tool != "bundlewatch" ? checks
-            : checks.Select((check, i) => check with { Exclude = checks.Skip(i + 1).SelectMany(later => later.Patterns).ToList() });
+        if (tool != "bundlewatch")
+        {
+            return checks.Where(c => c.Limit is not null);
+        }
+
+        // bundlewatch keys a result by the path its glob gives, which starts as the pattern is written: a later entry
+        // takes a file over only from an earlier one whose pattern is written from the same folder.
+        return checks.Select((check, i) =>
+        {
+            var later = checks.Skip(i + 1).SelectMany(c => c.Patterns).Where(p => Start(p) == Start(check.Patterns[0])).ToList();
+            return check with { Exclude = later };
+        });
+    }
+
+    /// <summary>How a pattern starts, which the paths its glob gives keep: "./", "../../", "/" or nothing.</summary>
+    private static string Start(string pattern) =>
+        (pattern.StartsWith('/') ? "/" : string.Empty) + string.Join('/', pattern.TrimStart('/').Split('/').TakeWhile(segment => segment is "." or ".."));
+
+    /// <summary>
+    /// The <c>bytes</c> package as bundlewatch calls it: a size with a unit, else <c>parseInt</c> of the text (leading
+    /// spaces skipped, the digits up to anything else), and 0 or nothing is no limit.
+    /// </summary>
+    private static long? MaxSize(string text)
+    {
+        if (PeerSizes.Binary(text) is { } parsed && text == text.Trim())
+        {
+            return parsed == 0 ? null : parsed;
+        }
+
+        var digits = new string(text.TrimStart().TakeWhile(char.IsAsciiDigit).ToArray());
+        return digits.Length > 0 && long.TryParse(digits, System.Globalization.NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
     }
 
     private static IEnumerable<PeerCheck> ReadEach(JsonArrayNode files, Compression defaultCompression, string tool, ReadContext context)
@@ -85,10 +114,14 @@ internal static class BundlewatchConfig
                         break;
                     case "maxSize" when property.Value is JsonStringNode text:
                         written = text.Value;
-                        maxSize = PeerSizes.Binary(text.Value);
+                        maxSize = MaxSize(text.Value);
                         if (maxSize is null)
                         {
-                            context.Error(PeerDiagnostics.NotRead, $"\"maxSize\": \"{text.Value}\" is no size {tool} reads (such as \"100kB\", 1024 bytes a kB).", property.Value);
+                            context.Warning(PeerDiagnostics.OptionNotImported, $"\"maxSize\": \"{text.Value}\" is no size {tool} reads, so it never fails on size there (no limit); write one such as \"100kB\" (1024 bytes a kB).", property.Value);
+                        }
+                        else if (PeerSizes.Binary(text.Value) is null || text.Value != text.Value.Trim())
+                        {
+                            context.Warning(PeerDiagnostics.OptionNotImported, $"\"maxSize\": \"{text.Value}\" is read as {maxSize} bytes, as {tool} reads it (the digits it starts with); write \"{maxSize}B\" or a size such as \"100kB\".", property.Value);
                         }
 
                         break;
@@ -115,17 +148,13 @@ internal static class BundlewatchConfig
                 continue;
             }
 
-            if (maxSize is null)
+            // Without a size limit the entry still fails on a path with no file, and (bundlewatch) takes its files over.
+            var limit = maxSize is { } bytes ? new Limit(bytes, LimitUnit.Bytes, $"{written} ({bytes.ToString("N0", CultureInfo.InvariantCulture)} B; {tool}'s kB is 1024 B)") : null;
+            if (limit is null && written is null)
             {
-                if (written is null)
-                {
-                    context.Warning(PeerDiagnostics.OptionNotImported, $"\"{path}\" has no \"maxSize\": {tool} reports its size and never fails it, so it is not a budget here.", file);
-                }
-
-                continue;
+                context.Warning(PeerDiagnostics.OptionNotImported, $"\"{path}\" has no \"maxSize\": {tool} never fails its files on size, only when the path matches no file; so it is checked here.", file);
             }
 
-            var limit = new Limit(maxSize.Value, LimitUnit.Bytes, $"{written} ({maxSize.Value.ToString("N0", CultureInfo.InvariantCulture)} B; {tool}'s kB is 1024 B)");
             yield return new PeerCheck($"{tool}: {path}", [path], limit, compression, BudgetScope.Each, file) { MustMatch = true };
         }
     }

@@ -7,7 +7,8 @@ namespace BundleBudget.Core.Peers;
 /// One limit of another tool's config, as that tool means it: its files (globs relative to the config's folder), the
 /// limit in bytes, the compression, whether the files are summed or each limited, and where it is written.
 /// </summary>
-internal sealed record PeerCheck(string Name, IReadOnlyList<string> Patterns, Limit Limit, Compression Compression, BudgetScope Scope, JsonNode At)
+/// <param name="Limit">Null for a bundlewatch entry without maxSize: it never fails on size, but takes its files over and must match one.</param>
+internal sealed record PeerCheck(string Name, IReadOnlyList<string> Patterns, Limit? Limit, Compression Compression, BudgetScope Scope, JsonNode At)
 {
     /// <summary>A path that matches no file fails the check in that tool (bundlewatch, bundlesize).</summary>
     public bool MustMatch { get; init; }

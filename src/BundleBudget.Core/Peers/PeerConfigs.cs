@@ -23,6 +23,20 @@ internal static class PeerConfigs
     /// </summary>
     public static (IReadOnlyList<Budget> Budgets, string OutputFolder) Read(string path, string? outputFolder, ReadContext context)
     {
+        try
+        {
+            return ReadBudgets(path, outputFolder, context);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // A path no file system takes (a NUL character, say) is the config's problem, said where it is.
+            context.Error(PeerDiagnostics.NotRead, $"A path in {Path.GetFileName(path)} is not valid here: {e.Message}", 1, 1);
+            return ([], outputFolder ?? Path.GetDirectoryName(Path.GetFullPath(context.Path))!);
+        }
+    }
+
+    private static (IReadOnlyList<Budget> Budgets, string OutputFolder) ReadBudgets(string path, string? outputFolder, ReadContext context)
+    {
         var fullPath = Path.GetFullPath(path);
         var checks = ReadChecks(fullPath, context);
         var configFolder = Path.GetDirectoryName(fullPath)!;
@@ -49,7 +63,10 @@ internal static class PeerConfigs
 
             // An excluded pattern outside the output folder excludes nothing of it.
             var exclude = check.Exclude.Select(p => PeerGlob.Rebase(configFolder, p, output).Glob).OfType<FileGlob>().ToList();
-            budgets.Add(new Budget(check.Name, [], files, check.Scope, check.Compression, null, check.Limit, context.At(check.At)) { MustMatch = check.MustMatch, Exclude = exclude });
+            budgets.Add(new Budget(check.Name, [], files, check.Scope, check.Compression, null, check.Limit, context.At(check.At))
+            {
+                MustMatch = check.MustMatch, Exclude = exclude, GlobsRelativeTo = output,
+            });
         }
 
         return (budgets, output);

@@ -78,6 +78,14 @@ internal static class SizeLimitConfig
                 continue;
             }
 
+            if (limitProperty.Value is JsonNumberNode { Value: { } number } && number >= 0 && decimal.Truncate(number) == number)
+            {
+                var bytesLimit = (long)number;
+                var named = name ?? string.Join(", ", patterns);
+                yield return new PeerCheck($"size-limit: {named}", patterns, new Limit(bytesLimit, LimitUnit.Bytes, $"{bytesLimit} B"), gzip == true ? Compression.Gzip : brotli == false ? Compression.Raw : Compression.Brotli, BudgetScope.Total, check) { Exclude = excluded, MustMatch = true };
+                continue;
+            }
+
             if (limitProperty.Value is not JsonStringNode { Value: var text } || text.TrimEnd().EndsWith('s'))
             {
                 if (limitProperty.Value is JsonStringNode)
@@ -100,7 +108,7 @@ internal static class SizeLimitConfig
 
             var compression = gzip == true ? Compression.Gzip : brotli == false ? Compression.Raw : Compression.Brotli;
             var label = name ?? string.Join(", ", patterns);
-            yield return new PeerCheck($"size-limit: {label}", patterns, new Limit(bytes, LimitUnit.Bytes, $"{text.Trim()} ({ByteSize.Format(bytes)})"), compression, BudgetScope.Total, check) { Exclude = excluded };
+            yield return new PeerCheck($"size-limit: {label}", patterns, new Limit(bytes, LimitUnit.Bytes, $"{text.Trim()} ({ByteSize.Format(bytes)})"), compression, BudgetScope.Total, check) { Exclude = excluded, MustMatch = true };
         }
     }
 

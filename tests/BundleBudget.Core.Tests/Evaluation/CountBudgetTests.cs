@@ -65,6 +65,19 @@ public class CountBudgetTests
     }
 
     [Test]
+    public void Requests_to_other_hosts_count_as_Lighthouse_counts_them()
+    {
+        _folder.Write("site/index.html", """<!DOCTYPE html><html><head><script src="https://cdn.example.com/lib.js"></script><script src="//cdn.example.com/other.js"></script><script src="app.js"></script></head><body></body></html>""");
+        _folder.Write("site/app.js", "console.log(1)");
+        var budget = _folder.Write("budget.json", """{ "outputPath": "site", "budgets": [{ "type": "initial", "maximumCount": 3 }], "imports": { "rules": "none" } }""");
+
+        var result = BudgetCheck.Run(new CheckOptions(budget));
+
+        Assert.That(result.Budgets.Single().Count, Is.EqualTo(4), "the page, app.js and two scripts of another host");
+        Assert.That(result.Diagnostics.Single(d => d.Code == DiagnosticCodes.BudgetErrorExceeded).Message, Does.Contain("makes 4 requests before it is usable (1 script, 1 document, 2 from other hosts)"));
+    }
+
+    [Test]
     public void The_reports_show_the_count_and_its_limits()
     {
         var result = Check("""{ "type": "initial", "maximumError": "1MB", "maximumCountWarning": 2, "maximumCount": 40 }""");

@@ -107,7 +107,27 @@ public class GrowthBudgetTests
         Assert.That(result.Budgets.Single().Status, Is.EqualTo(BudgetStatus.Pass));
     }
 
+    [Test]
+    public void Two_budgets_alike_leave_growth_not_evaluated_rather_than_compare_with_the_wrong_base()
+    {
+        const string Budgets = """{ "type": "script", "maximumError": "1MB" }, { "type": "script", "loaded": true, "maximumGrowth": "1%" }""";
+        var baseline = BaseReport(Budgets);
+
+        var result = Check(Head, Budgets, baseline);
+
+        Assert.That(result.Budgets[1].Growth!.NotEvaluated, Does.StartWith("more than one budget is 'script' of the same type, files, scope and compression"));
+    }
+
+    [Test]
+    public void A_load_time_budget_with_only_a_growth_limit_is_in_milliseconds()
+    {
+        var read = BudgetFileReader.Parse(_folder.Combine("budget.json"), System.Text.Encoding.UTF8.GetBytes("""{ "budgets": [{ "type": "initial", "network": "slow-4g", "maximumGrowth": "200ms" }] }"""));
+
+        Assert.That(read.File!.Budgets.Single().Unit, Is.EqualTo(LimitUnit.Milliseconds));
+    }
+
     [TestCase("\"12%\"", 12.0, null)]
+    [TestCase("\"0.5%\"", 0.5, null)]
     [TestCase("\"10kB\"", null, 10_000L)]
     [TestCase("2048", null, 2048L)]
     public void MaximumGrowth_is_a_percentage_or_a_size(string written, double? percent, long? amount)

@@ -180,6 +180,80 @@ public class PeerConfigTests
         Assert.That(BudgetCheck.Run(new CheckOptions(target)).Budgets.Select(b => b.Status), Is.EqualTo(From("bundlewatch.config.json").Budgets.Select(b => b.Status)));
     }
 
+    [Test]
+    public void Checking_another_folder_than_the_configs_paths_name_leaves_its_budgets_out_with_BB9036()
+    {
+        var result = BudgetCheck.Run(new CheckOptions(Path.Combine(Fixture, ".size-limit.json"), OutputPath: Path.Combine(TestAssets.Folder, "vite-app", "dist")) { FromPeerConfig = true });
+
+        Assert.That(result.Budgets, Is.Empty);
+        var errors = result.Diagnostics.Where(d => d.Code == PeerDiagnostics.NotRead).ToList();
+        Assert.That(errors, Has.Count.EqualTo(6));
+        Assert.That(errors[0].Message, Does.StartWith("'size-limit: main' is not checked: its paths are of ").And.Contain("the folder checked is"));
+        Assert.That(errors[0].Line, Is.EqualTo(2));
+    }
+
+    [Test]
+    public void A_size_limit_check_whose_files_are_missing_or_all_excluded_fails_as_size_limit_does()
+    {
+        _folder.Write("dist/app.js", "console.log('app')");
+        _folder.Write(".size-limit.json", """
+            [
+              { "name": "app", "path": "dist/app.js", "limit": 1000 },
+              { "name": "missing", "path": "dist/vendor-*.js", "limit": "1 kB" },
+              { "name": "all excluded", "path": ["dist/*.js", "!dist/app.js"], "limit": "1 kB" }
+            ]
+            """);
+
+        var result = BudgetCheck.Run(new CheckOptions(_folder.Combine(".size-limit.json")) { FromPeerConfig = true });
+
+        Assert.That(result.Budgets.Select(b => (b.Budget.Label, b.Status)), Is.EqualTo(new[]
+        {
+            ("size-limit: app", BudgetStatus.Pass), ("size-limit: missing", BudgetStatus.Error), ("size-limit: all excluded", BudgetStatus.Error),
+        }));
+        Assert.That(result.Budgets[0].Budget.MaximumError!.Value, Is.EqualTo(1000), "a number is bytes");
+    }
+
+    [Test]
+    public void A_later_bundlewatch_entry_takes_files_over_only_from_patterns_that_start_alike_and_without_maxSize_still_must_match()
+    {
+        _folder.Write("dist/app.js", new string('a', 3000));
+        _folder.Write("dist/vendor.js", new string('v', 3000));
+        _folder.Write("bundlewatch.config.json", """
+            { "files": [
+                { "path": "dist/*.js", "maxSize": "1kB", "compression": "none" },
+                { "path": "dist/vendor.js" },
+                { "path": "./dist/app.js", "maxSize": "10kB", "compression": "none" },
+                { "path": "dist/missing.js" },
+                { "path": "dist/app.js", "maxSize": " 2kB", "compression": "none" } ] }
+            """);
+
+        var result = BudgetCheck.Run(new CheckOptions(_folder.Combine("bundlewatch.config.json")) { FromPeerConfig = true });
+
+        // dist/*.js: vendor.js and app.js are taken over by later "dist/..." entries; ./dist/app.js is another key in bundlewatch.
+        Assert.That(result.Budgets.Select(b => (b.Budget.Label, b.Status)), Is.EqualTo(new[]
+        {
+            ("bundlewatch: dist/*.js", BudgetStatus.Pass),
+            ("bundlewatch: dist/vendor.js", BudgetStatus.Pass),
+            ("bundlewatch: ./dist/app.js", BudgetStatus.Pass),
+            ("bundlewatch: dist/missing.js", BudgetStatus.Error),
+            ("bundlewatch: dist/app.js", BudgetStatus.Error),
+        }));
+        Assert.That(result.Budgets[4].Budget.MaximumError!.Value, Is.EqualTo(2), "\" 2kB\" is what parseInt makes of it in bundlewatch: 2 bytes");
+        Assert.That(result.Diagnostics.Where(d => d.Code == PeerDiagnostics.OptionNotImported).Select(d => d.Line), Is.EqualTo(new[] { 3, 5, 6 }));
+    }
+
+    [Test]
+    public void An_extends_path_no_file_system_takes_is_BB9036_at_its_line()
+    {
+        var budget = _folder.Write("budget.json", "{ \"outputPath\": \"dist\",\n  \"extends\": \"a\\u0000.json\" }");
+        _folder.Write("dist/app.js", "console.log(1)");
+
+        var read = BudgetFileReader.Read(budget);
+
+        var error = read.Diagnostics.First(d => d.Code == PeerDiagnostics.NotRead);
+        Assert.That(error.Line, Is.EqualTo(2));
+    }
+
     [TestCase("100kB", 102_400L)]
     [TestCase("8.3kB", 8499L)]
     [TestCase("1MB", 1_048_576L)]
