@@ -16,6 +16,12 @@ internal static class CheckCommand
     {
         if (arguments.BudgetFiles.Count > 1)
         {
+            if (arguments.From is not null)
+            {
+                Console.Error.WriteLine("bundle-budget: --from checks one tool's config on its own: leave out the --budget options, or name the config in each budget.json's \"extends\".");
+                return ExitCodes.BadInput;
+            }
+
             return SolutionCommand.Run(arguments);
         }
 

@@ -362,6 +362,7 @@ public class CliTests
         Assert.That(check.StandardError + check.StandardOutput, Does.Contain("error BB1003").And.Contain("shared-BpKONsYX.css is 1.2 kB raw, limit 1.0 kB"));
 
         Assert.That(Run("import", Path.Combine(configs, "bundlewatch.config.json"), "--output", target).ExitCode, Is.EqualTo(2), "an existing budget.json is kept without --force");
+        Assert.That(Run("check", "--from", Path.Combine(configs, ".size-limit.json"), "--budget", target, "--budget", target).ExitCode, Is.EqualTo(2), "--from is one config on its own");
         Assert.That(Run("import", Path.Combine(configs, "bundlewatch.config.json"), "--output", target, "--force").ExitCode, Is.Zero);
     }
 
