@@ -32,14 +32,15 @@ public sealed record DuplicatePackage(string Package, string InstallPath, string
     /// </summary>
     public static IReadOnlyList<DuplicatePackage> Find(IReadOnlyList<BundleComposition> bundles, ImportAnalysis imports)
     {
-        // Each module, by its path from the first node_modules/ on (maps name it relative to themselves, so the part
-        // before differs between bundles in different folders), with its bytes in each bundle.
+        // Each module, by its path resolved against its map's folder (maps name sources relative to themselves, so two
+        // bundles in different folders name one file differently), with its bytes in each bundle.
         var modules = new Dictionary<string, List<(string Bundle, long Bytes)>>(StringComparer.Ordinal);
         foreach (var bundle in bundles)
         {
+            var mapFolder = MapFolder(bundle);
             foreach (var source in bundle.Sources)
             {
-                if (source.Bytes <= 0 || ModuleKey(source.Source) is not { } key)
+                if (source.Bytes <= 0 || ModuleKey(source.Source, mapFolder) is not { } key)
                 {
                     continue;
                 }
@@ -70,26 +71,86 @@ public sealed record DuplicatePackage(string Package, string InstallPath, string
                     .Select(g => new DuplicateCopy(g.Key, g.Sum(c => c.Bytes)))
                     .OrderByDescending(c => c.Bytes).ThenBy(c => c.Bundle, StringComparer.Ordinal).ToList();
                 var duplicated = package.Sum(m => m.Value.Sum(c => c.Bytes) - m.Value.Max(c => c.Bytes));
-                return new DuplicatePackage(name, package.Key, VersionOf(name, package.Key, imports), copies, duplicated);
+                // Shown without the "../" that leave the output folder: node_modules/dayjs, apps/web/node_modules/dayjs.
+                var installPath = WithoutLeadingParents(package.Key);
+                return new DuplicatePackage(name, installPath, VersionOf(name, installPath, imports), copies, duplicated);
             })
             .OrderByDescending(d => d.DuplicatedBytes).ThenBy(d => d.InstallPath, StringComparer.Ordinal)
             .ToList();
     }
 
-    private static string? ModuleKey(string source)
+    /// <summary>The folder (relative to the output folder) the bundle's map names its sources from.</summary>
+    private static string MapFolder(BundleComposition bundle)
     {
-        var normalized = source.Replace('\\', '/');
-        var index = normalized.IndexOf("node_modules/", StringComparison.Ordinal);
-        return index < 0 ? null : normalized[index..];
+        var map = bundle.SourceMap == "inline" ? bundle.Bundle : bundle.SourceMap;
+        var slash = map.LastIndexOf('/');
+        return slash < 0 ? string.Empty : map[..slash];
     }
 
-    /// <summary>node_modules/a/node_modules/@s/b/x.js gives node_modules/a/node_modules/@s/b.</summary>
+    /// <summary>
+    /// A source of node_modules as one path for every bundle: webpack's <c>webpack://name/./x</c> as <c>x</c>, a relative
+    /// source resolved against the map's folder (leading "../" kept where it leaves the output folder); null for the
+    /// app's own code.
+    /// </summary>
+    private static string? ModuleKey(string source, string mapFolder)
+    {
+        var normalized = source.Replace('\\', '/');
+        if (!normalized.Contains("node_modules/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var scheme = normalized.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            var path = normalized[(scheme + 3)..];
+            var namespaceEnd = path.IndexOf('/');
+            return Normalize(namespaceEnd < 0 ? path : path[(namespaceEnd + 1)..]);
+        }
+
+        return Normalize(normalized.StartsWith('/') ? normalized : (mapFolder.Length == 0 ? normalized : mapFolder + "/" + normalized));
+    }
+
+    private static string Normalize(string path)
+    {
+        var segments = new List<string>();
+        foreach (var segment in path.Split('/'))
+        {
+            if (segment is "" or ".")
+            {
+                continue;
+            }
+
+            if (segment == ".." && segments.Count > 0 && segments[^1] != "..")
+            {
+                segments.RemoveAt(segments.Count - 1);
+            }
+            else
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return string.Join('/', segments);
+    }
+
+    /// <summary>Where the module's package is installed, from its last node_modules/ (a nested copy's is its own): node_modules/a/node_modules/@s/b.</summary>
     private static string InstallPathOf(string moduleKey)
     {
         var last = moduleKey.LastIndexOf("node_modules/", StringComparison.Ordinal) + "node_modules/".Length;
         var segments = moduleKey[last..].Split('/');
         var package = segments[0].StartsWith('@') && segments.Length > 1 ? $"{segments[0]}/{segments[1]}" : segments[0];
         return moduleKey[..last] + package;
+    }
+
+    private static string WithoutLeadingParents(string path)
+    {
+        while (path.StartsWith("../", StringComparison.Ordinal))
+        {
+            path = path[3..];
+        }
+
+        return path;
     }
 
     /// <summary>The version of a top-level install, as the sources would get it; a nested copy's only from its own package.json.</summary>

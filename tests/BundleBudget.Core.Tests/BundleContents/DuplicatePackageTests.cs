@@ -98,3 +98,42 @@ public class DuplicatePackageTests
         Assert.That(MarkdownReportWriter.Render(result), Does.Contain("| dayjs 1.11.23 | admin.2ac98d2b.js (7.0 kB), shop.311137c7.js (7.0 kB) | 7.0 kB |"));
     }
 }
+
+/// <summary>How modules of bundles in different folders, and of different installs, are told apart (maps made for it).</summary>
+public class DuplicatePackageKeyTests
+{
+    private static BundleComposition Bundle(string path, string map, params string[] sources) =>
+        new(path, map, 1000, [], sources.Select(s => new SourceShare(s, 100)).ToList());
+
+    [Test]
+    public void One_file_named_from_maps_in_different_folders_is_one_module()
+    {
+        var duplicates = DuplicatePackage.Find(
+            [Bundle("index.js", "index.js.map", "../node_modules/dayjs/dayjs.min.js"), Bundle("assets/admin.js", "assets/admin.js.map", "../../node_modules/dayjs/dayjs.min.js")],
+            Core.Imports.ImportAnalysis.None);
+
+        Assert.That(duplicates.Single().InstallPath, Is.EqualTo("node_modules/dayjs"));
+        Assert.That(duplicates.Single().DuplicatedBytes, Is.EqualTo(100));
+    }
+
+    [Test]
+    public void Two_installs_of_a_package_in_a_monorepo_are_not_one_bundled_twice()
+    {
+        var duplicates = DuplicatePackage.Find(
+            [Bundle("a.js", "a.js.map", "../../apps/a/node_modules/dayjs/dayjs.min.js"), Bundle("b.js", "b.js.map", "../../apps/b/node_modules/dayjs/dayjs.min.js")],
+            Core.Imports.ImportAnalysis.None);
+
+        Assert.That(duplicates, Is.Empty);
+    }
+
+    [Test]
+    public void Webpack_sources_are_keyed_without_their_namespace()
+    {
+        var duplicates = DuplicatePackage.Find(
+            [Bundle("a.js", "a.js.map", "webpack://app/./node_modules/@scope/pkg/index.js"), Bundle("b.js", "b.js.map", "webpack:///node_modules/@scope/pkg/index.js")],
+            Core.Imports.ImportAnalysis.None);
+
+        Assert.That(duplicates.Single().InstallPath, Is.EqualTo("node_modules/@scope/pkg"));
+        Assert.That(duplicates.Single().Package, Is.EqualTo("@scope/pkg"));
+    }
+}
