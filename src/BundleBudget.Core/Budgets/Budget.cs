@@ -88,6 +88,9 @@ public sealed record Budget(
 
     public bool Includes(Asset asset) => asset.IsCounted && Matches(asset);
 
+    /// <summary>For an initial budget, whether it counts a file its page loads first: all of them, or those its files (and exclude) take.</summary>
+    public bool CountsInitial(Asset asset) => (Files is null || Files.IsMatch(asset.Path)) && !Exclude.Any(glob => glob.IsMatch(asset.Path));
+
     /// <summary>Whether the budget's type and files name the asset, counted or not.</summary>
     public bool Matches(Asset asset) =>
         (Types.Count == 0 || Types.Any(t => t.Includes(asset.Type)))
@@ -116,7 +119,13 @@ public sealed record Budget(
 
             if (IsInitial)
             {
-                var page = Entry is null ? "initial (each page)" : $"initial '{Entry}'";
+                var page = (Entry, Files) switch
+                {
+                    (null, null) => "initial (each page)",
+                    (null, { } files) => $"initial '{files}' (each page)",
+                    ({ } entry, null) => $"initial '{entry}'",
+                    ({ } entry, { } files) => $"initial '{files}' of '{entry}'",
+                };
                 return Network is null ? page : $"{page} on {Network.Name}";
             }
 

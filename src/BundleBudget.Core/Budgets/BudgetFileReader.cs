@@ -538,15 +538,15 @@ public static class BudgetFileReader
             valid = false;
         }
 
-        if (valid && types.Contains(BudgetType.Initial) && (types.Count > 1 || files is not null || scopeProperty is not null))
+        if (valid && types.Contains(BudgetType.Initial) && (types.Count > 1 || scopeProperty is not null))
         {
-            context.Error(DiagnosticCodes.InvalidValue, "An \"initial\" budget limits what an entry page loads first: give it an \"entry\" (an HTML file) or none for every page, but no other type, \"files\" or \"scope\".", budget);
+            context.Error(DiagnosticCodes.InvalidValue, "An \"initial\" budget limits what an entry page loads first: give it an \"entry\" (an HTML file) or none for every page, and \"files\" to count only some of what it loads, but no other type or \"scope\".", budget);
             valid = false;
         }
 
-        if (valid && (exclude is not null || mustMatch is not null) && types.Contains(BudgetType.Initial))
+        if (valid && mustMatch is not null && types.Contains(BudgetType.Initial))
         {
-            context.Error(DiagnosticCodes.InvalidValue, "\"exclude\" and \"mustMatch\" apply to budgets on files (a type or \"files\"): an \"initial\" budget counts what its page loads.", budget);
+            context.Error(DiagnosticCodes.InvalidValue, "\"mustMatch\" applies to budgets on files (a type or \"files\"): an \"initial\" budget counts what its pages load.", budget);
             valid = false;
         }
 

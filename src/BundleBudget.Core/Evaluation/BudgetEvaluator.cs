@@ -265,7 +265,7 @@ public static partial class BudgetEvaluator
         var sizeKind = DescribeCompression(budget, []);
         foreach (var page in limited)
         {
-            var loaded = InitialAssets(page, context.AssetsByPath);
+            var loaded = InitialAssets(page, context.AssetsByPath).Where(budget.CountsInitial).ToList();
             var measured = loaded.Where(a => context.SizeFor(budget, a) is not null).ToList();
             unmeasured.AddRange(loaded.Where(a => context.SizeFor(budget, a) is null)
                 .Select(a => new Unmeasured($"{page.Path}: {a.Path}", context.WhyUnmeasured(budget, a))));
@@ -276,8 +276,8 @@ public static partial class BudgetEvaluator
             var actual = budget.Network is { } network ? (long)Math.Round(network.EstimateMilliseconds(bytes, levels)) : bytes;
             largest = Math.Max(largest, actual);
             // Requests, as Lighthouse counts them: other hosts' too, and a server-rendered page's document (no file of the output).
-            var external = page.External.Count(url => url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal));
-            var requests = loaded.Count + external + (page.ServerRendered ? 1 : 0);
+            var external = budget.Files is not null ? 0 : page.External.Count(url => url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal));
+            var requests = loaded.Count + external + (page.ServerRendered && budget.Files is null ? 1 : 0);
             mostFiles = Math.Max(mostFiles, requests);
             var sizeStatus = StatusOf(budget, actual);
             var countStatus = CountStatusOf(budget, requests);
@@ -293,7 +293,7 @@ public static partial class BudgetEvaluator
             if (countStatus != BudgetStatus.Pass)
             {
                 var byType = loaded.GroupBy(a => a.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToWireName()}")
-                    .Concat(external > 0 ? [$"{external} from other hosts"] : []).Concat(page.ServerRendered ? ["the document"] : []);
+                    .Concat(external > 0 ? [$"{external} from other hosts"] : []).Concat(page.ServerRendered && budget.Files is null ? ["the document"] : []);
                 context.Diagnostics.Add(CountExceeded(budget, countStatus, requests, $"Budget '{budget.Label}' exceeded: {page.Path} makes {Count(requests, "request")} before it is usable ({string.Join(", ", byType)})", pageAsset.FullPath, 0, 0));
             }
 

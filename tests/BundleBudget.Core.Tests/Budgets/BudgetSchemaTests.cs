@@ -264,6 +264,9 @@ public class BudgetSchemaTests
                 { "files": "assets/*.js", "exclude": "assets/vendor-*.js", "mustMatch": true, "scope": "each", "maximumError": 8704 },
                 { "type": "stylesheet", "exclude": ["a.css", "b/*.css"], "maximumError": "1kB" } ] }
             """);
+        yield return Sample("initial scripts only", """
+            { "budgets": [{ "type": "initial", "files": "**/*.js", "exclude": "polyfills-*.js", "maximumError": "170KB" }] }
+            """);
         yield return Sample("growth limits", """
             { "budgets": [
                 { "type": "script", "maximumGrowth": "5%" },
@@ -326,7 +329,7 @@ public class BudgetSchemaTests
         yield return Invalid("a load time without a network", """{ "budgets": [{ "type": "initial", "maximumError": "3s" }] }""");
         yield return Invalid("a load time of an hour", """{ "budgets": [{ "type": "initial", "network": "4g", "maximumError": "3600s" }] }""");
         yield return Invalid("initial with another type", """{ "budgets": [{ "type": ["initial", "script"], "maximumError": "170KB" }] }""");
-        yield return Invalid("initial with files", """{ "budgets": [{ "type": "initial", "files": "*.html", "maximumError": "170KB" }] }""");
+        yield return Invalid("initial with mustMatch", """{ "budgets": [{ "type": "initial", "mustMatch": true, "maximumError": "170KB" }] }""");
         yield return Invalid("initial with a scope", """{ "budgets": [{ "type": "initial", "scope": "each", "maximumError": "170KB" }] }""");
         yield return Invalid("entry on a script budget", """{ "budgets": [{ "type": "script", "entry": "index.html", "maximumError": "170KB" }] }""");
         yield return Invalid("entries that are not a list", $$"""{ "entries": "index.html", "budgets": [{{Script}}] }""");

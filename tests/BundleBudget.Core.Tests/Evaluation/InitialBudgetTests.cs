@@ -52,6 +52,21 @@ public class InitialBudgetTests
     }
 
     [Test]
+    public void With_files_an_initial_budget_counts_only_what_of_the_first_load_they_take()
+    {
+        var result = Check("""{ "type": "initial", "entry": "index.html", "files": "**/*.js", "maximumError": "1KB" }""");
+
+        var index = result.Pages.Find("index.html")!;
+        var scripts = index.Initial.Where(f => f.Path.EndsWith(".js", StringComparison.Ordinal)).ToList();
+        Assert.That(scripts, Is.Not.Empty);
+        Assert.That(scripts, Has.Count.LessThan(index.Initial.Count), "the page loads more than scripts");
+        var budget = result.Budgets.Single();
+        Assert.That(budget.Actual, Is.EqualTo(scripts.Sum(f => result.Sizes[f.Path].Gzip!.Value)));
+        Assert.That(budget.Budget.Label, Is.EqualTo("initial '**/*.js' of 'index.html'"));
+        Assert.That(result.Diagnostics.Single().Message, Does.Contain($"index.html loads {scripts.Count} file"));
+    }
+
+    [Test]
     public void The_lazy_chunk_with_moment_is_not_part_of_the_initial_load()
     {
         var result = Check("""{ "type": "initial", "entry": "index.html", "maximumError": "1MB", "compression": "raw" }""");
@@ -87,11 +102,11 @@ public class InitialBudgetTests
         Assert.That(result.Budgets.Single().MatchedFiles, Is.EqualTo(1));
     }
 
-    [TestCase("""{ "type": "initial", "files": "*.js", "maximumError": "1KB" }""")]
     [TestCase("""{ "type": ["initial", "script"], "maximumError": "1KB" }""")]
+    [TestCase("""{ "type": "initial", "mustMatch": true, "maximumError": "1KB" }""")]
     [TestCase("""{ "type": "initial", "scope": "each", "maximumError": "1KB" }""")]
     [TestCase("""{ "type": "script", "entry": "index.html", "maximumError": "1KB" }""")]
-    public void An_initial_budget_takes_an_entry_and_nothing_that_belongs_to_files(string budget)
+    public void An_initial_budget_takes_an_entry_and_files_but_no_other_type_scope_or_mustMatch(string budget)
     {
         var result = Check(budget);
         Assert.That(result.Diagnostics.Single().Code, Is.EqualTo(DiagnosticCodes.InvalidValue));
