@@ -90,8 +90,8 @@ internal sealed class CommandLine
         Arity = ArgumentArity.OneOrMore,
         AllowMultipleArgumentsPerToken = false,
     };
-    private readonly Option<string?> _from = FileOption("--from", "Read the budgets of another tool's config instead of budget.json, with their meaning there: bundlewatch (bundlewatch.config.json), bundlesize (bundlesize.config.json) or size-limit (.size-limit.json), or their key in package.json");
-    private readonly Argument<string> _importFrom = new("FILE") { Description = "bundlewatch.config.json, bundlesize.config.json, .size-limit.json (or .js holding JSON), or a package.json with their keys" };
+    private readonly Option<string?> _from = FileOption("--from", "Read the budgets of another tool's config instead of budget.json, with their meaning there: Angular (angular.json), bundlewatch (bundlewatch.config.json), bundlesize (bundlesize.config.json) or size-limit (.size-limit.json), or their key in package.json");
+    private readonly Argument<string> _importFrom = new("FILE") { Description = "angular.json, bundlewatch.config.json, bundlesize.config.json, .size-limit.json (or .js holding JSON), or a package.json with their keys" };
     private readonly Option<string> _importOutput = new("--output", "-o") { HelpName = "FILE", Description = "The budget.json to write", DefaultValueFactory = _ => "budget.json" };
     private readonly Option<bool> _force = new("--force") { Description = "Overwrite the budget.json if it exists" };
     private readonly Option<string?> _directory = new("--dir") { HelpName = "DIR", Description = "The folder to check [default: the budget's \"outputPath\", else ./wwwroot]" };
@@ -192,7 +192,7 @@ internal sealed class CommandLine
         };
         compareCommand.SetAction(result => compare(ToCompareArguments(result)));
 
-        var importCommand = new Command("import", "Writes the budgets of bundlewatch, bundlesize or size-limit as a budget.json, with the meaning they have there.")
+        var importCommand = new Command("import", "Writes the budgets of Angular, bundlewatch, bundlesize or size-limit as a budget.json, with the meaning they have there.")
         {
             _importFrom, _importOutput, _force,
         };

@@ -59,6 +59,12 @@ public sealed record Budget(
     public IReadOnlyList<FileGlob> Exclude { get; init; } = [];
 
     /// <summary>
+    /// A budget whose files matching nothing leaves it incomplete, not passed: one that finds by file name what its tool
+    /// knew by another name (an Angular lazy chunk's bundle name).
+    /// </summary>
+    public bool UnmatchedIsUnknown { get; init; }
+
+    /// <summary>
     /// For a budget read from another tool's config: the output folder its globs were made relative to. A check of
     /// another folder (--dir, BundleBudgetOutputPath) cannot use them (BB9036).
     /// </summary>

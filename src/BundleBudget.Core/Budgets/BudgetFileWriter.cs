@@ -57,6 +57,11 @@ public static class BudgetFileWriter
             json.WriteEndArray();
         }
 
+        if (budget.Entry is { } entry)
+        {
+            json.WriteString("entry", entry);
+        }
+
         if (budget.Files is { } files)
         {
             json.WriteString("files", files.Pattern);

@@ -141,7 +141,7 @@ public static class DiagnosticCodes
         new(UnsupportedSchemaVersion, "UnsupportedSchemaVersion", "budget.json has an unsupported schemaVersion.", DiagnosticCategory.Configuration, Severity.Error),
         new(DuplicateKey, "DuplicateKey", "The same key appears twice in one budget.json object.", DiagnosticCategory.Configuration, Severity.Error),
         new(UnsupportedEncoding, "UnsupportedEncoding", "budget.json is in an encoding other than UTF-8 or UTF-16.", DiagnosticCategory.Configuration, Severity.Error),
-        new(Peers.PeerDiagnostics.NotRead, "PeerConfigNotRead", "Another tool's budget config (bundlewatch, bundlesize, size-limit) named by \"extends\", --from or import cannot be read, or a limit in it is not understood.", DiagnosticCategory.Configuration, Severity.Error),
+        new(Peers.PeerDiagnostics.NotRead, "PeerConfigNotRead", "Another tool's budget config (Angular, bundlewatch, bundlesize, size-limit) named by \"extends\", --from or import cannot be read, or a limit in it is not understood.", DiagnosticCategory.Configuration, Severity.Error),
         new(Peers.PeerDiagnostics.OptionNotImported, "PeerOptionNotImported", "An option of another tool's budget config that BundleBudget does not take over (one that needs that tool's bundler or browser, or means something else here).", DiagnosticCategory.Configuration, Severity.Warning),
         new(SharedOutputPath, "SharedOutputPath", "Two projects write the same report or cache path, each overwriting the other's.", DiagnosticCategory.Configuration, Severity.Warning),
         new(StaticWebAssetsUnreadable, "StaticWebAssetsUnreadable", "ASP.NET Core's static web assets manifest could not be read; every budget is incomplete.", DiagnosticCategory.Environment, Severity.Warning),

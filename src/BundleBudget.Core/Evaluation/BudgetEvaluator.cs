@@ -91,7 +91,11 @@ public static partial class BudgetEvaluator
                 : EvaluateTotal(budget, matched, context);
             // Excluding every file it matches because later budgets check them (a later bundlewatch entry takes a file
             // over) is not matching nothing; excluding them otherwise (size-limit's "!" patterns) is.
-            if (matched.Count == 0 && unmeasured.Count == 0 && !ExcludedFilesCheckedLater(budget, budgetFile.Budgets, context))
+            if (matched.Count == 0 && unmeasured.Count == 0 && budget.UnmatchedIsUnknown)
+            {
+                unmeasured.Add(new Unmeasured(budget.Files?.Pattern ?? budget.Label, "no file of the output has the name it is found by; the tool it comes from knew its files by another name"));
+            }
+            else if (matched.Count == 0 && unmeasured.Count == 0 && !ExcludedFilesCheckedLater(budget, budgetFile.Budgets, context))
             {
                 MatchedNothing(budget, context);
                 result = budget.MustMatch ? result with { Status = BudgetStatus.Error } : result;

@@ -10,6 +10,18 @@ namespace BundleBudget.Core.Peers;
 /// <param name="Limit">Null for a bundlewatch entry without maxSize: it never fails on size, but takes its files over and must match one.</param>
 internal sealed record PeerCheck(string Name, IReadOnlyList<string> Patterns, Limit? Limit, Compression Compression, BudgetScope Scope, JsonNode At)
 {
+    /// <summary>Its warning limit, when the tool has one (Angular's maximumWarning).</summary>
+    public Limit? Warning { get; init; }
+
+    /// <summary>The budget types it counts (Angular's initial: what each page loads first, of the files of its patterns); none: any file its patterns match.</summary>
+    public IReadOnlyList<BudgetType> Types { get; init; } = [];
+
+    /// <summary>Its files are found by a name the tool knew otherwise: matching none is unknown (incomplete), not a pass.</summary>
+    public bool UnmatchedIsUnknown { get; init; }
+
+    /// <summary>For an initial check, the page whose first load it limits, relative to the config's folder.</summary>
+    public string? Entry { get; init; }
+
     /// <summary>A path that matches no file fails the check in that tool (bundlewatch, bundlesize).</summary>
     public bool MustMatch { get; init; }
 

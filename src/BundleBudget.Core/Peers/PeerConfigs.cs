@@ -5,13 +5,13 @@ using BundleBudget.Core.Text;
 namespace BundleBudget.Core.Peers;
 
 /// <summary>
-/// Reads the budgets other tools' configs already hold (bundlewatch, bundlesize, size-limit), with the meaning they
+/// Reads the budgets other tools' configs already hold (Angular, bundlewatch, bundlesize, size-limit), with the meaning they
 /// have there: their globs from the config's folder, their units, compressions and scopes. A budget.json takes them with
 /// <c>"extends"</c>, a check with <c>--from</c>, and <c>bundle-budget import</c> writes them out as a budget.json.
 /// </summary>
 internal static class PeerConfigs
 {
-    public const string Formats = "bundlewatch (bundlewatch.config.json, \"bundlewatch\" in package.json), bundlesize (bundlesize.config.json, \"bundlesize\" in package.json) and size-limit (.size-limit.json, .size-limit.js holding JSON, \"size-limit\" in package.json)";
+    public const string Formats = "Angular (angular.json), bundlewatch (bundlewatch.config.json, \"bundlewatch\" in package.json), bundlesize (bundlesize.config.json, \"bundlesize\" in package.json) and size-limit (.size-limit.json, .size-limit.js holding JSON, \"size-limit\" in package.json)";
 
     /// <summary>The largest config read.</summary>
     private const long MaxBytes = 4L * 1024 * 1024;
@@ -63,8 +63,11 @@ internal static class PeerConfigs
 
             // An excluded pattern outside the output folder excludes nothing of it.
             var exclude = check.Exclude.Select(p => PeerGlob.Rebase(configFolder, p, output).Glob).OfType<FileGlob>().ToList();
-            budgets.Add(new Budget(check.Name, [], files, check.Scope, check.Compression, null, check.Limit, context.At(check.At))
+            var entry = check.Entry is null ? null : PeerGlob.Rebase(configFolder, check.Entry, output).Glob?.Pattern;
+            budgets.Add(new Budget(check.Name, check.Types, files, check.Scope, check.Compression, check.Warning, check.Limit, context.At(check.At))
             {
+                Entry = entry,
+                UnmatchedIsUnknown = check.UnmatchedIsUnknown,
                 MustMatch = check.MustMatch, Exclude = exclude, GlobsRelativeTo = output,
             });
         }
@@ -79,7 +82,7 @@ internal static class PeerConfigs
         return name.StartsWith(".size-limit", StringComparison.Ordinal)
             || name.Contains("bundlewatch", StringComparison.OrdinalIgnoreCase)
             || name.Contains("bundlesize", StringComparison.OrdinalIgnoreCase)
-            || name == "package.json";
+            || name is "package.json" or "angular.json";
     }
 
     private static List<PeerCheck> ReadChecks(string fullPath, ReadContext context)
@@ -93,6 +96,11 @@ internal static class PeerConfigs
         if (name == "package.json")
         {
             return FromPackageJson(root, context);
+        }
+
+        if (name == "angular.json")
+        {
+            return AngularConfig.Read(root, context);
         }
 
         if (name.StartsWith(".size-limit", StringComparison.Ordinal) || (root is JsonArrayNode && !name.Contains("bundlesize", StringComparison.OrdinalIgnoreCase)))
