@@ -656,6 +656,13 @@ public static class BudgetFileReader
                 continue;
             }
 
+            if (text.Value is "allScript" or "all" or "any" or "anyScript" or "anyComponentStyle" or "bundle")
+            {
+                context.Error(DiagnosticCodes.InvalidValue, $"\"{text.Value}\" is an Angular budget type: read angular.json's budgets where they are with \"extends\": \"angular.json\" (or write them out with bundle-budget import angular.json), and they keep the meaning Angular gives them (raw sizes of scripts and styles).", value);
+                valid = false;
+                continue;
+            }
+
             var names = Enum.GetValues<BudgetType>().Select(t => t.ToString().ToLowerInvariant()).ToArray();
             var nearest = NearestName.Find(text.Value, names);
             var hint = nearest is null ? string.Empty : $" Did you mean \"{nearest}\"?";

@@ -163,6 +163,16 @@ public class AngularConfigTests
     }
 
     [Test]
+    public void Angular_budgets_pasted_into_budget_json_point_to_extends()
+    {
+        var read = BudgetFileReader.Parse(_folder.Combine("budget.json"), System.Text.Encoding.UTF8.GetBytes("""{ "budgets": [{ "type": "anyComponentStyle", "maximumError": "8kB" }] }"""));
+
+        var error = read.Diagnostics.First();
+        Assert.That(error.Code, Is.EqualTo(Diagnostics.DiagnosticCodes.InvalidValue));
+        Assert.That(error.Message, Does.StartWith("\"anyComponentStyle\" is an Angular budget type: read angular.json's budgets where they are with \"extends\": \"angular.json\""));
+    }
+
+    [Test]
     public void A_budget_json_extending_angular_json_checks_the_browser_files_of_its_output_folder()
     {
         var result = Check(
