@@ -10,8 +10,8 @@ namespace BundleBudget.Tasks;
 
 /// <summary>
 /// Finds what the check will read, so that the target can skip an unchanged check: the output folder (the property,
-/// else the budget's outputPath, else wwwroot) and the source files its import analysis reads. Problems in the
-/// budget file are left to the check itself. What it found is written to <see cref="KnownInputsFile"/> for the next
+/// else the budget's outputPath, else wwwroot), the source files its import analysis reads, and the configs budget.json
+/// extends. Problems in the budget file are left to the check itself. What it found is written to <see cref="KnownInputsFile"/> for the next
 /// build, which imports it and runs this task again only when <see cref="InputsKey"/> or a folder it listed changed.
 /// </summary>
 public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
@@ -61,6 +61,9 @@ public sealed class ResolveBundleBudgetInputs : BundleBudgetTask
             var layouts = ServerLayouts.Find(budget);
             var views = ServerLayouts.Views(budget, layouts, folders);
             SourceFiles = [.. SourceFiles, .. layouts.Concat(views).Select(a => (ITaskItem)new TaskItem(a.FullPath))];
+
+            // The configs it extends (angular.json, bundlewatch.config.json): an edit of a limit there is a new check.
+            SourceFiles = [.. SourceFiles, .. budget.Extends.Where(File.Exists).Select(path => (ITaskItem)new TaskItem(path))];
         }
 
         if (!string.IsNullOrWhiteSpace(KnownInputsFile) && !string.IsNullOrEmpty(InputsKey))

@@ -28,6 +28,9 @@ public sealed record BudgetFile(string Path, string? OutputPath, Compression Com
     /// </summary>
     public string? StaticWebAssets { get; init; }
 
+    /// <summary>The other tools' configs it <c>extends</c>, in full: inputs of the check as much as budget.json is.</summary>
+    public IReadOnlyList<string> Extends { get; init; } = [];
+
     /// <summary>Whether a budget that could not be fully measured is an error (else a warning).</summary>
     public bool Strict { get; init; }
 

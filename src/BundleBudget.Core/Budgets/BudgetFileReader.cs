@@ -178,9 +178,10 @@ public static class BudgetFileReader
             budgets.AddRange(SimpleBudgetForm.Read(simpleProperty, compression, context));
         }
 
+        var extended = new List<string>();
         if (extendsProperty is not null)
         {
-            outputPath = Extend(extendsProperty, fullPath, outputPath, budgets, context);
+            outputPath = Extend(extendsProperty, fullPath, outputPath, budgets, extended, context);
         }
 
         // A file that only configures the import rules asks for a check too; image or font settings alone do not.
@@ -189,7 +190,7 @@ public static class BudgetFileReader
             context.Error(DiagnosticCodes.IncompleteBudget, "budget.json defines no budget: add one to \"budgets\", such as { \"type\": \"script\", \"maximumError\": \"500KB\" } (or use the simple form \"budget\").", document);
         }
 
-        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets) { Entries = entries, SiteRoot = siteRoot, StaticWebAssets = staticWebAssets, Strict = strict, Sections = sections }, context.Diagnostics);
+        return new BudgetFileReadResult(new BudgetFile(fullPath, outputPath, compression, budgets) { Entries = entries, SiteRoot = siteRoot, StaticWebAssets = staticWebAssets, Strict = strict, Sections = sections, Extends = extended }, context.Diagnostics);
     }
 
     /// <summary>
@@ -213,7 +214,7 @@ public static class BudgetFileReader
     /// "extends": another tool's config (or a list of them), relative to budget.json: its budgets join these, with its
     /// paths relative to the output folder; without an outputPath, the folder its paths share is checked.
     /// </summary>
-    private static string? Extend(JsonProperty property, string budgetPath, string? outputPath, List<Budget> budgets, ReadContext context)
+    private static string? Extend(JsonProperty property, string budgetPath, string? outputPath, List<Budget> budgets, List<string> extended, ReadContext context)
     {
         IEnumerable<JsonNode> values = property.Value is JsonArrayNode array ? array.Items : [property.Value];
         foreach (var value in values)
@@ -241,6 +242,7 @@ public static class BudgetFileReader
                 continue;
             }
 
+            extended.Add(peerPath);
             var peer = new ReadContext(peerPath);
             var (read, output) = Peers.PeerConfigs.Read(peerPath, outputPath, peer);
             context.Add(peer.Diagnostics);

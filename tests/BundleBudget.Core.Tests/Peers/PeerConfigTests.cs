@@ -103,6 +103,7 @@ public class PeerConfigTests
 
         var result = BudgetCheck.Run(new CheckOptions(budget));
 
+        Assert.That(result.BudgetFile!.Extends, Is.EqualTo(new[] { Path.Combine(Fixture, ".size-limit.json"), Path.Combine(Fixture, "bundlewatch.config.json") }), "inputs of an incremental build, as budget.json is");
         var sizeLimit = result.Budgets.Where(b => b.Budget.Label.StartsWith("size-limit: ", StringComparison.Ordinal)).ToList();
         Assert.That(sizeLimit.Select(b => b.Budget.Files!.Pattern), Has.All.StartWith("assets/").Or.StartWith("{assets/"));
         Assert.That(sizeLimit.Select(b => b.Status == BudgetStatus.Pass), Is.EqualTo(Verdicts("sizeLimit").GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("passed").GetBoolean())));
