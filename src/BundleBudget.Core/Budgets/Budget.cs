@@ -95,13 +95,13 @@ public sealed record Budget(
     public bool Includes(Asset asset) => asset.IsCounted && Matches(asset);
 
     /// <summary>For an initial budget, whether it counts a file its page loads first: all of them, or those its files (and exclude) take.</summary>
-    public bool CountsInitial(Asset asset) => (Files is null || Files.IsMatch(asset.Path)) && !Exclude.Any(glob => glob.IsMatch(asset.Path));
+    public bool CountsInitial(Asset asset) => NamedByFiles(asset.Path);
 
     /// <summary>Whether the budget's type and files name the asset, counted or not.</summary>
-    public bool Matches(Asset asset) =>
-        (Types.Count == 0 || Types.Any(t => t.Includes(asset.Type)))
-        && (Files is null || Files.IsMatch(asset.Path))
-        && !Exclude.Any(glob => glob.IsMatch(asset.Path));
+    public bool Matches(Asset asset) => (Types.Count == 0 || Types.Any(t => t.Includes(asset.Type))) && NamedByFiles(asset.Path);
+
+    /// <summary>Whether its files glob (if any) takes the path and no exclude glob leaves it out.</summary>
+    private bool NamedByFiles(string path) => (Files is null || Files.IsMatch(path)) && !Exclude.Any(glob => glob.IsMatch(path));
 
     /// <summary>The size this budget compares for an asset: images, fonts and media always raw.</summary>
     public Compression CompressionFor(Asset asset) => asset.IsTextCompressible ? Compression : Compression.Raw;

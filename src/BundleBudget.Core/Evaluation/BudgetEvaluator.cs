@@ -89,12 +89,13 @@ public static partial class BudgetEvaluator
             var result = budget.Scope == BudgetScope.Each
                 ? EvaluateEach(budget, matched, context)
                 : EvaluateTotal(budget, matched, context);
-            // Excluding every file it matches because later budgets check them (a later bundlewatch entry takes a file
-            // over) is not matching nothing; excluding them otherwise (size-limit's "!" patterns) is.
             if (matched.Count == 0 && unmeasured.Count == 0 && budget.UnmatchedIsUnknown)
             {
                 unmeasured.Add(new Unmeasured(budget.Files?.Pattern ?? budget.Label, "no file of the output has the name it is found by; the tool it comes from knew its files by another name"));
             }
+
+            // Excluding every file it matches because later budgets check them (a later bundlewatch entry takes a file
+            // over) is not matching nothing; excluding them otherwise (size-limit's "!" patterns) is.
             else if (matched.Count == 0 && unmeasured.Count == 0 && !ExcludedFilesCheckedLater(budget, budgetFile.Budgets, context))
             {
                 MatchedNothing(budget, context);
@@ -137,14 +138,12 @@ public static partial class BudgetEvaluator
                 _ => "source maps or precompressed copies",
             }).Select(g => $"{g.Count()} {g.Key}");
             var message = $"Budget '{budget.Label}' counts no file: the {Count(uncounted.Count, "file")} it matches ({string.Join(", ", uncounted.Take(3).Select(a => a.Path))}{(uncounted.Count > 3 ? ", ..." : string.Empty)}) are ones no budget counts: {string.Join("; ", why)}. Check \"siteRoot\" and the glob.";
-            context.Diagnostics.Add(budget.MustMatch ? Diagnostic.Error(DiagnosticCodes.BudgetMatchedNothing, message + " (An error: the budget must match a file.)", budget.Location) : Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, message, budget.Location));
+            context.Diagnostics.Add(NothingMatched(budget, message, " (An error: the budget must match a file.)"));
         }
         else if (budget.Files is not null)
         {
             var message = $"Budget '{budget.Label}' matched no file in the output folder; check the glob (it is relative to the output folder, and '*' does not cross '/': use '**/' for any folder).";
-            context.Diagnostics.Add(budget.MustMatch
-                ? Diagnostic.Error(DiagnosticCodes.BudgetMatchedNothing, message + " (An error, as in the tool it was imported from.)", budget.Location)
-                : Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, message, budget.Location));
+            context.Diagnostics.Add(NothingMatched(budget, message, " (An error, as in the tool it was imported from.)"));
         }
         else if (context.Counted.Any())
         {
@@ -157,6 +156,11 @@ public static partial class BudgetEvaluator
                 : new Diagnostic(DiagnosticCodes.BudgetMatchedNothing, Severity.Info, message, budget.Location.File, budget.Location.Line, budget.Location.Column));
         }
     }
+
+    /// <summary>BB1003: a warning, or an error (with why) for a budget that must match a file.</summary>
+    private static Diagnostic NothingMatched(Budget budget, string message, string whyAnError) => budget.MustMatch
+        ? Diagnostic.Error(DiagnosticCodes.BudgetMatchedNothing, message + whyAnError, budget.Location)
+        : Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, message, budget.Location);
 
     /// <summary>The size a budget compares for one asset: raw for images, fonts and media; else the budget's compression. Null when not measured.</summary>
     public static long? SizeFor(Budget budget, Asset asset, AssetSizes sizes) => budget.CompressionFor(asset) switch
