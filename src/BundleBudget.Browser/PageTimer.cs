@@ -25,14 +25,20 @@ public sealed class PageTimer : IAsyncDisposable
     /// <summary>Starts the browser: headless, without a sandbox only when running as root (which Chromium requires).</summary>
     public static async Task<PageTimer> StartAsync(string executable)
     {
+        var browser = await Puppeteer.LaunchAsync(HeadlessOptions(executable)).ConfigureAwait(false);
+        return new PageTimer(browser);
+    }
+
+    /// <summary>How BundleBudget starts an installed Chromium, Chrome or Edge: headless, its own profile, no sandbox only as root.</summary>
+    public static LaunchOptions HeadlessOptions(string executable)
+    {
         var arguments = new List<string> { "--headless=new", "--disable-dev-shm-usage", "--no-first-run", "--no-default-browser-check", "--disable-extensions" };
         if (!OperatingSystem.IsWindows() && Environment.UserName == "root")
         {
             arguments.Add("--no-sandbox");
         }
 
-        var browser = await Puppeteer.LaunchAsync(new LaunchOptions { ExecutablePath = executable, Headless = true, Args = [.. arguments], Timeout = 60_000 }).ConfigureAwait(false);
-        return new PageTimer(browser);
+        return new LaunchOptions { ExecutablePath = executable, Headless = true, Args = [.. arguments], Timeout = 60_000 };
     }
 
     /// <summary>

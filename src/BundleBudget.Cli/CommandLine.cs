@@ -13,6 +13,8 @@ internal sealed record CheckArguments(string BudgetFile, string? Directory, stri
 {
     public string? SarifReport { get; init; }
 
+    public string? HtmlReport { get; init; }
+
     public string? Baseline { get; init; }
 
     public string? NormalizeFilenames { get; init; }
@@ -36,7 +38,7 @@ internal sealed record CheckArguments(string BudgetFile, string? Directory, stri
     /// <summary>Every --budget given: more than one checks several projects into one report.</summary>
     public IReadOnlyList<string> BudgetFiles { get; init; } = [];
 
-    public ReportOptions Reports => new(JsonReport, MarkdownReport, SarifReport, Baseline, NormalizeFilenames);
+    public ReportOptions Reports => new(JsonReport, MarkdownReport, SarifReport, Baseline, NormalizeFilenames, HtmlReport);
 }
 
 /// <summary>The parsed arguments of <c>bundle-budget import</c>: another tool's config, and the budget.json to write.</summary>
@@ -98,6 +100,7 @@ internal sealed class CommandLine
     private readonly Option<string?> _checkJson = FileOption("--json", "Write the JSON report to FILE");
     private readonly Option<string?> _checkMarkdown = FileOption("--markdown", "Write the Markdown summary (for a pull-request comment) to FILE");
     private readonly Option<string?> _sarif = FileOption("--sarif", "Write the findings as SARIF 2.1.0 (for code-scanning dashboards) to FILE");
+    private readonly Option<string?> _html = FileOption("--html", "Write the HTML report (a treemap of what ships, and every table; one self-contained file) to FILE");
     private readonly Option<string?> _baseline = FileOption("--baseline", "A JSON report of an earlier check (the base branch's): also print what changed since, per budget and file");
     private readonly Option<string?> _checkNormalize = NormalizeOption();
     private readonly Option<string?> _compareNormalize = NormalizeOption();
@@ -181,7 +184,7 @@ internal sealed class CommandLine
     {
         var checkCommand = new Command("check", "Checks a web build's output folder against budget.json.")
         {
-            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _baseline, _checkNormalize, _staticWebAssets, _brotli, _cache, _strict, _quiet, _measure, _browser, _runs, _device, _from,
+            _budget, _directory, _checkJson, _checkMarkdown, _sarif, _html, _baseline, _checkNormalize, _staticWebAssets, _brotli, _cache, _strict, _quiet, _measure, _browser, _runs, _device, _from,
         };
         checkCommand.SetAction(result => check(ToCheckArguments(result)));
 
@@ -261,6 +264,7 @@ internal sealed class CommandLine
         new(result.GetValue(_budget)![^1], result.GetValue(_directory), result.GetValue(_checkJson), result.GetValue(_checkMarkdown), result.GetValue(_cache), result.GetValue(_brotli), result.GetValue(_quiet))
         {
             SarifReport = result.GetValue(_sarif),
+            HtmlReport = result.GetValue(_html),
             Baseline = result.GetValue(_baseline),
             NormalizeFilenames = result.GetValue(_checkNormalize),
             Strict = result.GetValue(_strict),

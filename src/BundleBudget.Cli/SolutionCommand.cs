@@ -18,7 +18,7 @@ internal static class SolutionCommand
         var single = new (string? Value, string Option)[]
         {
             (arguments.Directory, "--dir"), (arguments.StaticWebAssets, "--static-web-assets"), (arguments.SarifReport, "--sarif"),
-            (arguments.Baseline, "--baseline"), (arguments.CachePath, "--cache"),
+            (arguments.HtmlReport, "--html"), (arguments.Baseline, "--baseline"), (arguments.CachePath, "--cache"),
         }.Where(o => o.Value is not null).Select(o => o.Option).ToList();
         if (single.Count > 0)
         {

@@ -105,7 +105,9 @@ public sealed class BudgetCheck
         var (scan, servedBy) = ScanServed(outputFolder, budget);
         _diagnostics.AddRange(scan.Diagnostics);
         _timer.Lap("scan");
-        var demand = new Demand(budget.Budgets, _options.BrotliForAll);
+        // The HTML report's size switch shows every text file gzip (cheap); brotli (quality 11, slow) only where a
+        // budget or --brotli asks for it, as the rest of the check does.
+        var demand = new Demand(budget.Budgets, _options.BrotliForAll, gzipForAll: !string.IsNullOrWhiteSpace(_options.Reports.Html));
         var content = new OutputContent(store, demand.Plan)
         {
             Maps = new SourceMapLocator(outputFolder, scan.Assets.GroupBy(a => a.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)),

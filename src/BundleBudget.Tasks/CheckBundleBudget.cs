@@ -29,6 +29,9 @@ public sealed class CheckBundleBudget : BundleBudgetTask, ICancelableTask
     /// <summary>Where to write the findings as SARIF 2.1.0; none when empty.</summary>
     public string? SarifReportPath { get; set; }
 
+    /// <summary>Where to write the HTML report (treemap and tables, one self-contained file); none when empty.</summary>
+    public string? HtmlReportPath { get; set; }
+
     public string? CachePath { get; set; }
 
     public bool Brotli { get; set; }
@@ -73,7 +76,7 @@ public sealed class CheckBundleBudget : BundleBudgetTask, ICancelableTask
     {
         var result = new BudgetCheck(new CheckOptions(BudgetFile, OutputPath, DefaultOutputPath, CachePath, Brotli, Strict)
         {
-            Reports = new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport, NormalizeFilenames),
+            Reports = new ReportOptions(ReportPath, MarkdownReportPath, SarifReportPath, BaselineReport, NormalizeFilenames, HtmlReportPath),
             StaticWebAssetsManifest = string.IsNullOrWhiteSpace(StaticWebAssetsManifest) ? null : StaticWebAssetsManifest,
             Measure = Measure ? MeasureOptions() : null,
             ProjectProperties = (ProjectProperties ?? [])

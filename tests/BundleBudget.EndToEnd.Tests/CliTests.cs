@@ -116,8 +116,9 @@ public class CliTests
         var budget = WriteBudget("""{ "type": "script", "maximumError": "10KB" }""");
         var json = _folder.Combine("reports", "bundle-budget.json");
         var markdown = _folder.Combine("reports", "bundle-budget.md");
+        var html = _folder.Combine("reports", "bundle-budget.html");
 
-        var result = Run("check", "--budget", budget, "--json", json, "--markdown", markdown);
+        var result = Run("check", "--budget", budget, "--json", json, "--markdown", markdown, "--html", html);
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.StandardError, Does.Contain($"{budget}(1,"));
@@ -126,6 +127,7 @@ public class CliTests
         using var report = JsonDocument.Parse(File.ReadAllText(json));
         Assert.That(report.RootElement.GetProperty("summary").GetProperty("status").GetString(), Is.EqualTo("error"));
         Assert.That(File.ReadAllText(markdown), Does.StartWith("## BundleBudget: :x: over budget"));
+        Assert.That(File.ReadAllText(html), Does.StartWith("<!doctype html>").And.Contains("<title>BundleBudget: over budget</title>").And.Contains("id=\"bb-data\""));
         Assert.That(File.Exists(_folder.Combine("reports", "bundle-budget.cache.bin")), Is.True, "the cache lives next to the report");
     }
 
@@ -230,7 +232,7 @@ public class CliTests
         Assert.That(result.StandardOutput, Does.Contain("check").And.Contain("compare"));
     }
 
-    [TestCase("check", "--budget <FILE>", "--dir <DIR>", "--json <FILE>", "--markdown <FILE>", "--sarif <FILE>", "--brotli", "--cache <FILE>", "--strict", "--quiet", "[default: budget.json]", "Exit codes: 0 within budget")]
+    [TestCase("check", "--budget <FILE>", "--dir <DIR>", "--json <FILE>", "--markdown <FILE>", "--sarif <FILE>", "--html <FILE>", "--brotli", "--cache <FILE>", "--strict", "--quiet", "[default: budget.json]", "Exit codes: 0 within budget")]
     [TestCase("compare", "<reports>", "--markdown <FILE>", "--json <FILE>", "--threshold-percent <P>", "--threshold-bytes <B>", "[default: 0.5]", "[default: 100]", "Exit codes: 0, or 2")]
     public void Help_of_each_command_exits_0_and_lists_its_options(string command, params string[] expected)
     {

@@ -340,6 +340,8 @@ public class MSBuildTaskTests
         Assert.That(build.Output, Does.Match(@"BundleBudget: compared with .+baseline\.json: total \+[0-9.]+ kB \(\+[0-9.]+%\)"));
         Assert.That(build.Output, Does.Match(@"script: 10\.4 kB -> [0-9.]+ kB \(\+[0-9.]+ kB"));
         Assert.That(build.Output, Does.Contain("assets/extra-1a2b3c4d.js: +"));
+        var html = File.ReadAllText(Path.ChangeExtension(sample.ReportPath, ".html"));
+        Assert.That(html, Does.StartWith("<!doctype html>").And.Contains("Changes since the base").And.Contains("assets/extra-1a2b3c4d.js"), "the HTML report beside the JSON report, by default");
 
         // The report as its own baseline: what changed since the last check. Every check rewrites it, so it is no input:
         // an unchanged build still skips the check.

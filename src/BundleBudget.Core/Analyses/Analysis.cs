@@ -47,6 +47,8 @@ public abstract class Analysis
     internal abstract void WriteJson(Utf8JsonWriter json, object result);
 
     internal abstract void WriteMarkdown(StringBuilder text, object result);
+
+    internal abstract void WriteHtml(Reports.Html.HtmlBuilder html, object result);
 }
 
 /// <summary>An analysis whose findings are a <typeparamref name="TResult"/>.</summary>
@@ -65,9 +67,14 @@ public abstract class Analysis<TResult> : Analysis
     /// <summary>Appends its part of the pull-request comment; nothing when it found nothing worth a reviewer's time.</summary>
     internal abstract void WriteMarkdown(StringBuilder text, TResult result);
 
+    /// <summary>Its sections of the HTML report (every text through the builder, which escapes it); nothing when it found nothing.</summary>
+    internal abstract void WriteHtml(Reports.Html.HtmlBuilder html, TResult result);
+
     internal sealed override (object Result, IReadOnlyList<Diagnostic> Diagnostics) RunUntyped(AnalysisContext context) => Run(context);
 
     internal sealed override void WriteJson(Utf8JsonWriter json, object result) => WriteJson(json, (TResult)result);
 
     internal sealed override void WriteMarkdown(StringBuilder text, object result) => WriteMarkdown(text, (TResult)result);
+
+    internal sealed override void WriteHtml(Reports.Html.HtmlBuilder html, object result) => WriteHtml(html, (TResult)result);
 }

@@ -1,3 +1,4 @@
+using BundleBudget.Core.Reports.Html;
 using System.Text;
 using System.Text.Json;
 using BundleBudget.Core.Analyses;
@@ -39,9 +40,13 @@ public sealed class BundlesAnalysis : Analysis<BundleAnalysis>
         return (analysis, analysis.Diagnostics);
     }
 
+    /// <summary>The report's <c>bundles</c>: each bundle with a source map and its bytes per package.</summary>
+    internal static IReadOnlyList<ReportBundle> ReportBundles(BundleAnalysis result) =>
+        result.Bundles.Select(b => new ReportBundle(b.Bundle, b.SourceMap, b.Bytes, b.Packages.Select(p => new ReportPackage(p.Package, p.Bytes)).ToList())).ToList();
+
     internal override void WriteJson(Utf8JsonWriter json, BundleAnalysis result)
     {
-        json.Write("bundles", result.Bundles.Select(b => new ReportBundle(b.Bundle, b.SourceMap, b.Bytes, b.Packages.Select(p => new ReportPackage(p.Package, p.Bytes)).ToList())).ToList(), BundlesJson.Default.IReadOnlyListReportBundle);
+        json.Write("bundles", ReportBundles(result), BundlesJson.Default.IReadOnlyListReportBundle);
         json.Write("bundledLibraries", result.Findings.Select(f => new ReportBundledLibrary(
             f.Bundle.Path,
             f.Package,
@@ -82,6 +87,34 @@ public sealed class BundlesAnalysis : Analysis<BundleAnalysis>
         {
             text.Append("| ").Append(MarkdownReportWriter.Escape(finding.Bundle.Path)).Append(" | ").Append(MarkdownReportWriter.Escape(finding.Package))
                 .Append(" | ").Append(ByteSize.Format(finding.PackageBytes)).AppendLine(" |");
+        }
+    }
+
+    internal override void WriteHtml(HtmlBuilder html, BundleAnalysis result)
+    {
+        if (result.Duplicates.Count > 0)
+        {
+            html.StartSection("duplicates", "Packages bundled more than once").Table(
+                "Packages whose modules are in two or more bundles",
+                ["Package", "Bundles", HtmlCell.Number("Duplicated")],
+                result.Duplicates.Select(d => (IReadOnlyList<HtmlCell>)[
+                    d.Version is null ? d.Package : $"{d.Package} {d.Version}",
+                    string.Join(", ", d.Copies.Select(c => $"{c.Bundle} ({ByteSize.Format(c.Bytes)})")),
+                    HtmlCell.Number(ByteSize.Format(d.DuplicatedBytes))]))
+                .EndSection();
+        }
+
+        if (result.Findings.Count > 0)
+        {
+            html.StartSection("bundled-libraries", "Whole libraries inside bundles").Table(
+                "Libraries bundled whole, by the bundles' source maps, and what brought them in",
+                ["Bundle", "Library", HtmlCell.Number("Bytes"), "Brought in by"],
+                result.Findings.Select(f => (IReadOnlyList<HtmlCell>)[
+                    f.Bundle.Path,
+                    f.Package,
+                    HtmlCell.Number(ByteSize.Format(f.PackageBytes)),
+                    f.Origins.Count == 0 ? "-" : string.Join("; ", f.Origins.Select(o => o.Describe()))]))
+                .EndSection();
         }
     }
 }

@@ -39,6 +39,6 @@ public static class ReportComparer
 
         var known = baseReport.Imports.Select(i => (i.File, i.Module, i.Rule)).ToHashSet();
         var newImports = head.Imports.Where(i => !known.Contains((i.File, i.Module, i.Rule))).ToList();
-        return new ReportComparison(true, head, baseReport.TotalTransfer, head.TotalTransfer, budgetChanges, visible, newImports, hidden);
+        return new ReportComparison(true, head, baseReport.TotalTransfer, head.TotalTransfer, budgetChanges, visible, newImports, hidden) { Base = baseReport, Pairs = pairs };
     }
 }

@@ -1,3 +1,5 @@
+using BundleBudget.Core.Reports;
+
 namespace BundleBudget.Core.Compare;
 
 /// <summary>An asset's transfer size in both builds (null where it is absent).</summary>
@@ -38,4 +40,10 @@ public sealed record ReportComparison(
     int HiddenChanges)
 {
     public long? TotalDelta => BaseTotal is { } b ? HeadTotal - b : null;
+
+    /// <summary>The base report, or null for a first report.</summary>
+    public ReportSnapshot? Base { get; init; }
+
+    /// <summary>Every counted file of the head paired with its base (hash-renamed chunks too), noise included.</summary>
+    public IReadOnlyList<(ReportAsset Base, ReportAsset Head)> Pairs { get; init; } = [];
 }

@@ -16,11 +16,17 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
 
     public long TotalTransfer => Assets.Where(a => a.Counted).Sum(a => a.Transfer);
 
+    /// <summary>What each bundle with a source map is made of, by package; empty in a report written without them.</summary>
+    public IReadOnlyList<BundleContents.ReportBundle> Bundles { get; init; } = [];
+
     /// <summary>The snapshot of a check in memory: the same model the JSON report is written from.</summary>
     public static ReportSnapshot From(CheckResult result)
     {
         var summary = ReportParts.Summary(result);
-        return new ReportSnapshot(summary.Status, summary.Errors, summary.Warnings, ReportParts.Assets(result), Verdicts(ReportParts.Budgets(result)), ReportImport.From(result.Imports));
+        return new ReportSnapshot(summary.Status, summary.Errors, summary.Warnings, ReportParts.Assets(result), Verdicts(ReportParts.Budgets(result)), ReportImport.From(result.Imports))
+        {
+            Bundles = BundleContents.BundlesAnalysis.ReportBundles(result.Bundles),
+        };
     }
 
     /// <exception cref="InvalidDataException">The file is not a BundleBudget report of schema version 1.</exception>
@@ -114,7 +120,23 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
             Text(i.Fix, "fix");
             return i;
         }).ToList();
-        return new ReportSnapshot(Text(summary.Status, "status"), summary.Errors, summary.Warnings, assets, Verdicts(budgets), imports);
+        var bundles = (document.Bundles ?? []).Select(b =>
+        {
+            Required(b, "a bundle");
+            Size(b.Bytes, "bytes");
+            return b with
+            {
+                Path = Text(b.Path, "path").Replace('\\', '/'),
+                Packages = (b.Packages ?? []).Select(p =>
+                {
+                    Required(p, "a package");
+                    Text(p.Name, "name");
+                    Size(p.Bytes, "bytes");
+                    return p;
+                }).ToList(),
+            };
+        }).ToList();
+        return new ReportSnapshot(Text(summary.Status, "status"), summary.Errors, summary.Warnings, assets, Verdicts(budgets), imports) { Bundles = bundles };
     }
 
     /// <summary>The top-level <c>schemaVersion</c>, read without building the document; null when there is none.</summary>

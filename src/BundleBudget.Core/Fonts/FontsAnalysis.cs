@@ -1,3 +1,5 @@
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Reports.Html;
 using System.Text;
 using System.Text.Json;
 using BundleBudget.Core.Analyses;
@@ -61,4 +63,28 @@ public sealed class FontsAnalysis : Analysis<FontResults>
 
     internal override void WriteMarkdown(StringBuilder text, FontResults result) =>
         MarkdownReportWriter.AppendHeaviest(text, "Fonts", result.Fonts.Select(f => (f.Asset.Path, f.Asset.Length, Detail: $"{f.Info.Format ?? "unreadable"}{(f.Initial ? ", initial" : string.Empty)}", Findings: f.Findings.Select(x => x.Code))));
+
+    internal override void WriteHtml(HtmlBuilder html, FontResults result)
+    {
+        if (result.Fonts.Count == 0)
+        {
+            return;
+        }
+
+        html.StartSection("fonts", "Fonts").Table(
+            "Every font of the output with its findings",
+            ["File", HtmlCell.Number("Size"), "Format", "Family", HtmlCell.Number("Glyphs"), "Loaded", "Findings"],
+            result.Fonts.OrderByDescending(f => f.Asset.Length).ThenBy(f => f.Asset.Path, StringComparer.Ordinal).Select(f => (IReadOnlyList<HtmlCell>)[
+                f.Asset.Path,
+                HtmlCell.Number(ByteSize.Format(f.Asset.Length)),
+                f.Info.Format ?? "unreadable",
+                f.Info.Family ?? "-",
+                HtmlCell.Number(f.Info.Glyphs?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"),
+                !f.Downloaded ? "never downloaded" : f.Initial ? "first load" : "later",
+                Findings(f.Findings)]))
+            .EndSection();
+    }
+
+    internal static string Findings(IReadOnlyList<AssetFinding> findings) =>
+        findings.Count == 0 ? "-" : string.Join("; ", findings.Select(f => $"{f.Code} {f.Message}"));
 }

@@ -1,3 +1,5 @@
+using BundleBudget.Core.Budgets;
+using BundleBudget.Core.Reports.Html;
 using System.Text;
 using System.Text.Json;
 using BundleBudget.Core.Analyses;
@@ -46,4 +48,23 @@ public sealed class ImagesAnalysis : Analysis<IReadOnlyList<ImageReport>>
 
     internal override void WriteMarkdown(StringBuilder text, IReadOnlyList<ImageReport> result) =>
         MarkdownReportWriter.AppendHeaviest(text, "Heaviest images", result.Select(i => (i.Asset.Path, i.Info.Bytes, Detail: i.Info.Width is { } w ? $"{i.Info.Format} {w} x {i.Info.Height}" : i.Info.Format ?? "unreadable", Findings: i.Findings.Select(f => f.Code))));
+
+    internal override void WriteHtml(HtmlBuilder html, IReadOnlyList<ImageReport> result)
+    {
+        if (result.Count == 0)
+        {
+            return;
+        }
+
+        html.StartSection("images", "Images").Table(
+            "Every image of the output with its findings",
+            ["File", HtmlCell.Number("Size"), "Format", HtmlCell.Number("Dimensions"), "Findings"],
+            result.OrderByDescending(i => i.Info.Bytes).ThenBy(i => i.Asset.Path, StringComparer.Ordinal).Select(i => (IReadOnlyList<HtmlCell>)[
+                i.Asset.Path,
+                HtmlCell.Number(ByteSize.Format(i.Info.Bytes)),
+                i.Info.Format ?? "unreadable",
+                HtmlCell.Number(i.Info.Width is { } w ? $"{w} x {i.Info.Height}" : "-"),
+                Fonts.FontsAnalysis.Findings(i.Findings)]))
+            .EndSection();
+    }
 }

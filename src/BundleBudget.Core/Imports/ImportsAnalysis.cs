@@ -1,3 +1,4 @@
+using BundleBudget.Core.Reports.Html;
 using System.Text;
 using System.Text.Json;
 using BundleBudget.Core.Analyses;
@@ -59,5 +60,19 @@ public sealed class ImportsAnalysis : Analysis<ImportAnalysis>
                 .Append(" | ").Append(MarkdownReportWriter.Escape(finding.Reference.Module))
                 .Append(" | ").Append(MarkdownReportWriter.Escape(finding.Fix)).AppendLine(" |");
         }
+    }
+
+    internal override void WriteHtml(HtmlBuilder html, ImportAnalysis result)
+    {
+        if (result.Findings.Count == 0)
+        {
+            return;
+        }
+
+        html.StartSection("imports", "Whole-library imports").Table(
+            "Imports that pull in a whole library, where they are and what to import instead",
+            ["Where", "Module", "Severity", "Instead"],
+            result.Findings.Select(f => (IReadOnlyList<HtmlCell>)[$"{f.RelativeFile}:{f.Reference.Line}:{f.Reference.Column}", f.Reference.Module, HtmlCell.Badge(f.Severity.ToString().ToLowerInvariant()), f.Fix]))
+            .EndSection();
     }
 }

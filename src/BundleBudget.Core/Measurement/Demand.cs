@@ -13,9 +13,9 @@ namespace BundleBudget.Core.Measurement;
 /// compression (images, fonts, media and files shipped compressed never: they are sent as they are). Before the page
 /// graph is known, any served text file may be in a page's initial load: gzip is then planned for it when an initial
 /// budget compares gzip (cheap), brotli only where a budget surely compares it (slow): an initial file that needs it is
-/// read again once the graph is known.
+/// read again once the graph is known. The HTML report asks for gzip of every text file (<c>gzipForAll</c>).
 /// </summary>
-internal sealed class Demand(IReadOnlyList<Budget> budgets, bool brotliForAll)
+internal sealed class Demand(IReadOnlyList<Budget> budgets, bool brotliForAll, bool gzipForAll = false)
 {
     private readonly ConcurrentDictionary<string, FactKinds> _plans = new(StringComparer.Ordinal);
 
@@ -42,7 +42,7 @@ internal sealed class Demand(IReadOnlyList<Budget> budgets, bool brotliForAll)
                 return kinds;
             }
 
-            kinds = brotliForAll ? FactKinds.Brotli : FactKinds.None;
+            kinds = ForAll;
             foreach (var (budget, paths) in initial)
             {
                 if (paths.Contains(asset.Path))
@@ -64,6 +64,8 @@ internal sealed class Demand(IReadOnlyList<Budget> budgets, bool brotliForAll)
         };
     }
 
+    private FactKinds ForAll => (brotliForAll ? FactKinds.Brotli : FactKinds.None) | (gzipForAll ? FactKinds.Gzip : FactKinds.None);
+
     private static FactKinds FactsOf(Asset asset) => asset.Type switch
     {
         AssetType.Document => FactKinds.Document,
@@ -83,7 +85,7 @@ internal sealed class Demand(IReadOnlyList<Budget> budgets, bool brotliForAll)
             return FactKinds.None;
         }
 
-        var kinds = brotliForAll ? FactKinds.Brotli : FactKinds.None;
+        var kinds = ForAll;
         foreach (var budget in budgets)
         {
             var kind = Kind(budget.Compression);

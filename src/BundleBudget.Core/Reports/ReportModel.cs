@@ -118,4 +118,8 @@ public sealed record ReportDocument(
     IReadOnlyList<ReportAsset>? Assets,
     IReadOnlyList<ReportBudget>? Budgets,
     IReadOnlyList<Imports.ReportImport>? Imports,
-    ReportSummary? Summary);
+    ReportSummary? Summary)
+{
+    /// <summary>What each bundle with a source map is made of (for the HTML report's diff); absent in a report without them.</summary>
+    public IReadOnlyList<BundleContents.ReportBundle>? Bundles { get; init; }
+}

@@ -12,7 +12,8 @@ namespace BundleBudget.Core.Reports;
 /// <param name="Sarif">The findings as SARIF 2.1.0.</param>
 /// <param name="Baseline">A JSON report of an earlier check (the base branch's): what changed since is worked out in memory.</param>
 /// <param name="NormalizeFilenames">A regular expression of what else to take out of file names to pair them with the baseline's.</param>
-public sealed record ReportOptions(string? Json = null, string? Markdown = null, string? Sarif = null, string? Baseline = null, string? NormalizeFilenames = null);
+/// <param name="Html">The HTML report: one self-contained page with the treemap of what ships and every table.</param>
+public sealed record ReportOptions(string? Json = null, string? Markdown = null, string? Sarif = null, string? Baseline = null, string? NormalizeFilenames = null, string? Html = null);
 
 /// <summary>What writing the reports came to: the reports that could not be written or read, and the change since the baseline.</summary>
 public sealed record ReportsWritten(IReadOnlyList<Diagnostic> Problems, ReportComparison? Comparison);
@@ -36,6 +37,7 @@ public static class ReportOutputs
         Write(options.Json, path => JsonReportWriter.Write(result, path), problems);
         Write(options.Markdown, path => MarkdownReportWriter.Write(result, path), problems);
         Write(options.Sarif, path => SarifWriter.Write(result, path), problems);
+        Write(options.Html, path => Html.HtmlReportWriter.Write(result, comparison, path), problems);
         return new ReportsWritten(problems, comparison);
     }
 

@@ -76,4 +76,21 @@ public sealed class RuntimeAnalysis : Analysis<IReadOnlyList<RuntimeDriver>>
                 .Append(Reports.MarkdownReportWriter.Escape(driver.Effect)).AppendLine(" |");
         }
     }
+
+    internal override void WriteHtml(Reports.Html.HtmlBuilder html, IReadOnlyList<RuntimeDriver> result)
+    {
+        if (result.Count == 0)
+        {
+            return;
+        }
+
+        html.StartSection("runtime", "What drives the .NET runtime's download").Table(
+            "Project settings and what they make the pages load",
+            ["Setting", Reports.Html.HtmlCell.Number("Bytes"), "Effect"],
+            result.Select(d => (IReadOnlyList<Reports.Html.HtmlCell>)[
+                d.Value is null ? d.Setting : $"{d.Setting}={d.Value}",
+                Reports.Html.HtmlCell.Number(d.Bytes is { } bytes ? Budgets.ByteSize.Format(bytes) : "-"),
+                d.Effect]))
+            .EndSection();
+    }
 }

@@ -118,4 +118,6 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
     internal override void WriteJson(Utf8JsonWriter json, TimingsResult result) => TimingsReport.WriteJson(json, result);
 
     internal override void WriteMarkdown(StringBuilder text, TimingsResult result) => TimingsReport.WriteMarkdown(text, result);
+
+    internal override void WriteHtml(Reports.Html.HtmlBuilder html, TimingsResult result) => TimingsReport.WriteHtml(html, result);
 }

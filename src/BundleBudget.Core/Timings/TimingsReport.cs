@@ -105,4 +105,26 @@ internal static class TimingsReport
             text.AppendLine().AppendLine(string.Join("; ", shifted.Select(p => string.Create(CultureInfo.InvariantCulture, $"{MarkdownReportWriter.Escape(p.Page)}: layout shifted in {p.RunsThatShifted} of {p.Runs} runs"))) + ".");
         }
     }
+
+    public static void WriteHtml(Reports.Html.HtmlBuilder html, TimingsResult result)
+    {
+        if (result.Off || result.Pages.Count == 0)
+        {
+            return;
+        }
+
+        var headers = new List<Reports.Html.HtmlCell> { "Page" };
+        headers.AddRange(BudgetMetrics.ReportOrder.Select(m => Reports.Html.HtmlCell.Number(m is BudgetMetric.Load or BudgetMetric.Score ? m.ToString() : m.WireName().ToUpperInvariant())));
+        html.StartSection("timings", "Page timings").Paragraph(
+            $"{result.Device.ToString().ToLowerInvariant()}, median of {result.Runs} runs in a real browser, with the range of the runs.")
+            .Table("Each page's metrics: median (min to max)", headers, result.Pages.Select(page =>
+            {
+                var row = new List<Reports.Html.HtmlCell> { page.Page };
+                row.AddRange(BudgetMetrics.ReportOrder.Select(metric => Reports.Html.HtmlCell.Number(page.Metrics.TryGetValue(metric, out var summary)
+                    ? $"{metric.Format(summary.Median)} ({metric.Format(summary.Min)} to {metric.Format(summary.Max)})"
+                    : "-")));
+                return (IReadOnlyList<Reports.Html.HtmlCell>)row;
+            }))
+            .EndSection();
+    }
 }
