@@ -152,7 +152,7 @@ public class HtmlReportTests
         Assert.That(await Evaluate<int>(page, "document.querySelectorAll('#bb-crumbs button').length"), Is.EqualTo(2));
         await Evaluate(page, "document.getElementById('bb-toggle').click()");
         var rows = await Evaluate<string[]>(page, "Array.from(document.querySelectorAll('#bb-table tbody tr')).map(r => r.cells[0].textContent + ' ' + r.cells[7].textContent)");
-        Assert.That(rows, Has.Some.Matches<string>(r => r.StartsWith("admin.2ac98d2b.js", StringComparison.Ordinal) && r.EndsWith("warning", StringComparison.Ordinal)), "the bundle over its 3 kB warning");
+        Assert.That(rows, Has.Some.Matches<string>(r => r.StartsWith("admin.2ac98d2b.js", StringComparison.Ordinal) && r.EndsWith("warning", StringComparison.Ordinal)), "the bundle over its 3 kB warning: " + string.Join(" | ", rows));
         page.AssertClean();
     }
 
@@ -175,7 +175,61 @@ public class HtmlReportTests
         page.AssertClean();
     }
 
-    private string Check(string name, string budget, bool json = false, string? baseline = null, bool brotli = false)
+    [Test]
+    public async Task A_size_the_base_did_not_measure_is_unknown_and_the_packages_of_a_new_file_are_new()
+    {
+        var budget = $$"""{ "outputPath": {{JsonSerializer.Serialize(Path.Combine(WebpackDuplicates, "dist"))}}, "budgets": [ { "type": "script", "maximumError": "30kB" } ] }""";
+        var baseReport = Check("diff-base", budget, json: true);
+        var baseJson = Path.ChangeExtension(baseReport, ".json");
+        using (var written = JsonDocument.Parse(File.ReadAllText(baseJson)))
+        {
+            // A base whose check measured no gzip for the page (no budget compared it), and without cart's chunk.
+            var root = System.Text.Json.Nodes.JsonNode.Parse(written.RootElement.GetRawText())!.AsObject();
+            var assets = root["assets"]!.AsArray();
+            assets.Single(a => a!["path"]!.GetValue<string>() == "admin.html")!["gzip"] = null;
+            assets.Remove(assets.Single(a => a!["path"]!.GetValue<string>() == "cart.c31aee4f.js"));
+            var bundles = root["bundles"]!.AsArray();
+            bundles.Remove(bundles.Single(b => b!["path"]!.GetValue<string>() == "cart.c31aee4f.js"));
+            File.WriteAllText(baseJson, root.ToJsonString());
+        }
+
+        var head = Check("diff-head", budget, baseline: baseJson);
+        await using var page = await Open(head);
+        await SelectView(page, "All files");
+        await Evaluate(page, "document.querySelector('input[name=\"bb-mode\"][value=\"diff\"]').click()");
+        await Evaluate(page, "document.querySelector('input[name=\"bb-compression\"][value=\"gzip\"]').click()");
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await ClassOf(page, "file", "admin.html"), Does.Contain("d-unknown").And.Not.Contain("d-down"), "the base has no gzip size for it");
+            Assert.That(await ClassOf(page, "file", "shop.311137c7.js"), Does.Contain("d-same"));
+        });
+        await ZoomInto(page, "group", "script");
+        await ZoomInto(page, "file", "cart.c31aee4f.js");
+        Assert.That(await ClassOf(page, "package", "(app)"), Does.Contain("d-new"), "inside a file the base did not have");
+
+        // Escape goes up a level and keeps the keyboard's focus on the map.
+        await Evaluate(page, "document.querySelector('#bb-map [tabindex]').focus()");
+        await page.Page.Keyboard.PressAsync("Escape");
+        Assert.That(await Evaluate<string>(page, "document.activeElement.closest('#bb-map') ? 'map' : document.activeElement.tagName"), Is.EqualTo("map"));
+        Assert.That(await Evaluate<int>(page, "document.querySelectorAll('#bb-crumbs button').length"), Is.EqualTo(2));
+        page.AssertClean();
+    }
+
+    [Test]
+    public async Task An_output_with_no_file_counted_says_so_instead_of_drawing_nothing()
+    {
+        var output = _folder.Combine("empty", "dist");
+        Directory.CreateDirectory(output);
+        File.WriteAllText(Path.Combine(output, "notes.map"), "{}");
+        var report = Check("empty", $$"""{ "outputPath": {{JsonSerializer.Serialize(output)}}, "budgets": [ { "type": "script", "maximumError": "30kB" } ] }""", problems: true);
+        await using var page = await Open(report);
+
+        Assert.That(await Evaluate<string>(page, "document.querySelector('#bb-map .empty').textContent"), Is.EqualTo("No file of the output is counted here."));
+        page.AssertClean();
+    }
+
+    private string Check(string name, string budget, bool json = false, string? baseline = null, bool brotli = false, bool problems = false)
     {
         var budgetFile = _folder.Write(Path.Combine(name, "budget.json"), budget);
         var html = _folder.Combine(name, "report.html");
@@ -183,7 +237,7 @@ public class HtmlReportTests
         {
             Reports = new ReportOptions(Json: json ? Path.ChangeExtension(html, ".json") : null, Html: html, Baseline: baseline),
         });
-        Assert.That(result.Reports.Problems, Is.Empty);
+        Assert.That(result.Reports.Problems, problems ? Is.Not.Null : Is.Empty);
         Assert.That(File.Exists(html), Is.True);
         return html;
     }

@@ -136,6 +136,11 @@ public sealed record ReportSnapshot(string Status, int Errors, int Warnings, IRe
                 }).ToList(),
             };
         }).ToList();
+        if (bundles.Sum(b => (decimal)b.Bytes) > MaxSize || bundles.Sum(b => b.Packages.Sum(p => (decimal)p.Bytes)) > MaxSize)
+        {
+            throw new InvalidDataException($"its bundles together are over {MaxSize:N0} bytes, more than any output");
+        }
+
         return new ReportSnapshot(Text(summary.Status, "status"), summary.Errors, summary.Warnings, assets, Verdicts(budgets), imports) { Bundles = bundles };
     }
 

@@ -73,7 +73,7 @@ public class HtmlReportTests
     }
 
     [Test]
-    public void The_changes_since_a_base_report_name_new_packages_and_the_files_that_grew()
+    public void The_changes_since_a_base_report_name_new_and_removed_packages_and_pair_every_file()
     {
         var baseJson = _folder.Combine("base.json");
         var cart = Check("""[ { "type": "script", "maximumError": "30kB" } ]""", new ReportOptions(Json: baseJson));
@@ -88,11 +88,15 @@ public class HtmlReportTests
         Assert.That(result.Reports.Comparison!.Base!.Bundles.Select(b => b.Path), Is.EquivalentTo(new[] { "admin.2ac98d2b.js", "cart.c31aee4f.js", "shop.311137c7.js" }), "the base report's bundles read back");
         var text = File.ReadAllText(html);
         var diff = DataOf(text).GetProperty("diff");
+        var (added, removed) = TreemapData.PackageChanges(result.Reports.Comparison.Base, result.Bundles.Bundles.ToDictionary(b => b.Bundle));
         Assert.Multiple(() =>
         {
-            Assert.That(diff.GetProperty("newPackages").EnumerateArray().Select(p => p[0].GetString()), Is.EqualTo(new[] { "dayjs" }));
-            Assert.That(diff.GetProperty("removedPackages").EnumerateArray().Select(p => p[0].GetString()), Is.EqualTo(new[] { "moment" }));
+            Assert.That(added.Select(p => p.Name), Is.EqualTo(new[] { "dayjs" }));
+            Assert.That(added.Single().Bytes, Is.EqualTo(2 * 6958), "dayjs in two bundles");
+            Assert.That(removed.Select(p => p.Name), Is.EqualTo(new[] { "moment" }));
             Assert.That(diff.GetProperty("files").GetArrayLength(), Is.EqualTo(result.Assets.Count(a => a.IsCounted)), "every file paired with itself");
+            var shop = diff.GetProperty("files").EnumerateArray().Single(f => f.GetProperty("p").GetString() == "shop.311137c7.js");
+            Assert.That(shop.GetProperty("pk").GetProperty("moment").GetInt64(), Is.EqualTo(6958), "the base's packages of the file, for the package blocks' change");
             Assert.That(text, Does.Contain("Packages new in this build").And.Contains("Packages removed since the base"));
         });
     }

@@ -20,7 +20,8 @@ internal static class TreemapData
     {
         var counted = result.Assets.Where(a => a.IsCounted && result.Sizes.ContainsKey(a.Path)).ToList();
         var index = counted.Select((asset, i) => (asset.Path, i)).ToDictionary(x => x.Path, x => x.i, StringComparer.Ordinal);
-        var fileStatus = counted.Select(asset => FileStatus(result, asset)).ToList();
+        var loaded = Pages.LoadedFiles.Of(result.Pages);
+        var fileStatus = counted.Select(asset => FileStatus(result, asset, loaded)).ToList();
         var bundles = result.Bundles.Bundles.GroupBy(b => b.Bundle, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
         json.WriteStartObject();
@@ -47,7 +48,7 @@ internal static class TreemapData
         json.WriteStartArray("views");
         foreach (var page in result.Pages.Pages)
         {
-            var initialBudgets = result.Budgets.Where(b => b.Budget.IsInitial && (b.Budget.Entry is null || b.Budget.Entry == page.Path)).ToList();
+            var initialBudgets = result.Budgets.Where(b => b.Budget.IsInitial && BudgetEvaluator.PagesOf(b.Budget, result.Pages).Contains(page)).ToList();
             WriteView(json, page.Path, [
                 ("initial", page.Initial.Select(f => f.Path), path => Worst(fileStatus[index[path]], InitialStatus(initialBudgets, counted[index[path]]))),
                 ("lazy", page.Lazy.Select(f => f.Path), path => fileStatus[index[path]]),
@@ -59,7 +60,7 @@ internal static class TreemapData
         json.WriteEndArray();
         if (comparison is { HasBase: true, Base: { } baseReport })
         {
-            WriteDiff(json, comparison, baseReport, index, bundles);
+            WriteDiff(json, comparison, baseReport, index);
         }
 
         json.WriteEndObject();
@@ -137,15 +138,14 @@ internal static class TreemapData
         json.WriteEndObject();
     }
 
-    private static void WriteDiff(Utf8JsonWriter json, ReportComparison comparison, ReportSnapshot baseReport, Dictionary<string, int> index, Dictionary<string, BundleComposition> bundles)
+    /// <summary>Each file's base sizes (null where the base did not measure that compression) and its packages there; new files have none.</summary>
+    private static void WriteDiff(Utf8JsonWriter json, ReportComparison comparison, ReportSnapshot baseReport, Dictionary<string, int> index)
     {
         var baseBundles = baseReport.Bundles.GroupBy(b => b.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         json.WriteStartObject("diff");
         json.WriteStartArray("files");
-        var paired = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (before, head) in comparison.Pairs.Where(p => index.ContainsKey(p.Head.Path)))
         {
-            paired.Add(before.Path);
             json.WriteStartObject();
             json.WriteNumber("i", index[head.Path]);
             json.WriteString("p", before.Path);
@@ -167,23 +167,6 @@ internal static class TreemapData
         }
 
         json.WriteEndArray();
-        json.WriteStartArray("removed");
-        foreach (var asset in baseReport.Assets.Where(a => a.Counted && !paired.Contains(a.Path)).OrderByDescending(a => a.Transfer).ThenBy(a => a.Path, StringComparer.Ordinal))
-        {
-            json.WriteStartObject();
-            json.WriteString("p", asset.Path);
-            json.WriteString("t", asset.Type);
-            json.WriteNumber("r", asset.Raw ?? 0);
-            WriteSize(json, "g", IsTextType(asset.Type) ? asset.Gzip : asset.Raw);
-            WriteSize(json, "b", IsTextType(asset.Type) ? asset.Brotli : asset.Raw);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        var (added, removed) = PackageChanges(baseReport, bundles);
-        WriteNames(json, "newPackages", added);
-        WriteNames(json, "removedPackages", removed);
-        json.WriteBoolean("baseHasMaps", baseReport.Bundles.Count > 0);
         json.WriteEndObject();
     }
 
@@ -206,31 +189,18 @@ internal static class TreemapData
 
     private static bool IsPackage(string name) => name is not (BundleComposition.AppSources or BundleComposition.Unmapped);
 
-    private static void WriteNames(Utf8JsonWriter json, string name, IReadOnlyList<(string Name, long Bytes)> packages)
-    {
-        json.WriteStartArray(name);
-        foreach (var (package, bytes) in packages)
-        {
-            json.WriteStartArray();
-            json.WriteStringValue(package);
-            json.WriteNumberValue(bytes);
-            json.WriteEndArray();
-        }
-
-        json.WriteEndArray();
-    }
-
     /// <summary>As <see cref="ReportAsset.Transfer"/> reads a report's types: the kinds sent compressed.</summary>
     private static bool IsTextType(string type) => type is "script" or "stylesheet" or "document" or "wasm" or "other";
 
     /// <summary>The worst verdict of the size budgets that count a file (a budget per file: its own verdict on it); null when none does.</summary>
-    internal static BudgetStatus? FileStatus(CheckResult result, Asset asset)
+    internal static BudgetStatus? FileStatus(CheckResult result, Asset asset, Pages.LoadedFiles? loaded)
     {
         BudgetStatus? worst = null;
         foreach (var budgetResult in result.Budgets)
         {
+            // As the evaluator counts: a "loaded" budget leaves out a file no page loads.
             var budget = budgetResult.Budget;
-            if (budget.IsInitial || budget.IsTiming || !budget.Includes(asset))
+            if (budget.IsInitial || budget.IsTiming || !budget.Includes(asset) || (budget.LoadedOnly && loaded is not null && loaded.NeverLoads(asset)))
             {
                 continue;
             }

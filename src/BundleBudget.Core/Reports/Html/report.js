@@ -10,12 +10,11 @@
   var toggle = document.getElementById('bb-toggle');
   var select = document.getElementById('bb-view');
   var KINDS = ['raw', 'gzip', 'brotli'];
-  var KEY = { raw: 'r', gzip: 'g', brotli: 'b' };
   var diffByFile = {};
   (data.diff ? data.diff.files : []).forEach(function (d) { diffByFile[d.i] = d; });
 
   var state = {
-    compression: data.compressions.indexOf(data.compression) >= 0 ? data.compression : 'raw',
+    compression: data.compressions.indexOf(data.compression) >= 0 ? data.compression : data.compressions.indexOf('gzip') >= 0 ? 'gzip' : 'raw',
     mode: 'status',
     table: false,
     stack: [],
@@ -24,12 +23,20 @@
 
   function sum(list, f) { var s = 0; for (var i = 0; i < list.length; i++) { s += f(list[i]); } return s; }
 
-  function sizesOf(file) { return { raw: file.r, gzip: file.g == null ? file.r : file.g, brotli: file.b == null ? file.r : file.b }; }
+  // A size not measured stays null: it is shown as such, never as another size.
+  function sizesOf(file) { return { raw: file.r, gzip: file.g, brotli: file.b }; }
+
+  // Control characters, line separators and bidirectional overrides in a name are shown escaped, as in the tables.
+  function clean(text) {
+    return String(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, function (c) {
+      return '\\u{' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + '}';
+    });
+  }
 
   // A package's and a module's compressed sizes are their raw bytes at the file's own ratio: only the whole file is compressed.
   function scaled(raw, fileSizes, mapped) {
     var v = { raw: raw };
-    ['gzip', 'brotli'].forEach(function (k) { v[k] = mapped > 0 ? Math.round(raw * fileSizes[k] / mapped) : 0; });
+    ['gzip', 'brotli'].forEach(function (k) { v[k] = fileSizes[k] == null ? null : mapped > 0 ? Math.round(raw * fileSizes[k] / mapped) : 0; });
     return v;
   }
 
@@ -39,22 +46,24 @@
     var node = { name: file.p, kind: 'file', status: entry[1], v: sizes, file: file, children: null };
     var d = diffByFile[entry[0]];
     node.base = d ? sizesOf(d) : null;
+    node.basePath = d ? d.p : null;
     node.isNew = !d && !!data.diff;
     if (file.pk) {
       var mapped = sum(file.pk, function (p) { return p[1]; });
       var baseMapped = d && d.pk ? sum(Object.keys(d.pk), function (k) { return d.pk[k]; }) : 0;
       node.children = file.pk.map(function (p) {
         var pkg = { name: p[0], kind: 'package', status: entry[1], v: scaled(p[1], sizes, mapped), estimated: true, parent: node };
-        if (d && d.pk) {
-          var before = Object.prototype.hasOwnProperty.call(d.pk, p[0]) ? d.pk[p[0]] : null;
-          pkg.base = before == null ? null : scaled(before, node.base, baseMapped);
-          pkg.isNew = before == null;
-        }
+        var before = d && d.pk && Object.prototype.hasOwnProperty.call(d.pk, p[0]) ? d.pk[p[0]] : null;
+        pkg.base = before == null ? null : scaled(before, node.base, baseMapped);
+        pkg.isNew = node.isNew || (!!(d && d.pk) && before == null);
         pkg.children = p[2].length > 1 || (p[2].length === 1 && p[2][0][0] !== p[0]) ? p[2].map(function (m) {
           return { name: m[0], kind: 'module', status: entry[1], v: scaled(m[1], sizes, mapped), estimated: true, parent: pkg, children: null };
         }) : null;
         return pkg;
       });
+      // Packages the base had in this file and it has no more: listed in the table view, with nothing to draw.
+      node.removedPackages = d && d.pk ? Object.keys(d.pk).filter(function (k) { return !file.pk.some(function (p) { return p[0] === k; }); })
+        .map(function (k) { return { name: k, kind: 'package', removed: true, v: { raw: 0, gzip: 0, brotli: 0 }, base: scaled(d.pk[k], node.base, baseMapped), parent: node }; }) : [];
     }
     return node;
   }
@@ -71,18 +80,27 @@
     return root;
   }
 
-  // Sums sizes (and base sizes) up the tree; a container's base is known only when every child's is.
+  // A container's size is its files' (null in a compression some file lacks); its base is known when every file's
+  // is, a new file's being 0.
   function total(node) {
     if (!node.children) { return; }
     node.children.forEach(total);
     if (node.kind === 'view' || node.kind === 'group') {
       node.v = {};
-      KINDS.forEach(function (k) { node.v[k] = sum(node.children, function (c) { return c.v[k]; }); });
+      node.base = data.diff ? {} : null;
+      KINDS.forEach(function (k) {
+        node.v[k] = node.children.some(function (c) { return c.v[k] == null; }) ? null : sum(node.children, function (c) { return c.v[k]; });
+        if (node.base) {
+          node.base[k] = node.children.some(function (c) { return !c.isNew && (!c.base || c.base[k] == null); }) ? null
+            : sum(node.children, function (c) { return c.isNew ? 0 : c.base[k]; });
+        }
+      });
     }
     node.children.sort(function (a, b) { return b.v.raw - a.v.raw || (a.name < b.name ? -1 : 1); });
   }
 
   function fmt(bytes) {
+    if (bytes == null) { return 'not measured'; }
     if (bytes < 1000) { return bytes + ' B'; }
     if (bytes < 1e6) { return (bytes / 1000).toFixed(1) + ' kB'; }
     return (bytes / 1e6).toFixed(2) + ' MB';
@@ -90,25 +108,37 @@
 
   function signed(delta) { return (delta > 0 ? '+' : delta < 0 ? '-' : '\u00b1') + fmt(Math.abs(delta)); }
 
-  function value(node) { return node.v[state.compression]; }
+  // Blocks are drawn in a compression every file has (only those are offered); 0 stands for a size not measured.
+  function value(node) { var v = node.v[state.compression]; return v == null ? 0 : v; }
+
+  function baseValue(node) { return node.base ? node.base[state.compression] : null; }
 
   function shortName(node) {
-    if (node.kind === 'module' || node.kind === 'file') { var i = node.name.lastIndexOf('/'); return i >= 0 && i < node.name.length - 1 ? node.name.slice(i + 1) : node.name; }
-    return node.name;
+    if (node.kind === 'module' || node.kind === 'file') { var i = node.name.lastIndexOf('/'); return clean(i >= 0 && i < node.name.length - 1 ? node.name.slice(i + 1) : node.name); }
+    return clean(node.name);
   }
 
   function kindName(node) {
     return { view: 'view', group: node.name === 'initial' ? 'first load' : node.name === 'lazy' ? 'loaded later' : 'type', file: 'file', package: 'package', module: 'module' }[node.kind];
   }
 
+  function statusName(node) { return !node.status || node.status === 'none' ? 'no budget counts it' : node.status; }
+
   function diffClass(node) {
     if (node.kind === 'view' || node.kind === 'group') { return null; }
     if (node.kind === 'module') { return diffClass(node.parent); } // the base report has packages, not modules
     if (node.isNew) { return 'd-new'; }
-    if (!node.base) { return 'd-unknown'; }
-    var delta = value(node) - node.base[state.compression];
-    if (delta === 0) { return 'd-same'; }
-    return delta > 0 ? 'd-up' : 'd-down';
+    var before = baseValue(node);
+    if (before == null) { return 'd-unknown'; }
+    var delta = value(node) - before;
+    return delta === 0 ? 'd-same' : delta > 0 ? 'd-up' : 'd-down';
+  }
+
+  function change(node) {
+    if (node.isNew) { return 'new since the base'; }
+    var before = baseValue(node);
+    if (before == null) { return node.kind === 'module' ? 'modules are not in the base report' : 'not measured in the base (' + state.compression + ')'; }
+    return 'base ' + fmt(before) + ', change ' + signed(value(node) - before) + (node.basePath && node.basePath !== node.name ? ' (was ' + clean(node.basePath) + ')' : '');
   }
 
   // Squarified treemap (Bruls, Huizing, van Wijk): rows along the shorter side, each kept as square as it can be.
@@ -147,7 +177,7 @@
     el.className = 'bb-b k-' + node.kind + ' s-' + (node.status || 'none') + (diff ? ' ' + diff : '');
     var measured = node.kind === 'module' ? node.parent : node;
     if (diff === 'd-up' || diff === 'd-down') {
-      var before = measured.base[state.compression];
+      var before = baseValue(measured);
       el.style.setProperty('--i', String(Math.min(1, Math.abs(value(measured) - before) / Math.max(before, 1))));
     }
     el.style.left = Math.round(x) + 'px';
@@ -162,12 +192,13 @@
     if (focusable) {
       el.tabIndex = 0;
       el.setAttribute('role', 'button');
-      el.setAttribute('aria-label', kindName(node) + ' ' + node.name + ', ' + fmt(value(node)) + ' ' + state.compression);
+      el.setAttribute('aria-label', kindName(node) + ' ' + clean(node.name) + ', ' + fmt(node.v[state.compression]) + ' ' + state.compression +
+        (node.kind === 'group' ? '' : ', ' + statusName(node)) + (state.mode === 'diff' && node.kind !== 'group' ? ', ' + change(node) : ''));
     }
     if (w > 34 && h > 15) {
       var label = document.createElement('span');
       label.className = 'lbl';
-      label.textContent = shortName(node) + ' ' + fmt(value(node));
+      label.textContent = shortName(node) + ' ' + fmt(node.v[state.compression]);
       el.appendChild(label);
     }
     return el;
@@ -187,7 +218,8 @@
 
   function current() { return state.stack[state.stack.length - 1]; }
 
-  function render() {
+  // Draws the level zoomed into; focus, when asked, goes to what a keyboard user acted on, so it is never lost.
+  function render(focus) {
     var root = current();
     state.nodes = [];
     map.textContent = '';
@@ -196,7 +228,8 @@
     if (kids.length === 0) {
       var empty = document.createElement('p');
       empty.className = 'empty';
-      empty.textContent = root.children && root.children.length ? 'Everything here is 0 bytes.' : 'Nothing to show: no file here has a source map to break it down.';
+      empty.textContent = root.kind === 'view' ? (root.children.length ? 'Every file here is 0 bytes.' : 'No file of the output is counted here.')
+        : root.children && root.children.length ? 'Everything here is 0 bytes.' : 'Nothing inside to show.';
       map.appendChild(empty);
     }
     squarify(kids, 0, 0, w, h).forEach(function (r) {
@@ -206,6 +239,12 @@
     });
     renderCrumbs();
     if (state.table) { renderTable(); }
+    if (focus === 'crumb') {
+      crumbs.querySelector('[aria-current]').focus();
+    } else if (focus === 'first') {
+      var first = state.table ? tableBox.querySelector('button') || crumbs.querySelector('[aria-current]') : map.querySelector('[tabindex]');
+      (first || crumbs.querySelector('[aria-current]')).focus();
+    }
   }
 
   function renderCrumbs() {
@@ -214,40 +253,49 @@
       if (i > 0) { var sep = document.createElement('span'); sep.textContent = '\u203a'; crumbs.appendChild(sep); }
       var b = document.createElement('button');
       b.type = 'button';
-      b.textContent = (i === 0 ? node.name : shortName(node)) + ' (' + fmt(value(node)) + ')';
-      b.title = node.name;
+      b.textContent = (i === 0 ? clean(node.name) : shortName(node)) + ' (' + fmt(node.v[state.compression]) + ')';
+      b.title = clean(node.name);
       if (i === state.stack.length - 1) { b.setAttribute('aria-current', 'true'); }
-      b.addEventListener('click', function () { state.stack = state.stack.slice(0, i + 1); render(); });
+      b.addEventListener('click', function () { state.stack = state.stack.slice(0, i + 1); render('crumb'); });
       crumbs.appendChild(b);
     });
   }
 
-  function zoomTo(node) {
+  function zoomTo(node, focus) {
     var path = [];
     for (var n = node; n; n = n.parent) { path.unshift(n); }
     state.stack = path;
-    render();
+    render(focus);
+  }
+
+  function zoomOut() {
+    if (state.stack.length > 1) { state.stack.pop(); render('first'); }
   }
 
   function zoomable(node) { return !!(node.children && node.children.some(function (c) { return value(c) > 0; })); }
 
   function describe(node) {
     var root = state.stack[0];
-    var lines = [kindName(node) + ': ' + node.name];
+    var lines = [kindName(node) + ': ' + clean(node.name)];
     var chain = [];
-    for (var n = node.parent; n && n.kind !== 'view'; n = n.parent) { chain.unshift(n.kind === 'group' ? kindName(n) : n.name); }
+    for (var n = node.parent; n && n.kind !== 'view'; n = n.parent) { chain.unshift(n.kind === 'group' ? kindName(n) : clean(n.name)); }
     if (chain.length) { lines.push('in ' + chain.join(' \u203a ')); }
     lines.push('raw ' + fmt(node.v.raw) + ' \u00b7 gzip ' + fmt(node.v.gzip) + ' \u00b7 brotli ' + fmt(node.v.brotli) + (node.estimated ? ' (compressed: the file\u2019s ratio applied)' : ''));
-    var share = value(root) > 0 ? (100 * value(node) / value(root)).toFixed(1) + '% of ' + root.name : '';
+    var share = value(root) > 0 ? (100 * value(node) / value(root)).toFixed(1) + '% of ' + clean(root.name) : '';
     var ofParent = node.parent && node.parent !== root && value(node.parent) > 0 ? ', ' + (100 * value(node) / value(node.parent)).toFixed(1) + '% of its ' + kindName(node.parent) : '';
     lines.push(share + ofParent);
-    if (node.status && node.kind !== 'group') { lines.push('budgets: ' + (node.status === 'none' ? 'no budget counts it' : node.status)); }
-    if (data.diff && node.kind !== 'module' && node.kind !== 'view' && node.kind !== 'group') {
-      if (node.isNew) { lines.push('new since the base'); }
-      else if (node.base) { lines.push('base ' + fmt(node.base[state.compression]) + ', change ' + signed(value(node) - node.base[state.compression])); }
-      else { lines.push('not in the base report\u2019s source maps'); }
-    }
+    if (node.kind !== 'group' && node.kind !== 'view') { lines.push('budgets: ' + statusName(node)); }
+    if (node.kind === 'file' && node.file.map) { lines.push('source map: ' + clean(node.file.map)); }
+    if (data.diff && node.kind !== 'view') { lines.push(change(node)); }
     return lines.join('\n');
+  }
+
+  function cell(tr, text, numeric, header) {
+    var td = document.createElement(header ? 'th' : 'td');
+    if (header) { td.scope = 'row'; }
+    if (typeof text === 'string') { td.textContent = text; } else { td.appendChild(text); }
+    if (numeric) { td.className = 'num'; }
+    tr.appendChild(td);
   }
 
   function renderTable() {
@@ -255,7 +303,7 @@
     tableBox.textContent = '';
     var table = document.createElement('table');
     var caption = document.createElement('caption');
-    caption.textContent = 'What ' + root.name + ' is made of, largest first (' + state.compression + ')';
+    caption.textContent = 'What ' + clean(root.name) + ' is made of, largest first (' + state.compression + '). Escape goes up a level.';
     table.appendChild(caption);
     var headers = ['Name', 'Kind', 'Size', 'Share', 'Raw', 'Gzip', 'Brotli', 'Budgets'];
     if (data.diff) { headers.push('Base', 'Change'); }
@@ -271,31 +319,26 @@
     thead.appendChild(head);
     table.appendChild(thead);
     var body = document.createElement('tbody');
-    (root.children || []).slice().sort(function (a, b) { return value(b) - value(a); }).forEach(function (node) {
+    var rows = (root.children || []).slice().sort(function (a, b) { return value(b) - value(a); }).concat(data.diff && root.removedPackages ? root.removedPackages : []);
+    rows.forEach(function (node) {
       var tr = document.createElement('tr');
-      var name = document.createElement('td');
+      var name;
       if (zoomable(node)) {
-        var b = document.createElement('button');
-        b.type = 'button';
-        b.textContent = node.name;
-        b.addEventListener('click', function () { zoomTo(node); });
-        name.appendChild(b);
+        name = document.createElement('button');
+        name.type = 'button';
+        name.textContent = clean(node.name);
+        name.addEventListener('click', function () { zoomTo(node, 'first'); });
       } else {
-        name.textContent = node.name;
+        name = clean(node.name);
       }
-      tr.appendChild(name);
-      var cells = [kindName(node), fmt(value(node)), value(root) > 0 ? (100 * value(node) / value(root)).toFixed(1) + '%' : '-',
-        fmt(node.v.raw), fmt(node.v.gzip), fmt(node.v.brotli), node.kind === 'group' ? '' : (node.status || 'none')];
-      if (data.diff) {
-        var hasBase = node.base && !node.isNew;
-        cells.push(node.isNew ? 'new' : hasBase ? fmt(node.base[state.compression]) : '-', hasBase ? signed(value(node) - node.base[state.compression]) : '-');
-      }
-      cells.forEach(function (text, i) {
-        var td = document.createElement('td');
-        td.textContent = text;
-        if (i >= 1 && i <= 5 || i >= 7) { td.className = 'num'; }
-        tr.appendChild(td);
-      });
+      cell(tr, name, false, true);
+      var before = baseValue(node);
+      [node.removed ? 'removed package' : kindName(node), node.removed ? '-' : fmt(node.v[state.compression]),
+        value(root) > 0 && !node.removed ? (100 * value(node) / value(root)).toFixed(1) + '%' : '-',
+        node.removed ? '-' : fmt(node.v.raw), node.removed ? '-' : fmt(node.v.gzip), node.removed ? '-' : fmt(node.v.brotli),
+        node.kind === 'group' || node.removed ? '' : statusName(node)]
+        .concat(data.diff ? [node.isNew ? 'new' : before == null ? '-' : fmt(before), node.isNew || before == null ? '-' : signed(value(node) - before)] : [])
+        .forEach(function (text, i) { cell(tr, text, i >= 1 && i <= 5 || i >= 7, false); });
       body.appendChild(tr);
     });
     table.appendChild(body);
@@ -320,11 +363,12 @@
   map.addEventListener('keydown', function (e) {
     if (e.key === 'Enter' || e.key === ' ') {
       var node = nodeOf(e.target);
-      if (node && zoomable(node)) { e.preventDefault(); zoomTo(node); var first = map.querySelector('[tabindex]'); if (first) { first.focus(); } }
-    } else if (e.key === 'Escape' && state.stack.length > 1) {
-      state.stack.pop(); render();
+      if (node && zoomable(node)) { e.preventDefault(); zoomTo(node, 'first'); }
+    } else if (e.key === 'Escape') {
+      zoomOut();
     }
   });
+  tableBox.addEventListener('keydown', function (e) { if (e.key === 'Escape') { zoomOut(); } });
 
   toggle.addEventListener('click', function () {
     state.table = !state.table;
@@ -367,7 +411,7 @@
   data.views.forEach(function (view, i) {
     var option = document.createElement('option');
     option.value = String(i);
-    option.textContent = view.name;
+    option.textContent = clean(view.name);
     select.appendChild(option);
   });
   select.addEventListener('change', function () { state.stack = [views[Number(select.value)]]; render(); });
@@ -375,11 +419,11 @@
   var resizing = 0;
   window.addEventListener('resize', function () { clearTimeout(resizing); resizing = setTimeout(render, 100); });
 
-  // The page that loads the most is the one a reader came for; "All files" when there are no pages.
-  var largest = 0;
-  views.forEach(function (view, i) { if (i < views.length - 1 && view.v.raw > views[largest].v.raw) { largest = i; } });
-  select.value = String(largest);
-  state.stack = [views[largest]];
+  // The page that loads the most is the one a reader came for; "All files" (the last view) when no page loads anything.
+  var shown = views.length - 1;
+  views.forEach(function (view, i) { if (i < views.length - 1 && view.v.raw > (shown === views.length - 1 ? 0 : views[shown].v.raw)) { shown = i; } });
+  select.value = String(shown);
+  state.stack = [views[shown]];
   render();
   document.documentElement.setAttribute('data-bb-ready', String(Math.round(performance.now())));
 })();
