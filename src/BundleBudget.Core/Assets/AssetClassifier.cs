@@ -37,6 +37,10 @@ public static class AssetClassifier
         [".br"] = AssetType.Precompressed,
     };
 
+    /// <summary>The file name extensions (without the dot) that make a file of this kind.</summary>
+    public static IReadOnlyList<string> ExtensionsOf(AssetType type) =>
+        ByExtension.Where(e => e.Value == type).Select(e => e.Key[1..]).ToList();
+
     public static AssetType Classify(string path)
     {
         var extension = Path.GetExtension(path);

@@ -76,6 +76,36 @@ public sealed record Budget(
     /// </summary>
     public bool MustMatch { get; init; }
 
+    /// <summary>For an initial or timing budget: the pages it limits by their URL path (Lighthouse's budget "path"); null for every page.</summary>
+    public UrlPathPattern? Path { get; init; }
+
+    /// <summary>Pages it leaves to other budgets, by URL path: the later budgets of a Lighthouse budget.json whose path also matches (the last match wins).</summary>
+    public IReadOnlyList<UrlPathPattern> ExcludePaths { get; init; } = [];
+
+    /// <summary>Whether an initial or timing budget without an entry limits the page served at <paramref name="servedPath"/> (its path inside the folder it is served from; null when no URL loads it).</summary>
+    public bool LimitsPageAt(string? servedPath)
+    {
+        if (Path is null && ExcludePaths.Count == 0)
+        {
+            return true;
+        }
+
+        if (servedPath is null)
+        {
+            return false; // no URL to match: a server-rendered layout, or a page outside the folder served
+        }
+
+        var urls = UrlPathPattern.UrlPathsOf(servedPath);
+        return (Path is null || urls.Any(Path.Matches)) && !ExcludePaths.Any(excluded => urls.Any(excluded.Matches));
+    }
+
+    /// <summary>
+    /// For an initial budget: it also counts what a page's scripts and stylesheets load while it renders (images, fonts,
+    /// media, fetches), as Lighthouse's resource budgets do. The output does not say what that is, so each page it
+    /// limits is incomplete: a limit already exceeded fails, but none passes on the files the HTML names alone.
+    /// </summary>
+    public bool CountsRenderLoads { get; init; }
+
     /// <summary>Whether the budget limits sizes (or times) at all, or only how many files it counts.</summary>
     public bool HasSizeLimit => MaximumWarning is not null || MaximumError is not null;
 
@@ -101,10 +131,13 @@ public sealed record Budget(
     public bool Matches(Asset asset) => (Types.Count == 0 || Types.Any(t => t.Includes(asset.Type))) && NamedByFiles(asset.Path);
 
     /// <summary>Whether its files glob (if any) takes the path and no exclude glob leaves it out.</summary>
-    private bool NamedByFiles(string path) => (Files is null || Files.IsMatch(path)) && !Exclude.Any(glob => glob.IsMatch(path));
+    public bool NamedByFiles(string path) => (Files is null || Files.IsMatch(path)) && !Exclude.Any(glob => glob.IsMatch(path));
 
     /// <summary>The size this budget compares for an asset: images, fonts and media always raw.</summary>
     public Compression CompressionFor(Asset asset) => asset.IsTextCompressible ? Compression : Compression.Raw;
+
+    /// <summary>The pages of an initial or timing budget, as its label names them.</summary>
+    private string Pages => Entry is not null ? $"'{Entry}'" : Path is not null ? $"(pages '{Path}')" : "(each page)";
 
     public string TypeName => Types.Count == 0 ? "files" : string.Join("+", Types.Select(t => t.ToString().ToLowerInvariant()));
 
@@ -120,15 +153,15 @@ public sealed record Budget(
 
             if (IsTiming)
             {
-                return $"{(Metric is { } metric ? Timings.BudgetMetrics.WireName(metric) : "timing")} {(Entry is null ? "(each page)" : $"'{Entry}'")}";
+                return $"{(Metric is { } metric ? Timings.BudgetMetrics.WireName(metric) : "timing")} {Pages}";
             }
 
             if (IsInitial)
             {
                 var page = (Entry, Files) switch
                 {
-                    (null, null) => "initial (each page)",
-                    (null, { } files) => $"initial '{files}' (each page)",
+                    (null, null) => $"initial {Pages}",
+                    (null, { } files) => $"initial '{files}' {Pages}",
                     ({ } entry, null) => $"initial '{entry}'",
                     ({ } entry, { } files) => $"initial '{files}' of '{entry}'",
                 };

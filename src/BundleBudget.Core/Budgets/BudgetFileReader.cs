@@ -26,7 +26,7 @@ public static class BudgetFileReader
 
     private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "staticWebAssets", "siteRoot", "compression", "strict", "entries", "budgets", "budget", "extends", .. AnalysisRegistry.Sections.Select(s => s.Key)];
     private static readonly string[] EntryKeys = ["path", "siteRoot"];
-    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount", "maximumGrowth", "exclude", "mustMatch"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount", "maximumGrowth", "exclude", "mustMatch", "path", "excludePaths", "renderLoads"];
 
     /// <summary>The largest budget.json read: 20,000 budgets take about 2 MB.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
@@ -81,6 +81,12 @@ public static class BudgetFileReader
         catch (JsonSyntaxException e)
         {
             context.Error(DiagnosticCodes.InvalidJson, $"budget.json is not valid JSON: {e.Message}.", e.Line, e.Column);
+            return new BudgetFileReadResult(null, context.Diagnostics);
+        }
+
+        if (root is JsonArrayNode lighthouse && Peers.LighthouseBudgetConfig.IsLighthouseBudgets(lighthouse))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, $"This is Lighthouse's budget.json (an array of budgets with resourceSizes, resourceCounts or timings), not BundleBudget's: check it with --from {System.IO.Path.GetFileName(fullPath)}, name it in a budget.json's \"extends\", or convert it with bundle-budget import {System.IO.Path.GetFileName(fullPath)} -o bundle-budget.json.", root);
             return new BudgetFileReadResult(null, context.Diagnostics);
         }
 
@@ -426,6 +432,9 @@ public static class BudgetFileReader
         JsonProperty? countProperty = null, growthProperty = null;
         IReadOnlyList<FileGlob>? exclude = null;
         bool? mustMatch = null;
+        UrlPathPattern? urlPath = null;
+        IReadOnlyList<UrlPathPattern>? excludePaths = null;
+        bool? renderLoads = null;
         foreach (var property in context.UniqueProperties(budget, StringComparer.Ordinal))
         {
             switch (property.Name)
@@ -504,6 +513,13 @@ public static class BudgetFileReader
                     mustMatch = context.ReadBoolean(property);
                     valid &= mustMatch is not null;
                     break;
+                case "path" or "excludePaths":
+                    valid &= context.ReadPagePaths(property, ref urlPath, ref excludePaths);
+                    break;
+                case "renderLoads":
+                    renderLoads = context.ReadBoolean(property);
+                    valid &= renderLoads is not null;
+                    break;
                 default:
                     context.UnknownKey(property, BudgetKeys, "in a budget");
                     valid = false;
@@ -564,6 +580,18 @@ public static class BudgetFileReader
             valid = false;
         }
 
+        if (valid && renderLoads is not null && !types.Contains(BudgetType.Initial))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "\"renderLoads\" applies to \"type\": \"initial\" budgets: it says they count what a page's scripts and styles load while it renders.", budget);
+            valid = false;
+        }
+
+        if (valid && (urlPath is not null || excludePaths is not null) && (!types.Contains(BudgetType.Initial) || entry is not null))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "\"path\" and \"excludePaths\" choose the pages of a \"type\": \"initial\" budget by their URL, instead of one \"entry\".", budget);
+            valid = false;
+        }
+
         var growth = growthProperty is null ? null : ReadGrowth(growthProperty, network is not null, context);
         valid &= growthProperty is null || growth is not null;
 
@@ -613,6 +641,9 @@ public static class BudgetFileReader
                 MaximumGrowth = growth,
                 Exclude = exclude ?? [],
                 MustMatch = mustMatch == true,
+                Path = urlPath,
+                ExcludePaths = excludePaths ?? [],
+                CountsRenderLoads = renderLoads == true,
             }
             : null;
     }

@@ -57,9 +57,30 @@ public static class BudgetFileWriter
             json.WriteEndArray();
         }
 
+        if (budget.Metric is { } metric)
+        {
+            json.WriteString("metric", Timings.BudgetMetrics.WireName(metric));
+        }
+
         if (budget.Entry is { } entry)
         {
             json.WriteString("entry", entry);
+        }
+
+        if (budget.Path is { } path)
+        {
+            json.WriteString("path", path.Pattern);
+        }
+
+        if (budget.ExcludePaths.Count > 0)
+        {
+            json.WriteStartArray("excludePaths");
+            foreach (var excluded in budget.ExcludePaths)
+            {
+                json.WriteStringValue(excluded.Pattern);
+            }
+
+            json.WriteEndArray();
         }
 
         if (budget.Files is { } files)
@@ -83,7 +104,7 @@ public static class BudgetFileWriter
             json.WriteString("scope", "each");
         }
 
-        if (budget.Compression != fileCompression)
+        if (budget.Compression != fileCompression && !budget.IsTiming)
         {
             json.WriteString("compression", budget.Compression.ToString().ToLowerInvariant());
         }
@@ -91,6 +112,11 @@ public static class BudgetFileWriter
         if (budget.MustMatch)
         {
             json.WriteBoolean("mustMatch", true);
+        }
+
+        if (budget.CountsRenderLoads)
+        {
+            json.WriteBoolean("renderLoads", true);
         }
 
         WriteLimit(json, "maximumWarning", budget.MaximumWarning);
@@ -115,13 +141,20 @@ public static class BudgetFileWriter
             return;
         }
 
-        if (limit.Unit == LimitUnit.Bytes)
+        switch (limit.Unit)
         {
-            json.WriteNumber(key, limit.Value);
-        }
-        else
-        {
-            json.WriteString(key, limit.Text);
+            case LimitUnit.Bytes:
+                json.WriteNumber(key, limit.Value);
+                break;
+            case LimitUnit.Milliseconds:
+                json.WriteString(key, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{limit.Value}ms"));
+                break;
+            case LimitUnit.Shift:
+                json.WriteNumber(key, limit.Value / 1000.0);
+                break;
+            default:
+                json.WriteString(key, limit.Text);
+                break;
         }
     }
 }

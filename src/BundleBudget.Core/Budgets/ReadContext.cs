@@ -23,6 +23,9 @@ internal sealed class ReadContext(string path)
 
     public void Error(string code, string message, JsonNode node) => Error(code, message, node.Line, node.Column);
 
+    /// <summary>An error at a property's key.</summary>
+    public void Error(string code, string message, JsonProperty property) => Error(code, message, property.Line, property.Column);
+
     public void Warning(string code, string message, JsonNode node) =>
         _diagnostics.Add(Diagnostic.Warning(code, message, Path, node.Line, node.Column));
 
@@ -160,6 +163,53 @@ internal sealed class ReadContext(string path)
     }
 
     /// <summary>A glob or a list of globs (budgets' "exclude"); null when any is not one.</summary>
+    /// <summary>A budget's "path" (one URL path pattern) or "excludePaths" (one or a list): the pages it limits by URL, for an initial or timing budget.</summary>
+    public bool ReadPagePaths(JsonProperty property, ref UrlPathPattern? path, ref IReadOnlyList<UrlPathPattern>? excludePaths)
+    {
+        if (property.Name == "path" && property.Value is not JsonStringNode)
+        {
+            Error(DiagnosticCodes.InvalidValue, $"\"path\" must be one URL path such as \"/blog/*\", found {property.Value.KindName}.", property.Value);
+            return false;
+        }
+
+        var read = ReadUrlPaths(property);
+        if (property.Name == "path")
+        {
+            path = read?.Single();
+        }
+        else
+        {
+            excludePaths = read;
+        }
+
+        return read is not null;
+    }
+
+    /// <summary>URL path patterns as Lighthouse's budget.json writes them (one, or a list).</summary>
+    public IReadOnlyList<UrlPathPattern>? ReadUrlPaths(JsonProperty property)
+    {
+        IEnumerable<JsonNode> values = property.Value is JsonArrayNode array ? array.Items : [property.Value];
+        var paths = new List<UrlPathPattern>();
+        foreach (var value in values)
+        {
+            if (value is not JsonStringNode { Value: var text })
+            {
+                Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be a URL path such as \"/blog/*\", found {value.KindName}.", value);
+                return null;
+            }
+
+            if (UrlPathPattern.TryParse(text, out var problem) is not { } path)
+            {
+                Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\": {problem}", value);
+                return null;
+            }
+
+            paths.Add(path);
+        }
+
+        return paths;
+    }
+
     public IReadOnlyList<FileGlob>? ReadGlobs(JsonProperty property)
     {
         IEnumerable<JsonNode> values = property.Value is JsonArrayNode array ? array.Items : [property.Value];

@@ -172,7 +172,22 @@ public static partial class BudgetEvaluator
 
     /// <summary>The pages an initial budget limits: its entry, or every entry page.</summary>
     public static IReadOnlyList<EntryPage> PagesOf(Budget budget, PageGraph pages) =>
-        budget.Entry is null ? pages.Pages : pages.Find(budget.Entry) is { } page ? [page] : [];
+        budget.Entry is not null ? pages.Find(budget.Entry) is { } page ? [page] : []
+        : budget.Path is null && budget.ExcludePaths.Count == 0 ? pages.Pages
+        : pages.Pages.Where(p => budget.LimitsPageAt(Timings.TimingsAnalysis.Locate(p).UrlPath)).ToList();
+
+    /// <summary>Why a budget limited by URL paths limits no page, or null when it limits pages by entry or not at all.</summary>
+    internal static string? NoPageAtPath(Budget budget, PageGraph pages) =>
+        budget.Entry is not null || (budget.Path is null && budget.ExcludePaths.Count == 0) || pages.Pages.Count == 0 ? null
+            : $"Budget '{budget.Label}' limits nothing: no entry page is served at a URL path {(budget.Path is { } path ? $"that matches '{path}'" : "it keeps")}{(budget.ExcludePaths.Count > 0 ? $" and no other path ({string.Join(", ", budget.ExcludePaths.Select(p => $"'{p}'"))}) takes" : string.Empty)}. Pages: {string.Join(", ", pages.Pages.Take(5).Select(p => p.Path))}{(pages.Pages.Count > 5 ? ", ..." : string.Empty)}.";
+
+    /// <summary>The path of another host's URL (no leading '/'), for a files glob to take it by its name; null for anything else.</summary>
+    internal static string? OtherHostPath(string url)
+    {
+        var absolute = url.StartsWith("//", StringComparison.Ordinal) ? "https:" + url : url;
+        return (absolute.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || absolute.StartsWith("https:", StringComparison.OrdinalIgnoreCase))
+            && Uri.TryCreate(absolute, UriKind.Absolute, out var uri) ? Uri.UnescapeDataString(uri.AbsolutePath).TrimStart('/') : null;
+    }
 
     /// <summary>The assets a page loads first: every one, even a kind no other budget counts (a source map or a .gz a page names itself is downloaded too).</summary>
     public static IReadOnlyList<Asset> InitialAssets(EntryPage page, IReadOnlyDictionary<string, Asset> assetsByPath) =>
@@ -247,7 +262,11 @@ public static partial class BudgetEvaluator
         var limited = PagesOf(budget, pages);
         var offenders = new List<OffendingFile>();
         var unmeasured = new List<Unmeasured>();
-        if (limited.Count == 0)
+        if (limited.Count == 0 && NoPageAtPath(budget, pages) is { } noPage)
+        {
+            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, noPage, budget.Location));
+        }
+        else if (limited.Count == 0)
         {
             // A page that should be there and is not (named in entries or by the budget, or in a folder that could not be
             // listed) leaves what the budget limits unknown: incomplete, not a pass on nothing.
@@ -278,13 +297,19 @@ public static partial class BudgetEvaluator
             unmeasured.AddRange(loaded.Where(a => context.SizeFor(budget, a) is null)
                 .Select(a => new Unmeasured($"{page.Path}: {a.Path}", context.WhyUnmeasured(budget, a))));
             unmeasured.AddRange(page.Gaps.Select(g => new Unmeasured($"{page.Path}: {(g.From == page.Path ? string.Empty : g.From + " loads ")}'{g.Target}'", g.Reason)));
+            if (budget.CountsRenderLoads)
+            {
+                unmeasured.Add(new Unmeasured(page.Path, "what its scripts and stylesheets load while it renders (images, fonts, media, fetches) is seen only in a browser, and it counts them"));
+            }
+
             var bytes = measured.Sum(a => context.SizeFor(budget, a)!.Value);
             sizeKind = DescribeCompression(budget, measured);
             var levels = DiscoveryLevels(page);
             var actual = budget.Network is { } network ? (long)Math.Round(network.EstimateMilliseconds(bytes, levels)) : bytes;
             largest = Math.Max(largest, actual);
             // Requests, as Lighthouse counts them: other hosts' too, and a server-rendered page's document (no file of the output).
-            var external = budget.Files is not null ? 0 : page.External.Count(url => url.StartsWith("http:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("https:", StringComparison.OrdinalIgnoreCase) || url.StartsWith("//", StringComparison.Ordinal));
+            // Other hosts' URLs a files glob takes by their path ("**/*.js" counts a CDN's script), as Lighthouse counts a type.
+            var external = page.External.Select(OtherHostPath).Count(path => path is not null && budget.NamedByFiles(path));
             var requests = loaded.Count + external + (page.ServerRendered && budget.Files is null ? 1 : 0);
             mostFiles = Math.Max(mostFiles, requests);
             var sizeStatus = StatusOf(budget, actual);

@@ -27,4 +27,21 @@ internal sealed record PeerCheck(string Name, IReadOnlyList<string> Patterns, Li
 
     /// <summary>Globs (from the config's folder) of files the check leaves out: size-limit's "!" patterns, or the files a later bundlewatch entry takes over.</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>Its patterns are relative to the site served, whatever folder that is (Lighthouse's resource types), not to the config's folder.</summary>
+    public bool SiteRelative { get; init; }
+
+    /// <summary>For an initial or timing check: the pages it limits by URL path (Lighthouse's "path"), and those later checks take.</summary>
+    public UrlPathPattern? UrlPath { get; init; }
+
+    public IReadOnlyList<UrlPathPattern> ExcludeUrlPaths { get; init; } = [];
+
+    /// <summary>For a timing check, its metric.</summary>
+    public Timings.BudgetMetric? Metric { get; init; }
+
+    /// <summary>For an initial check: it counts files a page's scripts and styles load while it renders (images, fonts), which only a browser sees.</summary>
+    public bool CountsRenderLoads { get; init; }
+
+    /// <summary>How many requests it allows (Lighthouse's resourceCounts).</summary>
+    public int? MaximumCount { get; init; }
 }

@@ -5,13 +5,13 @@ using BundleBudget.Core.Text;
 namespace BundleBudget.Core.Peers;
 
 /// <summary>
-/// Reads the budgets other tools' configs already hold (Angular, bundlewatch, bundlesize, size-limit), with the meaning they
+/// Reads the budgets other tools' configs already hold (Angular, Lighthouse CI, bundlewatch, bundlesize, size-limit), with the meaning they
 /// have there: their globs from the config's folder, their units, compressions and scopes. A budget.json takes them with
 /// <c>"extends"</c>, a check with <c>--from</c>, and <c>bundle-budget import</c> writes them out as a budget.json.
 /// </summary>
 internal static class PeerConfigs
 {
-    public const string Formats = "Angular (angular.json), bundlewatch (bundlewatch.config.json, \"bundlewatch\" in package.json), bundlesize (bundlesize.config.json, \"bundlesize\" in package.json) and size-limit (.size-limit.json, .size-limit.js holding JSON, \"size-limit\" in package.json)";
+    public const string Formats = "Angular (angular.json), Lighthouse CI (its budget.json: an array of budgets with resourceSizes, resourceCounts or timings), bundlewatch (bundlewatch.config.json, \"bundlewatch\" in package.json), bundlesize (bundlesize.config.json, \"bundlesize\" in package.json) and size-limit (.size-limit.json, .size-limit.js holding JSON, \"size-limit\" in package.json)";
 
     /// <summary>The largest config read.</summary>
     private const long MaxBytes = 4L * 1024 * 1024;
@@ -21,7 +21,7 @@ internal static class PeerConfigs
     /// file), with globs relative to <paramref name="outputFolder"/>; without one, the folder the config's paths share,
     /// returned so that the check looks there.
     /// </summary>
-    public static (IReadOnlyList<Budget> Budgets, string OutputFolder) Read(string path, string? outputFolder, ReadContext context)
+    public static (IReadOnlyList<Budget> Budgets, string? OutputFolder) Read(string path, string? outputFolder, ReadContext context)
     {
         try
         {
@@ -35,44 +35,78 @@ internal static class PeerConfigs
         }
     }
 
-    private static (IReadOnlyList<Budget> Budgets, string OutputFolder) ReadBudgets(string path, string? outputFolder, ReadContext context)
+    private static (IReadOnlyList<Budget> Budgets, string? OutputFolder) ReadBudgets(string path, string? outputFolder, ReadContext context)
     {
         var fullPath = Path.GetFullPath(path);
         var checks = ReadChecks(fullPath, context);
         var configFolder = Path.GetDirectoryName(fullPath)!;
-        var output = outputFolder ?? PeerGlob.CommonFolder(configFolder, checks.SelectMany(c => c.Patterns));
+
+        // A config whose every check is on the site served (Lighthouse's) names no folder: the check's own is used.
+        var output = outputFolder ?? (checks.Count > 0 && checks.All(c => c.SiteRelative) ? null
+            : PeerGlob.CommonFolder(configFolder, checks.Where(c => !c.SiteRelative).SelectMany(c => c.Patterns)));
         var budgets = new List<Budget>();
         foreach (var check in checks)
         {
-            var globs = check.Patterns.Select(p => (Pattern: p, Rebased: PeerGlob.Rebase(configFolder, p, output))).ToList();
-            foreach (var (pattern, (_, problem)) in globs.Where(g => g.Rebased.Problem is not null))
+            var budget = check.SiteRelative ? SiteBudget(check, context) : FolderBudget(check, configFolder, output!, context);
+            if (budget is not null)
             {
-                context.Error(PeerDiagnostics.NotRead, $"{problem}: '{check.Name}' is not checked. Name the folder they are in as the output folder (\"outputPath\").", check.At);
+                budgets.Add(budget with
+                {
+                    Path = check.UrlPath, ExcludePaths = check.ExcludeUrlPaths, Metric = check.Metric, MaximumCount = check.MaximumCount,
+                    CountsRenderLoads = check.CountsRenderLoads,
+                });
             }
-
-            if (globs.Any(g => g.Rebased.Problem is not null))
-            {
-                continue;
-            }
-
-            var files = globs.Count == 1 ? globs[0].Rebased.Glob : Union(globs.Select(g => g.Rebased.Glob!.Pattern), check, context);
-            if (files is null)
-            {
-                continue;
-            }
-
-            // An excluded pattern outside the output folder excludes nothing of it.
-            var exclude = check.Exclude.Select(p => PeerGlob.Rebase(configFolder, p, output).Glob).OfType<FileGlob>().ToList();
-            var entry = check.Entry is null ? null : PeerGlob.Rebase(configFolder, check.Entry, output).Glob?.Pattern;
-            budgets.Add(new Budget(check.Name, check.Types, files, check.Scope, check.Compression, check.Warning, check.Limit, context.At(check.At))
-            {
-                Entry = entry,
-                UnmatchedIsUnknown = check.UnmatchedIsUnknown,
-                MustMatch = check.MustMatch, Exclude = exclude, GlobsRelativeTo = output,
-            });
         }
 
         return (budgets, output);
+    }
+
+    /// <summary>A check whose globs are relative to the config's folder, rebased onto the output folder.</summary>
+    private static Budget? FolderBudget(PeerCheck check, string configFolder, string output, ReadContext context)
+    {
+        var globs = check.Patterns.Select(p => (Pattern: p, Rebased: PeerGlob.Rebase(configFolder, p, output))).ToList();
+        foreach (var (pattern, (_, problem)) in globs.Where(g => g.Rebased.Problem is not null))
+        {
+            context.Error(PeerDiagnostics.NotRead, $"{problem}: '{check.Name}' is not checked. Name the folder they are in as the output folder (\"outputPath\").", check.At);
+        }
+
+        if (globs.Any(g => g.Rebased.Problem is not null))
+        {
+            return null;
+        }
+
+        var files = globs.Count == 1 ? globs[0].Rebased.Glob : Union(globs.Select(g => g.Rebased.Glob!.Pattern), check, context);
+        if (files is null)
+        {
+            return null;
+        }
+
+        // An excluded pattern outside the output folder excludes nothing of it.
+        var exclude = check.Exclude.Select(p => PeerGlob.Rebase(configFolder, p, output).Glob).OfType<FileGlob>().ToList();
+        var entry = check.Entry is null ? null : PeerGlob.Rebase(configFolder, check.Entry, output).Glob?.Pattern;
+        return new Budget(check.Name, check.Types, files, check.Scope, check.Compression, check.Warning, check.Limit, context.At(check.At))
+        {
+            Entry = entry,
+            UnmatchedIsUnknown = check.UnmatchedIsUnknown,
+            MustMatch = check.MustMatch, Exclude = exclude, GlobsRelativeTo = output,
+        };
+    }
+
+    /// <summary>A check on the site served, whichever folder is checked: its globs as they are.</summary>
+    private static Budget? SiteBudget(PeerCheck check, ReadContext context)
+    {
+        FileGlob? Parse(string pattern) => FileGlob.TryParse(pattern, out var glob, out _) ? glob : null;
+        var files = check.Patterns.Count == 0 ? null : Parse(check.Patterns.Single());
+        if (check.Patterns.Count > 0 && files is null)
+        {
+            context.Error(PeerDiagnostics.NotRead, $"'{check.Name}' is not checked: its files cannot be read as a glob.", check.At);
+            return null;
+        }
+
+        return new Budget(check.Name, check.Types, files, check.Scope, check.Compression, check.Warning, check.Limit, context.At(check.At))
+        {
+            Exclude = check.Exclude.Select(Parse).OfType<FileGlob>().ToList(),
+        };
     }
 
     /// <summary>Whether a file is one of the configs this reads, by its name (package.json only when it holds one).</summary>
@@ -101,6 +135,11 @@ internal static class PeerConfigs
         if (name == "angular.json")
         {
             return AngularConfig.Read(root, context);
+        }
+
+        if (root is JsonArrayNode lighthouse && !name.StartsWith(".size-limit", StringComparison.Ordinal) && LighthouseBudgetConfig.IsLighthouseBudgets(lighthouse))
+        {
+            return LighthouseBudgetConfig.Read(lighthouse, context);
         }
 
         if (name.StartsWith(".size-limit", StringComparison.Ordinal) || (root is JsonArrayNode && !name.Contains("bundlesize", StringComparison.OrdinalIgnoreCase)))

@@ -15,7 +15,11 @@ public static partial class BudgetEvaluator
         var metric = budget.Metric!.Value;
         var limited = PagesOf(budget, pages);
         var unmeasured = new List<Unmeasured>();
-        if (limited.Count == 0)
+        if (limited.Count == 0 && NoPageAtPath(budget, pages) is { } noPage)
+        {
+            context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, noPage, budget.Location));
+        }
+        else if (limited.Count == 0)
         {
             unmeasured.Add(budget.Entry is { } entry
                 ? new Unmeasured(entry, "the entry page is not in the output folder (or not an entry: check \"entries\")")

@@ -12,7 +12,7 @@ namespace BundleBudget.Core.Timings;
 /// </summary>
 internal static class TimingBudgetReader
 {
-    private static readonly string[] Keys = ["name", "type", "metric", "entry", "maximumWarning", "maximumError", "minimumWarning", "minimumError", "maximumRegression"];
+    private static readonly string[] Keys = ["name", "type", "metric", "entry", "path", "excludePaths", "maximumWarning", "maximumError", "minimumWarning", "minimumError", "maximumRegression"];
 
     public static bool IsTiming(JsonObjectNode budget) =>
         budget.Properties.Any(p => p.Name == "type" && (p.Value is JsonStringNode { Value: "timing" } || (p.Value is JsonArrayNode types && types.Items.Any(t => t is JsonStringNode { Value: "timing" }))));
@@ -21,6 +21,8 @@ internal static class TimingBudgetReader
     {
         var valid = true;
         string? name = null, entry = null;
+        UrlPathPattern? urlPath = null;
+        IReadOnlyList<UrlPathPattern>? excludePaths = null;
         BudgetMetric? metric = null;
         var limits = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
         foreach (var property in context.UniqueProperties(budget, StringComparer.Ordinal))
@@ -57,6 +59,9 @@ internal static class TimingBudgetReader
                 case "entry":
                     entry = context.RequireString(property)?.Replace('\\', '/').TrimStart('/');
                     valid &= entry is not null;
+                    break;
+                case "path" or "excludePaths":
+                    valid &= context.ReadPagePaths(property, ref urlPath, ref excludePaths);
                     break;
                 case "maximumWarning" or "maximumError" or "minimumWarning" or "minimumError" or "maximumRegression":
                     limits[property.Name] = property;
@@ -104,8 +109,17 @@ internal static class TimingBudgetReader
             context.Warning(DiagnosticCodes.WarningNotBelowError, $"{warningKey} ({warning.Text}) is not {(m == BudgetMetric.Score ? "above" : "below")} {errorKey} ({error.Text}), so the warning can never be seen before the error.", budget);
         }
 
+        if (valid && entry is not null && (urlPath is not null || excludePaths is not null))
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "A timing budget limits one \"entry\", or the pages \"path\" and \"excludePaths\" choose by their URL: not both.", budget);
+            valid = false;
+        }
+
         return valid
-            ? new Budget(name, [BudgetType.Timing], null, BudgetScope.Total, Compression.Raw, warning, error, context.At(budget)) { Entry = entry, Metric = m, MaximumRegression = regression }
+            ? new Budget(name, [BudgetType.Timing], null, BudgetScope.Total, Compression.Raw, warning, error, context.At(budget))
+            {
+                Entry = entry, Metric = m, MaximumRegression = regression, Path = urlPath, ExcludePaths = excludePaths ?? [],
+            }
             : null;
     }
 

@@ -108,11 +108,16 @@ public sealed class TimingsAnalysis : Analysis<TimingsResult>
         : !Pages.SiteLayout.IsInside(page.Path, page.SiteRoot) ? (null, "the page is not inside the folder it is served from (its \"siteRoot\"), so no URL loads it")
         : (page.SiteRoot.Length == 0 ? page.Path : page.Path[(page.SiteRoot.Length + 1)..], null);
 
-    /// <summary>The pages a check of one build measures: those its timing budgets name (every entry page when one names none).</summary>
+    /// <summary>The pages a check of one build measures: those its timing budgets limit (by entry, by URL path, or every page).</summary>
     internal static List<Pages.EntryPage> PagesFor(IReadOnlyList<Budget> budgets, Pages.PageGraph pages)
     {
-        var named = budgets.Count > 0 && budgets.All(b => b.Entry is not null) ? budgets.Select(b => b.Entry!).ToHashSet(StringComparer.Ordinal) : null;
-        return pages.Pages.Where(p => named is null || named.Contains(p.Path)).ToList();
+        if (budgets.Count == 0)
+        {
+            return pages.Pages.ToList();
+        }
+
+        var limited = budgets.SelectMany(b => Evaluation.BudgetEvaluator.PagesOf(b, pages)).ToHashSet();
+        return pages.Pages.Where(limited.Contains).ToList();
     }
 
     internal override void WriteJson(Utf8JsonWriter json, TimingsResult result) => TimingsReport.WriteJson(json, result);

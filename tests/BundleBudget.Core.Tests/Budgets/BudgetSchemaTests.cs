@@ -50,7 +50,9 @@ public class BudgetSchemaTests
         {
             // Not a schema (bundle-budget-report.schema.json, this one) nor BundleBudget's own output (bundle-budget*.json: reports, size caches).
             var name = Path.GetFileName(file);
-            if (!name.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("bundle-budget", StringComparison.OrdinalIgnoreCase))
+            // Nor Lighthouse's budget.json (an array, read with "extends" or --from).
+            if (!name.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase) && !name.StartsWith("bundle-budget", StringComparison.OrdinalIgnoreCase)
+                && !File.ReadAllText(file).TrimStart().StartsWith('['))
             {
                 yield return file;
             }
@@ -267,6 +269,12 @@ public class BudgetSchemaTests
         yield return Sample("initial scripts only", """
             { "budgets": [{ "type": "initial", "files": "**/*.js", "exclude": "polyfills-*.js", "maximumError": "170KB" }] }
             """);
+        yield return Sample("pages by URL path, as Lighthouse's budget.json chooses them", """
+            { "budgets": [
+                { "type": "initial", "files": "**/*.js", "path": "/*", "excludePaths": ["/about", "/blog/*.html$"], "maximumError": "8KiB" },
+                { "type": "initial", "path": "/about", "renderLoads": true, "maximumCount": 10 },
+                { "type": "timing", "metric": "fcp", "path": "/blog", "excludePaths": "/blog/drafts", "maximumError": "2s" } ] }
+            """);
         yield return Sample("growth limits", """
             { "budgets": [
                 { "type": "script", "maximumGrowth": "5%" },
@@ -329,6 +337,8 @@ public class BudgetSchemaTests
         yield return Invalid("a load time without a network", """{ "budgets": [{ "type": "initial", "maximumError": "3s" }] }""");
         yield return Invalid("a load time of an hour", """{ "budgets": [{ "type": "initial", "network": "4g", "maximumError": "3600s" }] }""");
         yield return Invalid("initial with another type", """{ "budgets": [{ "type": ["initial", "script"], "maximumError": "170KB" }] }""");
+        yield return Invalid("a path with two wildcards", """{ "budgets": [{ "type": "initial", "path": "/a*b*", "maximumError": "170KB" }] }""");
+        yield return Invalid("a path that is no URL path", """{ "budgets": [{ "type": "initial", "path": "blog", "maximumError": "170KB" }] }""");
         yield return Invalid("initial with mustMatch", """{ "budgets": [{ "type": "initial", "mustMatch": true, "maximumError": "170KB" }] }""");
         yield return Invalid("initial with a scope", """{ "budgets": [{ "type": "initial", "scope": "each", "maximumError": "170KB" }] }""");
         yield return Invalid("entry on a script budget", """{ "budgets": [{ "type": "script", "entry": "index.html", "maximumError": "170KB" }] }""");

@@ -162,7 +162,7 @@ public class PeerConfigTests
         var errors = read.Diagnostics.Where(d => d.Code == PeerDiagnostics.NotRead).ToList();
         Assert.That(errors.Select(e => Path.GetFileName(e.File)), Is.EqualTo(new[] { "bundlewatch.config.json", "other.json" }));
         Assert.That(errors[0].Message, Does.Contain("\"build/*.js\" names files outside the output folder"));
-        Assert.That(errors[1].Message, Does.StartWith("This is no budget config BundleBudget reads. It reads Angular (angular.json), bundlewatch"));
+        Assert.That(errors[1].Message, Does.StartWith("This is no budget config BundleBudget reads. It reads Angular (angular.json), Lighthouse CI (its budget.json: an array of budgets with resourceSizes, resourceCounts or timings), bundlewatch"));
     }
 
     [Test]
