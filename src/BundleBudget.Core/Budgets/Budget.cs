@@ -106,8 +106,14 @@ public sealed record Budget(
     /// </summary>
     public bool CountsRenderLoads { get; init; }
 
+    /// <summary>The size below which the budget is a warning (<c>minimumWarning</c>): a bundle that suddenly shrinks lost something.</summary>
+    public Limit? MinimumWarning { get; init; }
+
+    /// <summary>The size below which the budget is an error (<c>minimumError</c>).</summary>
+    public Limit? MinimumError { get; init; }
+
     /// <summary>Whether the budget limits sizes (or times) at all, or only how many files it counts.</summary>
-    public bool HasSizeLimit => MaximumWarning is not null || MaximumError is not null;
+    public bool HasSizeLimit => MaximumWarning is not null || MaximumError is not null || MinimumWarning is not null || MinimumError is not null;
 
     /// <summary>For an initial budget on load time: the network its limits assume; its limits are then times.</summary>
     public NetworkProfile? Network { get; init; }

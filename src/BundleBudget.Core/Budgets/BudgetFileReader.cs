@@ -26,7 +26,7 @@ public static class BudgetFileReader
 
     private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "staticWebAssets", "siteRoot", "compression", "strict", "entries", "budgets", "budget", "extends", .. AnalysisRegistry.Sections.Select(s => s.Key)];
     private static readonly string[] EntryKeys = ["path", "siteRoot"];
-    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount", "maximumGrowth", "exclude", "mustMatch", "path", "excludePaths", "renderLoads"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount", "maximumGrowth", "exclude", "mustMatch", "path", "excludePaths", "renderLoads", "minimumWarning", "minimumError"];
 
     /// <summary>The largest budget.json read: 20,000 budgets take about 2 MB.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
@@ -435,6 +435,7 @@ public static class BudgetFileReader
         UrlPathPattern? urlPath = null;
         IReadOnlyList<UrlPathPattern>? excludePaths = null;
         bool? renderLoads = null;
+        ByteSize? minimumWarning = null, minimumError = null;
         foreach (var property in context.UniqueProperties(budget, StringComparer.Ordinal))
         {
             switch (property.Name)
@@ -491,6 +492,19 @@ public static class BudgetFileReader
                     break;
                 case "maximumError":
                     errorProperty = property;
+                    break;
+                case "minimumWarning" or "minimumError":
+                    var floor = context.ReadSize(property);
+                    valid &= floor is not null;
+                    if (property.Name == "minimumWarning")
+                    {
+                        minimumWarning = floor;
+                    }
+                    else
+                    {
+                        minimumError = floor;
+                    }
+
                     break;
                 case "maximumCountWarning":
                     countProperty ??= property;
@@ -601,7 +615,19 @@ public static class BudgetFileReader
             valid = false;
         }
 
-        if (warning is null && error is null && warningTime is null && errorTime is null && countWarning is null && countError is null && growth is null && mustMatch != true && valid)
+        if (valid && (minimumWarning ?? minimumError) is not null && network is not null)
+        {
+            context.Error(DiagnosticCodes.InvalidValue, "\"minimumWarning\" and \"minimumError\" are sizes a budget must reach: a budget with a \"network\" limits load times, which have no minimum.", budget);
+            valid = false;
+        }
+
+        if (minimumWarning is { } mw && minimumError is { } me && mw.Bytes <= me.Bytes)
+        {
+            context.Warning(DiagnosticCodes.WarningNotBelowError, $"minimumWarning ({mw.Describe()}) is not above minimumError ({me.Describe()}), so the warning can never be seen before the error.", budget);
+        }
+
+        if (warning is null && error is null && warningTime is null && errorTime is null && countWarning is null && countError is null && growth is null && mustMatch != true
+            && minimumWarning is null && minimumError is null && valid)
         {
             context.Error(DiagnosticCodes.IncompleteBudget, "This budget has no limit: add \"maximumError\" and/or \"maximumWarning\", such as \"500KB\" (or \"maximumCount\", a number of files, or \"maximumGrowth\" since the base branch).", budget);
             valid = false;
@@ -644,6 +670,8 @@ public static class BudgetFileReader
                 Path = urlPath,
                 ExcludePaths = excludePaths ?? [],
                 CountsRenderLoads = renderLoads == true,
+                MinimumWarning = minimumWarning is { } floorWarning ? Limit.Bytes(floorWarning) : null,
+                MinimumError = minimumError is { } floorError ? Limit.Bytes(floorError) : null,
             }
             : null;
     }

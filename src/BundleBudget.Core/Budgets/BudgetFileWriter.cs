@@ -121,6 +121,8 @@ public static class BudgetFileWriter
 
         WriteLimit(json, "maximumWarning", budget.MaximumWarning);
         WriteLimit(json, "maximumError", budget.MaximumError);
+        WriteLimit(json, "minimumWarning", budget.MinimumWarning);
+        WriteLimit(json, "minimumError", budget.MinimumError);
         if (budget.MaximumCountWarning is { } countWarning)
         {
             json.WriteNumber("maximumCountWarning", countWarning);

@@ -88,7 +88,7 @@ public static partial class BudgetEvaluator
                 .Select(f => new Unmeasured(f.Path, f.Reason)));
             var result = budget.Scope == BudgetScope.Each
                 ? EvaluateEach(budget, matched, context)
-                : EvaluateTotal(budget, matched, context);
+                : EvaluateTotal(budget, matched, context, minimumsApply: unmeasured.Count == 0 && (matched.Count > 0 || !budget.UnmatchedIsUnknown));
             if (matched.Count == 0 && unmeasured.Count == 0 && budget.UnmatchedIsUnknown)
             {
                 unmeasured.Add(new Unmeasured(budget.Files?.Pattern ?? budget.Label, "no file of the output has the name it is found by; the tool it comes from knew its files by another name"));
@@ -211,10 +211,11 @@ public static partial class BudgetEvaluator
         return levels.Values.Max();
     }
 
-    private static BudgetResult EvaluateTotal(Budget budget, List<Asset> matched, Context context)
+    /// <param name="minimumsApply">A total below a minimum fails only when every file it counts was measured (a file not measured could make up the rest), and none is known by another name.</param>
+    private static BudgetResult EvaluateTotal(Budget budget, List<Asset> matched, Context context, bool minimumsApply)
     {
         var actual = matched.Sum(a => context.SizeFor(budget, a)!.Value);
-        var sizeStatus = StatusOf(budget, actual);
+        var sizeStatus = StatusOf(budget, actual, minimumsApply);
         var countStatus = CountStatusOf(budget, matched.Count);
         var sizeKind = DescribeCompression(budget, matched);
         IReadOnlyList<OffendingFile> largest = [];
@@ -312,7 +313,7 @@ public static partial class BudgetEvaluator
             var external = page.External.Select(OtherHostPath).Count(path => path is not null && budget.NamedByFiles(path));
             var requests = loaded.Count + external + (page.ServerRendered && budget.Files is null ? 1 : 0);
             mostFiles = Math.Max(mostFiles, requests);
-            var sizeStatus = StatusOf(budget, actual);
+            var sizeStatus = StatusOf(budget, actual, minimumsApply: loaded.Count > 0 && measured.Count == loaded.Count && page.Gaps.Count == 0 && !budget.CountsRenderLoads);
             var countStatus = CountStatusOf(budget, requests);
             var status = Worst(sizeStatus, countStatus);
             if (status == BudgetStatus.Pass)
@@ -374,9 +375,9 @@ public static partial class BudgetEvaluator
         };
     }
 
-    private static BudgetStatus StatusOf(Budget budget, long actual) =>
-        budget.MaximumError?.IsExceededBy(actual) == true ? BudgetStatus.Error
-        : budget.MaximumWarning?.IsExceededBy(actual) == true ? BudgetStatus.Warning
+    private static BudgetStatus StatusOf(Budget budget, long actual, bool minimumsApply = true) =>
+        budget.MaximumError?.IsExceededBy(actual) == true || (minimumsApply && actual < budget.MinimumError?.Value) ? BudgetStatus.Error
+        : budget.MaximumWarning?.IsExceededBy(actual) == true || (minimumsApply && actual < budget.MinimumWarning?.Value) ? BudgetStatus.Warning
         : BudgetStatus.Pass;
 
     /// <summary>
@@ -440,11 +441,23 @@ public static partial class BudgetEvaluator
     private static Diagnostic Exceeded(Budget budget, BudgetStatus status, long actual, string what, string file, int line, int column)
     {
         var isError = status == BudgetStatus.Error;
-        var limit = (isError ? budget.MaximumError : budget.MaximumWarning)!.Value;
-        var limitName = isError ? "maximumError" : "maximumWarning";
-        var over = actual - limit;
-        var percent = limit == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{over * 100.0 / limit:0.0}%)");
-        var message = $"{what}, limit {(isError ? budget.DescribeErrorLimit : budget.DescribeWarningLimit)} ({limitName}), over by {budget.Format(over)}{percent}.";
+        var maximum = isError ? budget.MaximumError : budget.MaximumWarning;
+        string message;
+        if (maximum?.IsExceededBy(actual) != true && (isError ? budget.MinimumError : budget.MinimumWarning) is { } minimum)
+        {
+            // Below a minimum: what the caller wrote as "exceeded" is a budget not reached.
+            var under = minimum.Value - actual;
+            var below = minimum.Value == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (-{under * 100.0 / minimum.Value:0.0}%)");
+            message = $"{what.Replace($"Budget '{budget.Label}' exceeded:", $"Budget '{budget.Label}' not reached:", StringComparison.Ordinal)}, minimum {minimum.Text} ({(isError ? "minimumError" : "minimumWarning")}), under by {budget.Format(under)}{below}.";
+        }
+        else
+        {
+            var limit = maximum!.Value;
+            var over = actual - limit;
+            var percent = limit == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{over * 100.0 / limit:0.0}%)");
+            message = $"{what}, limit {(isError ? budget.DescribeErrorLimit : budget.DescribeWarningLimit)} ({(isError ? "maximumError" : "maximumWarning")}), over by {budget.Format(over)}{percent}.";
+        }
+
         return status == BudgetStatus.Error
             ? Diagnostic.Error(DiagnosticCodes.BudgetErrorExceeded, message, file, line, column)
             : Diagnostic.Warning(DiagnosticCodes.BudgetWarningExceeded, message, file, line, column);

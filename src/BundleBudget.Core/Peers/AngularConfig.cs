@@ -8,8 +8,8 @@ namespace BundleBudget.Core.Peers;
 /// <summary>
 /// The budgets of an Angular workspace (<c>angular.json</c>: the application's build target, its default
 /// configuration's <c>budgets</c>), as Angular's application builder checks them: raw bytes of the browser output's
-/// scripts and stylesheets only, kB = 1000 B, <c>baseline</c> plus a percentage or an amount. Minimum limits and
-/// <c>anyComponentStyle</c> (sizes only the compiler knows) are named with BB9037.
+/// scripts and stylesheets only, kB = 1000 B, <c>baseline</c> plus (for a minimum, minus) a percentage or an amount.
+/// <c>anyComponentStyle</c> (sizes only the compiler knows) is named with BB9037.
 /// </summary>
 internal static partial class AngularConfig
 {
@@ -84,42 +84,44 @@ internal static partial class AngularConfig
         var name = (Property(budget, "name")?.Value as JsonStringNode)?.Value;
         var baselineText = (Property(budget, "baseline")?.Value as JsonStringNode)?.Value;
         double? baseline = baselineText is null ? null : Bytes(baselineText);
-        Limit? Max(string key)
+        // Angular's calculateThresholds: a maximum is the baseline plus the amount, a minimum the baseline minus it;
+        // "warning" and "error" are a band around the baseline, both sides. A threshold Angular cannot read (NaN there,
+        // which it always reports) leaves the whole budget unchecked here, said by BB9036.
+        var unreadable = false;
+        Limit? Threshold(string key, int factor, bool report = true)
         {
             if (Property(budget, key)?.Value is not JsonStringNode { Value: var text })
             {
                 return null;
             }
 
-            if (Limit(text, baseline) is not { } bytes)
+            if (Limit(text, baseline, factor) is not { } bytes)
             {
+                unreadable = true;
+                if (!report)
+                {
+                    return null;
+                }
+
                 context.Error(PeerDiagnostics.NotRead, $"\"{key}\": \"{text}\" is no size Angular reads (such as \"500kB\", 1000 B a kB, or \"10%\" of \"baseline\").", budget);
                 return null;
             }
 
-            if (text.TrimEnd().EndsWith('%') && baseline is null)
+            if (text.TrimEnd().EndsWith('%') && baseline is null && report)
             {
-                context.Warning(PeerDiagnostics.OptionNotImported, $"\"{key}\": \"{text}\" has no \"baseline\": Angular reads a percentage of nothing as 0 bytes, so every file fails it; here too.", budget);
+                context.Warning(PeerDiagnostics.OptionNotImported, $"\"{key}\": \"{text}\" has no \"baseline\": Angular reads a percentage of nothing as 0 bytes, so {(factor > 0 ? "every file fails it" : "no file fails it")}; here too.", budget);
             }
 
-            var limit = (long)Math.Floor(bytes);
-            return new Limit(limit, LimitUnit.Bytes, $"{text}{(baselineText is null ? string.Empty : $" over baseline {baselineText}")} ({ByteSize.Format(limit)})");
+            // Angular compares the size with the exact amount: a maximum of 1.5 B fails 2 B, a minimum of 1.5 B fails 1 B.
+            var limit = factor > 0 ? (long)Math.Floor(bytes) : (long)Math.Ceiling(bytes);
+            return new Limit(limit, LimitUnit.Bytes, $"{text}{(baselineText is null ? string.Empty : $" {(factor > 0 ? "over" : "under")} baseline {baselineText}")} ({ByteSize.Format(limit)})");
         }
 
-        foreach (var key in new[] { "minimumWarning", "minimumError" }.Where(k => Property(budget, k) is not null))
-        {
-            context.Warning(PeerDiagnostics.OptionNotImported, $"\"{key}\" (a size the {type} budget must reach) is not checked: BundleBudget's size budgets are maxima.", budget);
-        }
-
-        // "warning" and "error" are a band around the baseline: its upper side is a maximum here; its lower side is not checked.
-        var warning = Max("maximumWarning") ?? Max("warning");
-        var error = Max("maximumError") ?? Max("error");
-        if (Property(budget, "warning") is not null || Property(budget, "error") is not null)
-        {
-            context.Warning(PeerDiagnostics.OptionNotImported, $"\"warning\"/\"error\" set a band around the baseline: its upper side is checked here, not its lower one.", budget);
-        }
-
-        if (warning is null && error is null)
+        var warning = Threshold("maximumWarning", 1) ?? Threshold("warning", 1);
+        var error = Threshold("maximumError", 1) ?? Threshold("error", 1);
+        var minimumWarning = Threshold("minimumWarning", -1) ?? Threshold("warning", -1, report: false);
+        var minimumError = Threshold("minimumError", -1) ?? Threshold("error", -1, report: false);
+        if (unreadable || (warning is null && error is null && minimumWarning is null && minimumError is null))
         {
             return null;
         }
@@ -130,15 +132,15 @@ internal static partial class AngularConfig
         {
             case "initial":
                 // Angular's initial chunks are the app's, whatever the page: its index.html's first load, scripts and styles.
-                return new PeerCheck(label, [all], error, Compression.Raw, BudgetScope.Total, budget) { Warning = warning, Types = [BudgetType.Initial], Entry = $"{browser}/index.html" };
+                return new PeerCheck(label, [all], error, Compression.Raw, BudgetScope.Total, budget) { Warning = warning, MinimumWarning = minimumWarning, MinimumError = minimumError, Types = [BudgetType.Initial], Entry = $"{browser}/index.html" };
             case "allScript":
-                return new PeerCheck(label, [$"{browser}/**/*.js"], error, Compression.Raw, BudgetScope.Total, budget) { Warning = warning };
+                return new PeerCheck(label, [$"{browser}/**/*.js"], error, Compression.Raw, BudgetScope.Total, budget) { Warning = warning, MinimumWarning = minimumWarning, MinimumError = minimumError };
             case "all":
-                return new PeerCheck(label, [all], error, Compression.Raw, BudgetScope.Total, budget) { Warning = warning };
+                return new PeerCheck(label, [all], error, Compression.Raw, BudgetScope.Total, budget) { Warning = warning, MinimumWarning = minimumWarning, MinimumError = minimumError };
             case "anyScript":
-                return new PeerCheck(label, [$"{browser}/**/*.js"], error, Compression.Raw, BudgetScope.Each, budget) { Warning = warning };
+                return new PeerCheck(label, [$"{browser}/**/*.js"], error, Compression.Raw, BudgetScope.Each, budget) { Warning = warning, MinimumWarning = minimumWarning, MinimumError = minimumError };
             case "any":
-                return new PeerCheck(label, [all], error, Compression.Raw, BudgetScope.Each, budget) { Warning = warning };
+                return new PeerCheck(label, [all], error, Compression.Raw, BudgetScope.Each, budget) { Warning = warning, MinimumWarning = minimumWarning, MinimumError = minimumError };
             case "bundle" when name is not null:
                 // main, polyfills and styles are in their files' names; a lazy chunk's name only with "namedChunks" (else chunk-*.js).
                 var known = name is "main" or "polyfills" or "styles";
@@ -147,7 +149,7 @@ internal static partial class AngularConfig
                     context.Warning(PeerDiagnostics.OptionNotImported, $"The bundle '{name}' is found by its file name ({name}-*.js or .css), as \"namedChunks\" writes it; a lazy chunk Angular names only in its build (chunk-*.js) is not found, and the budget is then incomplete.", budget);
                 }
 
-                return new PeerCheck(label, [$"{browser}/**/{name}-*.{{js,css}}"], error, Compression.Raw, BudgetScope.Total, budget) { Warning = warning, UnmatchedIsUnknown = !known };
+                return new PeerCheck(label, [$"{browser}/**/{name}-*.{{js,css}}"], error, Compression.Raw, BudgetScope.Total, budget) { Warning = warning, MinimumWarning = minimumWarning, MinimumError = minimumError, UnmatchedIsUnknown = !known };
             case "bundle":
                 context.Error(PeerDiagnostics.NotRead, "A \"bundle\" budget needs \"name\", the bundle it limits (main, polyfills, styles, or a lazy chunk's name).", budget);
                 return null;
@@ -161,7 +163,7 @@ internal static partial class AngularConfig
     }
 
     /// <summary>A limit as Angular's calculateBytes: an amount (b, kb, mb, gb, 1000 each; none is bytes) or a percentage of the baseline, added to the baseline when there is one.</summary>
-    private static double? Limit(string text, double? baseline)
+    private static double? Limit(string text, double? baseline, int factor = 1)
     {
         var match = SizePattern().Match(text.Trim());
         if (!match.Success)
@@ -178,7 +180,7 @@ internal static partial class AngularConfig
             "gb" => value * 1000 * 1000 * 1000,
             _ => value,
         };
-        return baseline is { } b && b != 0 ? b + value : value;
+        return baseline is { } b && b != 0 ? b + (value * factor) : value;
     }
 
     private static double? Bytes(string text) => Limit(text, null);

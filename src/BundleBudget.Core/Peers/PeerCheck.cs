@@ -13,6 +13,11 @@ internal sealed record PeerCheck(string Name, IReadOnlyList<string> Patterns, Li
     /// <summary>Its warning limit, when the tool has one (Angular's maximumWarning).</summary>
     public Limit? Warning { get; init; }
 
+    /// <summary>Sizes the files must reach (Angular's minimumWarning and minimumError, and the lower side of its warning and error bands).</summary>
+    public Limit? MinimumWarning { get; init; }
+
+    public Limit? MinimumError { get; init; }
+
     /// <summary>The budget types it counts (Angular's initial: what each page loads first, of the files of its patterns); none: any file its patterns match.</summary>
     public IReadOnlyList<BudgetType> Types { get; init; } = [];
 

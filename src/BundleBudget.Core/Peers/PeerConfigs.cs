@@ -53,7 +53,7 @@ internal static class PeerConfigs
                 budgets.Add(budget with
                 {
                     Path = check.UrlPath, ExcludePaths = check.ExcludeUrlPaths, Metric = check.Metric, MaximumCount = check.MaximumCount,
-                    CountsRenderLoads = check.CountsRenderLoads,
+                    CountsRenderLoads = check.CountsRenderLoads, MinimumWarning = check.MinimumWarning, MinimumError = check.MinimumError,
                 });
             }
         }

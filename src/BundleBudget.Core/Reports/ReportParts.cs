@@ -59,6 +59,8 @@ public static class ReportParts
             offenders)
         {
             Count = budgetResult.Count,
+            MinimumWarning = budget.MinimumWarning?.Value,
+            MinimumError = budget.MinimumError?.Value,
             MaximumCountWarning = budget.MaximumCountWarning,
             MaximumCount = budget.MaximumCount,
             Growth = budgetResult.Growth is { } growth

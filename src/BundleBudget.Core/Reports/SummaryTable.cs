@@ -102,9 +102,11 @@ public static class SummaryTable
     public static string LimitText(Budget budget, bool warning)
     {
         var size = warning ? budget.DescribeWarningLimit : budget.DescribeErrorLimit;
+        var minimum = (warning ? budget.MinimumWarning : budget.MinimumError) is { } floor ? $"at least {floor.Text}" : null;
         var count = warning ? budget.MaximumCountWarning : budget.MaximumCount;
         var countText = count is { } c ? Count(c, budget.IsInitial ? "request" : "file") : null;
-        return size is null ? countText ?? "-" : countText is null ? size : $"{size}, {countText}";
+        var parts = new[] { size, minimum, countText }.OfType<string>().ToList();
+        return parts.Count == 0 ? "-" : string.Join(", ", parts);
     }
 
     /// <summary>For a budget with a count limit, the count of an initial budget's largest page (a total's files are in its actual text already).</summary>

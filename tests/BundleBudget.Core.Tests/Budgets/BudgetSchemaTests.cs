@@ -275,6 +275,11 @@ public class BudgetSchemaTests
                 { "type": "initial", "path": "/about", "renderLoads": true, "maximumCount": 10 },
                 { "type": "timing", "metric": "fcp", "path": "/blog", "excludePaths": "/blog/drafts", "maximumError": "2s" } ] }
             """);
+        yield return Sample("minimum sizes", """
+            { "budgets": [
+                { "files": "main-*.js", "minimumWarning": "90kB", "minimumError": 80000, "maximumError": "120kB" },
+                { "type": "initial", "minimumError": "100kB" } ] }
+            """);
         yield return Sample("growth limits", """
             { "budgets": [
                 { "type": "script", "maximumGrowth": "5%" },

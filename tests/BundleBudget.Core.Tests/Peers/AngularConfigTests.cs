@@ -41,7 +41,7 @@ public class AngularConfigTests
 
     /// <summary>
     /// Every budget of the configurations Angular 21's own build checked (testassets/angular-app/budgets): each one
-    /// read here gives the verdict of its maximum limits that ng build gave (its minimums, component styles and
+    /// read here gives the verdict of its limits, maximum and minimum, that ng build gave (component styles and
     /// unreadable values are said, not checked; a lazy chunk's bundle is incomplete).
     /// </summary>
     [TestCase("production")]
@@ -60,7 +60,7 @@ public class AngularConfigTests
         var compared = 0;
         foreach (var budget in result.Budgets)
         {
-            var checks = angular[budget.Budget.Location.Line - 5].GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("direction").GetString() == "maximum").ToList();
+            var checks = angular[budget.Budget.Location.Line - 5].GetProperty("checks").EnumerateArray().ToList();
             var failed = checks.Where(c => c.GetProperty("verdict").GetString() != "pass").Select(c => c.GetProperty("severity").GetString()).ToList();
             var expected = failed.Contains("error") ? BudgetStatus.Error : failed.Count > 0 ? BudgetStatus.Warning : BudgetStatus.Pass;
             if (budget.Status == BudgetStatus.Incomplete)
@@ -132,20 +132,22 @@ public class AngularConfigTests
     }
 
     [Test]
-    public void AnyComponentStyle_and_minimums_are_named_and_the_rest_is_read()
+    public void AnyComponentStyle_is_named_minimums_are_checked_and_the_rest_is_read()
     {
         var result = Check("""
             { "type": "anyComponentStyle", "maximumWarning": "4kB", "maximumError": "8kB" },
-            { "type": "initial", "minimumWarning": "100kB", "maximumError": "1MB" },
-            { "type": "bundle", "name": "about", "maximumError": "1kB" }
+            { "type": "initial", "minimumWarning": "300kB", "maximumError": "1MB" },
+            { "type": "bundle", "name": "about", "maximumError": "1kB", "minimumError": "1b" }
             """);
 
         var notes = result.Diagnostics.Where(d => d.Code == PeerDiagnostics.OptionNotImported).Select(d => d.Message).ToList();
-        Assert.That(notes, Has.Count.EqualTo(3));
+        Assert.That(notes, Has.Count.EqualTo(2));
         Assert.That(notes[0], Does.StartWith("\"anyComponentStyle\" limits each component's own styles"));
-        Assert.That(notes[1], Does.StartWith("\"minimumWarning\""));
-        Assert.That(notes[2], Does.StartWith("The bundle 'about' is found by its file name"));
-        Assert.That(result.Budgets.Select(b => (b.Budget.Label, b.Status)), Is.EqualTo(new[] { ("angular: initial", BudgetStatus.Pass), ("angular: bundle 'about'", BudgetStatus.Incomplete) }), "the lazy 'about' chunk is chunk-*.js here");
+        Assert.That(notes[1], Does.StartWith("The bundle 'about' is found by its file name"));
+        Assert.That(result.Budgets.Select(b => (b.Budget.Label, b.Status)), Is.EqualTo(new[] { ("angular: initial", BudgetStatus.Warning), ("angular: bundle 'about'", BudgetStatus.Incomplete) }),
+            "the initial 267.5 kB under its 300 kB minimum; the lazy 'about' chunk is chunk-*.js here, and a bundle not found is not under its minimum");
+        Assert.That(result.Diagnostics.Single(d => d.Code == Diagnostics.DiagnosticCodes.BudgetWarningExceeded).Message,
+            Does.StartWith("Budget 'angular: initial' not reached: ").And.Contains("minimum 300kB (300.0 kB) (minimumWarning), under by 32.5 kB (-10.8%)."));
     }
 
     [Test]
