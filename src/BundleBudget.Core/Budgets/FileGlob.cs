@@ -9,6 +9,24 @@ namespace BundleBudget.Core.Budgets;
 /// </summary>
 public sealed class FileGlob
 {
+    private static readonly char[] Wildcards = ['*', '?', '[', '{'];
+
+    /// <summary>
+    /// A pattern split before its first segment with a wildcard: the folders all its files are in, and the rest. A
+    /// pattern without a wildcard is one file: its folder, then its name.
+    /// </summary>
+    public static (string[] Folder, string[] Remainder) SplitAtWildcard(string pattern)
+    {
+        var segments = pattern.Replace('\\', '/').Split('/');
+        var literal = segments.TakeWhile(s => s.IndexOfAny(Wildcards) < 0).Count();
+        if (literal == segments.Length)
+        {
+            literal--;
+        }
+
+        return (segments[..literal], segments[literal..]);
+    }
+
     /// <summary>Brace alternatives multiply; beyond this many a pattern is refused rather than slow.</summary>
     private const int MaxAlternatives = 256;
 

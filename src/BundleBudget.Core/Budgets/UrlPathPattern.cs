@@ -45,16 +45,40 @@ public sealed record UrlPathPattern
     }
 
     /// <summary>
-    /// The URL paths a page of the output is loaded at: "/" and its path inside the folder it is served from, and for an
-    /// index.html also its folder ("/docs/" for docs/index.html), as a static server serves it.
+    /// The URL paths a page of the output is loaded at, percent-encoded as a browser's URL has them: "/" and its path
+    /// inside the folder it is served from; for an index.html also its folder ("/docs/" for docs/index.html), and for
+    /// another .html page its clean URL ("/about" for about.html), as static hosts serve them.
     /// </summary>
     public static IReadOnlyList<string> UrlPathsOf(string servedPath)
     {
-        var path = "/" + servedPath.Replace('\\', '/').TrimStart('/');
+        var path = Encode("/" + servedPath.Replace('\\', '/').TrimStart('/'));
         var name = path[(path.LastIndexOf('/') + 1)..];
-        return name.Equals("index.html", StringComparison.OrdinalIgnoreCase) || name.Equals("index.htm", StringComparison.OrdinalIgnoreCase)
-            ? [path[..(path.Length - name.Length)], path]
-            : [path];
+        if (name.Equals("index.html", StringComparison.OrdinalIgnoreCase) || name.Equals("index.htm", StringComparison.OrdinalIgnoreCase))
+        {
+            return [path[..(path.Length - name.Length)], path];
+        }
+
+        var extension = name.LastIndexOf('.');
+        return extension > 0 && name[extension..].ToLowerInvariant() is ".html" or ".htm" ? [path, path[..(path.Length - name.Length + extension)]] : [path];
+    }
+
+    /// <summary>The WHATWG URL path percent-encode set: controls, space, and " # &lt; &gt; ? ` { } and every non-ASCII byte of UTF-8.</summary>
+    private static string Encode(string path)
+    {
+        var encoded = new System.Text.StringBuilder(path.Length);
+        foreach (var b in System.Text.Encoding.UTF8.GetBytes(path))
+        {
+            if (b <= 0x20 || b >= 0x7F || b is (byte)'"' or (byte)'#' or (byte)'<' or (byte)'>' or (byte)'?' or (byte)'`' or (byte)'{' or (byte)'}')
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                encoded.Append((char)b);
+            }
+        }
+
+        return encoded.ToString();
     }
 
     public override string ToString() => Pattern;

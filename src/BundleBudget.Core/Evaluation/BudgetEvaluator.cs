@@ -181,6 +181,29 @@ public static partial class BudgetEvaluator
         budget.Entry is not null || (budget.Path is null && budget.ExcludePaths.Count == 0) || pages.Pages.Count == 0 ? null
             : $"Budget '{budget.Label}' limits nothing: no entry page is served at a URL path {(budget.Path is { } path ? $"that matches '{path}'" : "it keeps")}{(budget.ExcludePaths.Count > 0 ? $" and no other path ({string.Join(", ", budget.ExcludePaths.Select(p => $"'{p}'"))}) takes" : string.Empty)}. Pages: {string.Join(", ", pages.Pages.Take(5).Select(p => p.Path))}{(pages.Pages.Count > 5 ? ", ..." : string.Empty)}.";
 
+    /// <summary>Files of kinds a page's scripts and stylesheets load while it renders, which the output does not name (an image set by script, a stylesheet's font).</summary>
+    private static readonly string[] RenderLoaded = ["render.png", "render.woff2", "render.mp4", "render.json"];
+
+    /// <summary>Why a budget that counts what a page loads while it renders (Lighthouse's resource budgets) cannot know that of this page; null when it can.</summary>
+    private static string? WhyRenderLoadsUnknown(Budget budget, EntryPage page)
+    {
+        if (RenderLoaded.Any(budget.NamedByFiles))
+        {
+            return "what its scripts and stylesheets load while it renders (images, fonts, media, fetches) is seen only in a browser, and it counts them";
+        }
+
+        var lazy = page.Lazy.Count(f => budget.NamedByFiles(f.Path));
+        return lazy > 0 ? $"it loads {lazy} of the files it counts later by import(), which may run while it loads: only a browser sees when"
+            : page.FirstLoadExternal.Any(url => OtherHostPath(url) is not null) ? "other hosts' files are typed here by their URL, in a browser by how the page loads them"
+            : null;
+    }
+
+    /// <summary>For a budget choosing its pages by URL path: the pages no URL of the output loads (a server-rendered layout), whose budget is not known.</summary>
+    internal static IEnumerable<Unmeasured> PagesWithoutUrl(Budget budget, PageGraph pages) =>
+        budget.Entry is not null || (budget.Path is null && budget.ExcludePaths.Count == 0) ? []
+        : pages.Pages.Where(p => Timings.TimingsAnalysis.Locate(p).UrlPath is null)
+            .Select(p => new Unmeasured(p.Path, "no URL of the output loads it (a server-rendered layout), so whether this budget's path takes it is not known"));
+
     /// <summary>The path of another host's URL (no leading '/'), for a files glob to take it by its name; null for anything else.</summary>
     internal static string? OtherHostPath(string url)
     {
@@ -263,7 +286,8 @@ public static partial class BudgetEvaluator
         var limited = PagesOf(budget, pages);
         var offenders = new List<OffendingFile>();
         var unmeasured = new List<Unmeasured>();
-        if (limited.Count == 0 && NoPageAtPath(budget, pages) is { } noPage)
+        unmeasured.AddRange(PagesWithoutUrl(budget, pages));
+        if (limited.Count == 0 && unmeasured.Count == 0 && context.Gaps.Folders.Count == 0 && pages.MissingEntries.Count == 0 && NoPageAtPath(budget, pages) is { } noPage)
         {
             context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, noPage, budget.Location));
         }
@@ -298,9 +322,16 @@ public static partial class BudgetEvaluator
             unmeasured.AddRange(loaded.Where(a => context.SizeFor(budget, a) is null)
                 .Select(a => new Unmeasured($"{page.Path}: {a.Path}", context.WhyUnmeasured(budget, a))));
             unmeasured.AddRange(page.Gaps.Select(g => new Unmeasured($"{page.Path}: {(g.From == page.Path ? string.Empty : g.From + " loads ")}'{g.Target}'", g.Reason)));
-            if (budget.CountsRenderLoads)
+            if (budget.CountsRenderLoads && WhyRenderLoadsUnknown(budget, page) is { } why)
             {
-                unmeasured.Add(new Unmeasured(page.Path, "what its scripts and stylesheets load while it renders (images, fonts, media, fetches) is seen only in a browser, and it counts them"));
+                unmeasured.Add(new Unmeasured(page.Path, why));
+            }
+
+            // Another host's file is a request of the page, but its size is not in the output.
+            var external = page.FirstLoadExternal.Where(url => OtherHostPath(url) is { } path && budget.NamedByFiles(path)).ToList();
+            if (budget.HasSizeLimit)
+            {
+                unmeasured.AddRange(external.Select(url => new Unmeasured($"{page.Path}: {url}", "another host's file: its size is not in the output")));
             }
 
             var bytes = measured.Sum(a => context.SizeFor(budget, a)!.Value);
@@ -310,8 +341,7 @@ public static partial class BudgetEvaluator
             largest = Math.Max(largest, actual);
             // Requests, as Lighthouse counts them: other hosts' too, and a server-rendered page's document (no file of the output).
             // Other hosts' URLs a files glob takes by their path ("**/*.js" counts a CDN's script), as Lighthouse counts a type.
-            var external = page.External.Select(OtherHostPath).Count(path => path is not null && budget.NamedByFiles(path));
-            var requests = loaded.Count + external + (page.ServerRendered && budget.Files is null ? 1 : 0);
+            var requests = loaded.Count + external.Count + (page.ServerRendered && budget.Files is null ? 1 : 0);
             mostFiles = Math.Max(mostFiles, requests);
             var sizeStatus = StatusOf(budget, actual, minimumsApply: loaded.Count > 0 && measured.Count == loaded.Count && page.Gaps.Count == 0 && !budget.CountsRenderLoads);
             var countStatus = CountStatusOf(budget, requests);
@@ -327,7 +357,7 @@ public static partial class BudgetEvaluator
             if (countStatus != BudgetStatus.Pass)
             {
                 var byType = loaded.GroupBy(a => a.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => $"{g.Count()} {g.Key.ToWireName()}")
-                    .Concat(external > 0 ? [$"{external} from other hosts"] : []).Concat(page.ServerRendered && budget.Files is null ? ["the document"] : []);
+                    .Concat(external.Count > 0 ? [$"{external.Count} from other hosts"] : []).Concat(page.ServerRendered && budget.Files is null ? ["the document"] : []);
                 context.Diagnostics.Add(CountExceeded(budget, countStatus, requests, $"Budget '{budget.Label}' exceeded: {page.Path} makes {Count(requests, "request")} before it is usable ({string.Join(", ", byType)})", pageAsset.FullPath, 0, 0));
             }
 

@@ -36,17 +36,8 @@ public static class SourceFileFinder
     }
 
     /// <summary>The folders of a glob before its first wildcard: the only place its files can be.</summary>
-    private static string StaticPrefix(string pattern)
-    {
-        var segments = pattern.Replace('\\', '/').Split('/');
-        var fixedSegments = segments.TakeWhile(s => s.IndexOfAny(['*', '?', '{', '[']) < 0).ToList();
-        if (fixedSegments.Count == segments.Length)
-        {
-            fixedSegments.RemoveAt(fixedSegments.Count - 1);
-        }
-
-        return string.Join('/', fixedSegments.Where(s => s is not ("." or "")));
-    }
+    private static string StaticPrefix(string pattern) =>
+        string.Join('/', Budgets.FileGlob.SplitAtWildcard(pattern).Folder.Where(s => s is not ("." or "")));
 
     private static void Record(IDictionary<string, long>? folders, string folder)
     {

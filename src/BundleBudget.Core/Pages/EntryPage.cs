@@ -69,4 +69,10 @@ public sealed record EntryPage(string Path, IReadOnlyList<PageFile> Initial, IRe
 
     /// <summary>What the page loads first that could not be measured: while any is left, its initial load is incomplete.</summary>
     public IReadOnlyList<PageGap> Gaps { get; init; } = [];
+
+    /// <summary>Of <see cref="External"/>, the URLs only its lazy loads name (a lazy image, a lazy chunk's import): not requests of its first load.</summary>
+    public IReadOnlySet<string> LazyExternal { get; init; } = new HashSet<string>();
+
+    /// <summary>Other hosts' URLs (and data: URLs) the page's first load names.</summary>
+    public IEnumerable<string> FirstLoadExternal => External.Where(url => !LazyExternal.Contains(url));
 }

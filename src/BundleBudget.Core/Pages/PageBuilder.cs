@@ -87,6 +87,7 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
                     if (!NodeBuiltins.IsDynamicNodeImport(url, dynamic))
                     {
                         walk.External.Add(url);
+                        walk.LazyCandidates.Add(url);
                     }
                 }
                 else if (Exists(byPath[file.Path], url, path!, walk, initial: false))
@@ -99,6 +100,7 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
 
         return new EntryPage(page.Path, walk.Initial, lazy, walk.External.ToList())
         {
+            LazyExternal = walk.LazyCandidates.Where(url => !walk.FirstExternal.Contains(url)).ToHashSet(StringComparer.Ordinal),
             Referenced = NamedByStyles(walk, page, lazy),
             FullPath = page.FullPath,
             ServerRendered = serverRendered,
@@ -171,6 +173,7 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
             if (isExternal)
             {
                 walk.External.Add(reference.Url);
+                (reference.Lazy ? walk.LazyCandidates : walk.FirstExternal).Add(reference.Url);
                 continue;
             }
 
@@ -228,6 +231,7 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
                 if (isExternal)
                 {
                     walk.External.Add(import);
+                    walk.FirstExternal.Add(import);
                 }
                 else if (Exists(document, import, path!, walk, initial: true) && walk.Seen.Add(path!))
                 {
@@ -294,6 +298,7 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
             if (!NodeBuiltins.IsDynamicNodeImport(url, dynamic))
             {
                 walk.External.Add(url);
+                (dynamic ? walk.LazyCandidates : walk.FirstExternal).Add(url);
             }
 
             return;
@@ -518,6 +523,11 @@ internal sealed partial class PageBuilder(OutputScan scan, IReadOnlyDictionary<s
         public List<PageFile> LazyRoots { get; } = [];
 
         public SortedSet<string> External { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>External URLs the first load names, and those only lazy loads name (a URL in both is a first-load request).</summary>
+        public HashSet<string> FirstExternal { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> LazyCandidates { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The base URL of each file a module specifier was resolved from (with no &lt;base href&gt;).</summary>
         public Dictionary<string, Uri> BaseUrls { get; } = new(StringComparer.Ordinal);

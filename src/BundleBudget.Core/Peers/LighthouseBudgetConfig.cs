@@ -37,10 +37,18 @@ internal static class LighthouseBudgetConfig
         && root.Items.OfType<JsonObjectNode>().Any(o => o.Properties.Any(p => p.Name is "resourceSizes" or "resourceCounts" or "timings"))
         && !root.Items.OfType<JsonObjectNode>().Any(o => o.Properties.Any(p => p.Name == "limit"));
 
+    /// <summary>More budgets than this is no hand-written file: the rest are refused, not read in quadratic time.</summary>
+    private const int MaxBudgets = 1000;
+
     public static List<PeerCheck> Read(JsonArrayNode root, ReadContext context)
     {
+        if (root.Items.Count > MaxBudgets)
+        {
+            context.Error(PeerDiagnostics.NotRead, $"The file holds {root.Items.Count:N0} budgets; only the first {MaxBudgets:N0} are read.", root.Items[MaxBudgets]);
+        }
+
         var entries = new List<(JsonObjectNode Budget, UrlPathPattern? Path, int Index)>();
-        foreach (var (item, index) in root.Items.Select((item, index) => (item, index)))
+        foreach (var (item, index) in root.Items.Take(MaxBudgets).Select((item, index) => (item, index)))
         {
             if (item is not JsonObjectNode budget)
             {
@@ -63,15 +71,28 @@ internal static class LighthouseBudgetConfig
             entries.Add((budget, path, index));
         }
 
+        // The last budget whose path matches a page is that page's: later ones take their pages from this one.
+        var laterPaths = new List<UrlPathPattern>[entries.Count];
+        var seenLater = new HashSet<UrlPathPattern>();
+        var accumulated = new List<UrlPathPattern>();
+        for (var i = entries.Count - 1; i >= 0; i--)
+        {
+            laterPaths[i] = accumulated;
+            var path = entries[i].Path ?? Everything;
+            if (seenLater.Add(path))
+            {
+                accumulated = [.. accumulated, path];
+            }
+        }
+
         var checks = new List<PeerCheck>();
         for (var i = 0; i < entries.Count; i++)
         {
             var (budget, path, index) = entries[i];
-
-            // The last budget whose path matches a page is that page's: later ones take their pages from this one.
-            var later = entries.Skip(i + 1).Select(e => e.Path ?? Everything).Distinct().ToList();
+            var later = laterPaths[i];
             var scope = new PageScope(path, later, index);
-            foreach (var property in budget.Properties)
+            // JSON.parse keeps the last of two keys alike: so does this.
+            foreach (var property in budget.Properties.GroupBy(p => p.Name).Select(g => g.Last()))
             {
                 switch (property.Name)
                 {
@@ -104,14 +125,14 @@ internal static class LighthouseBudgetConfig
     private static bool ReadPath(JsonObjectNode budget, ReadContext context, out UrlPathPattern? path)
     {
         path = null;
-        if (budget.Properties.FirstOrDefault(p => p.Name == "path") is not { } property)
+        if (budget.Properties.LastOrDefault(p => p.Name == "path") is not { } property)
         {
             return true;
         }
 
         if (property.Value is not JsonStringNode { Value: var text })
         {
-            context.Error(PeerDiagnostics.NotRead, $"Invalid path {property.Value.KindName}. Path should be a string.", property.Value);
+            context.Error(PeerDiagnostics.NotRead, $"Invalid path {Show(property.Value)}. Path should be a string.", property.Value);
             return false;
         }
 
@@ -141,7 +162,18 @@ internal static class LighthouseBudgetConfig
                 continue;
             }
 
-            // Only "third-party" budgets use it, and they are not checked (below): a file of the output is first-party.
+            if (option.Value is not JsonArrayNode hosts || hosts.Items.Any(h => h is not JsonStringNode))
+            {
+                context.Error(PeerDiagnostics.NotRead, "firstPartyHostnames should be defined as an array of strings.", option.Value);
+                continue;
+            }
+
+            foreach (var host in hosts.Items.Cast<JsonStringNode>().Where(h => !ValidHostname(h.Value)))
+            {
+                context.Error(PeerDiagnostics.NotRead, $"{host.Value} is not a valid hostname.", host);
+            }
+
+            // Only "third-party" budgets use it, and they are not checked: a file of the output is first-party.
             context.Warning(PeerDiagnostics.OptionNotImported, "Lighthouse's \"firstPartyHostnames\" tells third-party requests from the site's own: every file of the output is the site's own, and third-party budgets are not checked.", option);
         }
     }
@@ -186,7 +218,7 @@ internal static class LighthouseBudgetConfig
                 UrlPath = scope.Path,
                 ExcludeUrlPaths = scope.Later,
                 MaximumCount = counts ? (int)Math.Clamp(Math.Floor(resource.Budget), 0, int.MaxValue) : null,
-                CountsRenderLoads = resource.Type is not ("script" or "stylesheet" or "document"),
+                CountsRenderLoads = true,
             };
         }
     }
@@ -200,21 +232,21 @@ internal static class LighthouseBudgetConfig
             return null;
         }
 
-        var type = item.Properties.FirstOrDefault(p => p.Name == "resourceType")?.Value;
+        var type = item.Properties.LastOrDefault(p => p.Name == "resourceType")?.Value;
         if (type is not JsonStringNode { Value: var typeName } || !ResourceTypes.Contains(typeName))
         {
             context.Error(PeerDiagnostics.NotRead, $"Invalid resource type: {Show(type)}. Valid resource types are: {string.Join(", ", ResourceTypes)}", (JsonNode?)type ?? item);
             return null;
         }
 
-        var budget = item.Properties.FirstOrDefault(p => p.Name == "budget")?.Value;
-        if (budget is not JsonNumberNode { Value: { } value } || value < 0)
+        var budget = item.Properties.LastOrDefault(p => p.Name == "budget")?.Value;
+        if (NumberOf(budget) is not { } value)
         {
             context.Error(PeerDiagnostics.NotRead, $"Invalid budget: {Show(budget)}", (JsonNode?)budget ?? item);
             return null;
         }
 
-        return (typeName, (double)value);
+        return (typeName, value);
     }
 
     private static IEnumerable<PeerCheck> ReadTimings(JsonProperty property, PageScope scope, ReadContext context)
@@ -235,15 +267,15 @@ internal static class LighthouseBudgetConfig
                 continue;
             }
 
-            var metricNode = item.Properties.FirstOrDefault(p => p.Name == "metric")?.Value;
+            var metricNode = item.Properties.LastOrDefault(p => p.Name == "metric")?.Value;
             if (metricNode is not JsonStringNode { Value: var metricName } || !TimingMetrics.Contains(metricName))
             {
                 context.Error(PeerDiagnostics.NotRead, $"Invalid timing metric: {Show(metricNode)}. Valid timing metrics are: {string.Join(", ", TimingMetrics)}", (JsonNode?)metricNode ?? item);
                 continue;
             }
 
-            var budgetNode = item.Properties.FirstOrDefault(p => p.Name == "budget")?.Value;
-            if (budgetNode is not JsonNumberNode { Value: { } value } || value < 0)
+            var budgetNode = item.Properties.LastOrDefault(p => p.Name == "budget")?.Value;
+            if (NumberOf(budgetNode) is not { } value)
             {
                 context.Error(PeerDiagnostics.NotRead, $"Invalid budget: {Show(budgetNode)}", (JsonNode?)budgetNode ?? item);
                 continue;
@@ -261,9 +293,10 @@ internal static class LighthouseBudgetConfig
                 continue;
             }
 
+            var bounded = Math.Clamp(value, -1, 1e12);
             var limit = metric == BudgetMetric.Cls
-                ? new Limit(metric.ToLimitValue((double)value), LimitUnit.Shift, ((double)value).ToString("0.###", CultureInfo.InvariantCulture))
-                : Limit.Milliseconds((double)value);
+                ? new Limit(metric.ToLimitValue(bounded), LimitUnit.Shift, bounded.ToString("0.###", CultureInfo.InvariantCulture))
+                : Limit.Milliseconds(Math.Floor(bounded));
             yield return new PeerCheck($"{metricName} ({scope.Describe})", [], limit, Compression.Raw, BudgetScope.Total, item)
             {
                 Types = [BudgetType.Timing],
@@ -283,7 +316,8 @@ internal static class LighthouseBudgetConfig
             ["document"] = AssetType.Document, ["script"] = AssetType.Script, ["stylesheet"] = AssetType.Stylesheet,
             ["image"] = AssetType.Image, ["media"] = AssetType.Media, ["font"] = AssetType.Font,
         };
-        static string Glob(AssetType type) => AssetClassifier.ExtensionsOf(type) is [var one] ? $"**/*.{one}" : $"**/*.{{{string.Join(',', AssetClassifier.ExtensionsOf(type))}}}";
+        // Extensions in both cases, as the classifier reads them (IMG_0001.JPG is an image).
+        static string Glob(AssetType type) => $"**/*.{{{string.Join(',', AssetClassifier.ExtensionsOf(type).SelectMany(e => new[] { e, e.ToUpperInvariant() }))}}}";
         return resourceType switch
         {
             "total" => ([], []),
@@ -295,15 +329,26 @@ internal static class LighthouseBudgetConfig
     /// <summary>Lighthouse's sizes are KiB (1024 bytes).</summary>
     private static Limit KibiBytes(double kib)
     {
-        var bytes = (long)Math.Round(kib * 1024, MidpointRounding.AwayFromZero);
+        // Lighthouse fails a size above budget * 1024: the whole bytes within it are the limit (clamped to what a size can be).
+        var bytes = (long)Math.Clamp(Math.Floor(kib * 1024), -1, 1e15);
         return new Limit(bytes, LimitUnit.Bytes, $"{kib.ToString("0.###", CultureInfo.InvariantCulture)} KiB");
     }
+
+    /// <summary>A JSON number as JavaScript reads it (1e30 too, beyond what a decimal holds); null for anything else.</summary>
+    private static double? NumberOf(JsonNode? node) =>
+        node is not JsonNumberNode number ? null
+        : number.Value is { } exact ? (double)exact
+        : double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var large) && double.IsFinite(large) ? large : null;
+
+    /// <summary>Lighthouse's validateHostname: not empty, no '/' or ':', and a '*' only as a leading "*.".</summary>
+    private static bool ValidHostname(string host) =>
+        host.Length > 0 && !host.Contains('/') && !host.Contains(':') && (!host.Contains('*') || (host.StartsWith("*.", StringComparison.Ordinal) && host.LastIndexOf('*') == 0));
 
     private static string Show(JsonNode? node) => node switch
     {
         null => "undefined",
         JsonStringNode text => text.Value,
-        JsonNumberNode number => number.Value?.ToString(CultureInfo.InvariantCulture) ?? "NaN",
+        JsonNumberNode number => number.Value?.ToString(CultureInfo.InvariantCulture) ?? number.Text,
         _ => node.KindName,
     };
 }

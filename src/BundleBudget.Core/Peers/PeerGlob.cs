@@ -8,20 +8,9 @@ namespace BundleBudget.Core.Peers;
 /// </summary>
 internal static class PeerGlob
 {
-    private static readonly char[] Wildcards = ['*', '?', '[', '{'];
-
     /// <summary>The folder a pattern's files are in at most: its path up to the first segment with a wildcard, absolute.</summary>
-    public static string LiteralFolder(string configFolder, string pattern)
-    {
-        var segments = Normalize(pattern).Split('/');
-        var literal = segments.TakeWhile(s => s.IndexOfAny(Wildcards) < 0).ToList();
-        if (literal.Count == segments.Length)
-        {
-            literal.RemoveAt(literal.Count - 1); // a plain file: its folder
-        }
-
-        return Path.GetFullPath(Path.Combine(configFolder, string.Join('/', literal)));
-    }
+    public static string LiteralFolder(string configFolder, string pattern) =>
+        Path.GetFullPath(Path.Combine(configFolder, string.Join('/', FileGlob.SplitAtWildcard(Normalize(pattern)).Folder)));
 
     /// <summary>The folder all patterns share: what the output folder is when nothing else names it.</summary>
     public static string CommonFolder(string configFolder, IEnumerable<string> patterns)
@@ -38,18 +27,15 @@ internal static class PeerGlob
     /// <summary>The pattern relative to the output folder, or why it cannot be (it names files outside it, or is no glob BundleBudget reads).</summary>
     public static (FileGlob? Glob, string? Problem) Rebase(string configFolder, string pattern, string outputFolder)
     {
-        var normalized = Normalize(pattern);
-        var segments = normalized.Split('/');
-        var literalCount = segments.TakeWhile(s => s.IndexOfAny(Wildcards) < 0).Count();
-        var literal = Path.GetFullPath(Path.Combine(configFolder, string.Join('/', segments.Take(literalCount))));
+        var (folder, remainder) = FileGlob.SplitAtWildcard(Normalize(pattern));
+        var literal = Path.GetFullPath(Path.Combine(configFolder, string.Join('/', folder)));
         var relative = Path.GetRelativePath(Path.GetFullPath(outputFolder), literal).Replace('\\', '/');
         if (relative == ".." || relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
         {
             return (null, $"\"{pattern}\" names files outside the output folder {outputFolder}");
         }
 
-        var rest = segments.Skip(literalCount);
-        var rebased = string.Join('/', (relative == "." ? [] : new[] { relative }).Concat(rest));
+        var rebased = string.Join('/', (relative == "." ? [] : new[] { relative }).Concat(remainder));
         return FileGlob.TryParse(rebased, out var glob, out var error) ? (glob, null) : (null, $"\"{pattern}\" is no glob BundleBudget reads ({error})");
     }
 

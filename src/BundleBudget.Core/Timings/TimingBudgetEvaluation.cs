@@ -15,7 +15,8 @@ public static partial class BudgetEvaluator
         var metric = budget.Metric!.Value;
         var limited = PagesOf(budget, pages);
         var unmeasured = new List<Unmeasured>();
-        if (limited.Count == 0 && NoPageAtPath(budget, pages) is { } noPage)
+        unmeasured.AddRange(PagesWithoutUrl(budget, pages));
+        if (limited.Count == 0 && unmeasured.Count == 0 && pages.MissingEntries.Count == 0 && NoPageAtPath(budget, pages) is { } noPage)
         {
             context.Diagnostics.Add(Diagnostic.Warning(DiagnosticCodes.BudgetMatchedNothing, noPage, budget.Location));
         }
