@@ -43,6 +43,10 @@ internal static class ImportCommand
 
         var warnings = read.Diagnostics.Count(d => d.Severity == Severity.Warning);
         Console.Out.WriteLine($"bundle-budget: wrote {output}: {file.Budgets.Count} budget{(file.Budgets.Count == 1 ? string.Empty : "s")} from {Path.GetFileName(arguments.From)}{(warnings == 0 ? "." : $"; {warnings} option{(warnings == 1 ? " was" : "s were")} not taken over (above).")}");
+        if (file.OutputPath is null)
+        {
+            Console.Out.WriteLine($"bundle-budget: {Path.GetFileName(arguments.From)} names no output folder: add \"outputPath\" (the folder the front-end build writes, such as \"dist\") to {Path.GetFileName(output)}, or check with --dir.");
+        }
         return ExitCodes.WithinBudget;
     }
 }

@@ -92,7 +92,10 @@ public sealed class BudgetCheck
         RunStage(AnalysisStage.Sources, new AnalysisContext(budget, store, _analyses), _diagnostics, _timer);
         if (outputFolder is null || !Directory.Exists(outputFolder))
         {
-            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFolderNotFound, $"Output folder not found: {outputFolder ?? "(none)"}. Run the front-end build first, or set \"outputPath\" in budget.json (or BundleBudgetOutputPath / --dir) to the folder it writes.", _budgetPath));
+            var fix = _options.FromPeerConfig && budget.OutputPath is null
+                ? $"{Path.GetFileName(_budgetPath)} names no folder (its paths are URLs of the site): give the folder the front-end build writes with --dir"
+                : "Run the front-end build first, or set \"outputPath\" in budget.json (or BundleBudgetOutputPath / --dir) to the folder it writes";
+            _diagnostics.Add(Diagnostic.Error(DiagnosticCodes.OutputFolderNotFound, $"Output folder not found: {outputFolder ?? "(none)"}. {fix}.", _budgetPath));
             SaveCache(store);
             return new CheckResult(_budgetPath, outputFolder, budget, [], NoSizes, [], _diagnostics, null) { Analyses = _analyses, Strict = strict };
         }

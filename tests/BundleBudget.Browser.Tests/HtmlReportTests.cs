@@ -100,8 +100,11 @@ public class HtmlReportTests
         var head = Check("vite-head", File.ReadAllText(Path.Combine(TestAssets.Folder, "vite-app-head", "budget.json")).Replace("\"dist\"", JsonSerializer.Serialize(Path.Combine(TestAssets.Folder, "vite-app-head", "dist"))), baseline: Path.ChangeExtension(baseReport, ".json"));
         await using var page = await Open(head);
 
+        Assert.That(await Evaluate<string>(page, "getComputedStyle(document.getElementById('bb-legend-diff')).display"), Is.EqualTo("none"), "the change legend waits for its colours");
         await Evaluate(page, "document.querySelector('input[name=\"bb-mode\"][value=\"diff\"]').click()");
         await SelectView(page, "All files");
+        Assert.That(await Evaluate<string>(page, "getComputedStyle(document.getElementById('bb-legend')).display + ' ' + getComputedStyle(document.querySelector('#bb-legend-diff .d-up')).backgroundColor"),
+            Is.EqualTo("none rgb(188, 40, 35)"), "the status legend is hidden and the change legend shows the map's colours");
         Assert.Multiple(async () =>
         {
             Assert.That(await ClassOf(page, "file", "assets/settings-BqGBjycH.js"), Does.Contain("d-new"), "a chunk the base did not have");

@@ -278,7 +278,7 @@ public class CliTests
         var result = Run("check", "--budget", budget, "--json", folderInTheWay);
 
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
-        Assert.That(result.StandardError, Does.Contain("warning BB9031: The report could not be written"));
+        Assert.That(result.StandardError, Does.Contain($"warning BB9031: The JSON report could not be written to {folderInTheWay}: "));
         Assert.That(Directory.GetFiles(_folder.Path, "*.tmp"), Is.Empty);
     }
 

@@ -477,14 +477,14 @@ public static partial class BudgetEvaluator
         {
             // Below a minimum: what the caller wrote as "exceeded" is a budget not reached.
             var under = minimum.Value - actual;
-            var below = minimum.Value == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (-{under * 100.0 / minimum.Value:0.0}%)");
+            var below = minimum.Value <= 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (-{under * 100.0 / minimum.Value:0.0}%)");
             message = $"{what.Replace($"Budget '{budget.Label}' exceeded:", $"Budget '{budget.Label}' not reached:", StringComparison.Ordinal)}, minimum {minimum.Text} ({(isError ? "minimumError" : "minimumWarning")}), under by {budget.Format(under)}{below}.";
         }
         else
         {
             var limit = maximum!.Value;
             var over = actual - limit;
-            var percent = limit == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{over * 100.0 / limit:0.0}%)");
+            var percent = limit <= 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" (+{over * 100.0 / limit:0.0}%)");
             message = $"{what}, limit {(isError ? budget.DescribeErrorLimit : budget.DescribeWarningLimit)} ({(isError ? "maximumError" : "maximumWarning")}), over by {budget.Format(over)}{percent}.";
         }
 

@@ -277,7 +277,7 @@ internal static class LighthouseBudgetConfig
             var budgetNode = item.Properties.LastOrDefault(p => p.Name == "budget")?.Value;
             if (NumberOf(budgetNode) is not { } value)
             {
-                context.Error(PeerDiagnostics.NotRead, $"Invalid budget: {Show(budgetNode)}", (JsonNode?)budgetNode ?? item);
+                context.Error(PeerDiagnostics.NotRead, $"Invalid budget: {Show(budgetNode)} (the {metricName} timing of {scope.Where})", (JsonNode?)budgetNode ?? item);
                 continue;
             }
 

@@ -34,10 +34,10 @@ public static class ReportOutputs
             problems.Add(SharedPath.Warning("report", options.Json!, other, result.BudgetFilePath));
         }
 
-        Write(options.Json, path => JsonReportWriter.Write(result, path), problems);
-        Write(options.Markdown, path => MarkdownReportWriter.Write(result, path), problems);
-        Write(options.Sarif, path => SarifWriter.Write(result, path), problems);
-        Write(options.Html, path => Html.HtmlReportWriter.Write(result, comparison, path), problems);
+        Write(options.Json, path => JsonReportWriter.Write(result, path), problems, "JSON report");
+        Write(options.Markdown, path => MarkdownReportWriter.Write(result, path), problems, "Markdown summary");
+        Write(options.Sarif, path => SarifWriter.Write(result, path), problems, "SARIF report");
+        Write(options.Html, path => Html.HtmlReportWriter.Write(result, comparison, path), problems, "HTML report");
         return new ReportsWritten(problems, comparison);
     }
 
@@ -70,9 +70,9 @@ public static class ReportOutputs
         }
     }
 
-    private static void Write(string? path, Action<string> write, List<Diagnostic> problems)
+    private static void Write(string? path, Action<string> write, List<Diagnostic> problems, string kind)
     {
-        if (TryWrite(path, write) is { } problem)
+        if (TryWrite(path, write, kind) is { } problem)
         {
             problems.Add(problem);
         }
@@ -82,7 +82,7 @@ public static class ReportOutputs
     /// Writes one file of a host's (a report, a comment, the step summary), if a path is given; one that cannot be
     /// written is warning BB9031, returned, never thrown: the verdict stays that of the budgets.
     /// </summary>
-    public static Diagnostic? TryWrite(string? path, Action<string> write)
+    public static Diagnostic? TryWrite(string? path, Action<string> write, string kind = "report")
     {
         if (string.IsNullOrWhiteSpace(path))
         {
@@ -96,7 +96,7 @@ public static class ReportOutputs
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The report could not be written: {e.Message}", SafeFullPath(path));
+            return Diagnostic.Warning(DiagnosticCodes.ReportNotWritten, $"The {kind} could not be written to {path}: {e.Message}", SafeFullPath(path));
         }
     }
 

@@ -81,6 +81,6 @@ internal static class SharedPath
 
     public static Diagnostic Warning(string what, string path, string other, string ours) => Diagnostic.Warning(
         DiagnosticCodes.SharedOutputPath,
-        $"The {what} {path} was last written by the check of {other}, and this check of {ours} writes it too: two projects share it, and each overwrites the other's{(what == "report" ? ", so the report shows one project's result for both" : "'s cached facts")}. Give each project its own path (BundleBudgetReportPath / BundleBudgetCachePath with $(MSBuildProjectName) in it, or leave them to their defaults in each project's obj/).",
+        $"The {what} {path} was last written by the check of {other}, and this check of {ours} writes it too: two projects share it, and each overwrites the other's{(what == "report" ? " report, so it shows one project's result for both" : " cached facts")}. Give each project its own path (the CLI's --json / --cache; in MSBuild BundleBudgetReportPath / BundleBudgetCachePath with $(MSBuildProjectName) in it, or their defaults in each project's obj/).",
         path);
 }

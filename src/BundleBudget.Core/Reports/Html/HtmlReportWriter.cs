@@ -69,7 +69,7 @@ public static class HtmlReportWriter
 
         html.Markup("<button type=\"button\" id=\"bb-toggle\" aria-pressed=\"false\">Show as a table</button></div>\n")
             .Markup("<nav id=\"bb-crumbs\" aria-label=\"Zoom level\"></nav>\n<div id=\"bb-map\" role=\"group\" aria-label=\"Treemap\"></div>\n")
-            .Markup("<div id=\"bb-table\" hidden></div>\n<div id=\"bb-tip\" role=\"status\" aria-live=\"polite\"></div>\n")
+            .Markup("<div id=\"bb-table\" hidden></div>\n<div id=\"bb-tip\" role=\"status\" aria-live=\"polite\">Hover over or focus a block for its path, its sizes and its share.</div>\n")
             .Markup("<ul class=\"legend\" id=\"bb-legend\"><li><span class=\"swatch s-error\"></span>over a budget</li><li><span class=\"swatch s-warning\"></span>over a warning</li>")
             .Markup("<li><span class=\"swatch s-incomplete\"></span>budget incomplete</li><li><span class=\"swatch s-pass\"></span>within budget</li><li><span class=\"swatch s-none\"></span>no budget counts it</li></ul>\n")
             .Markup(comparison is { HasBase: true } ? "<ul class=\"legend\" id=\"bb-legend-diff\" hidden><li><span class=\"swatch d-up\"></span>grew (deeper: by more)</li><li><span class=\"swatch d-down\"></span>shrank</li><li><span class=\"swatch d-new\"></span>new</li><li><span class=\"swatch d-same\"></span>unchanged</li><li><span class=\"swatch d-unknown\"></span>not in the base report's source maps</li></ul>\n" : string.Empty)
@@ -139,7 +139,7 @@ public static class HtmlReportWriter
 
         if (comparison.HiddenChanges > 0)
         {
-            html.Paragraph($"{comparison.HiddenChanges} smaller changes (under the noise threshold) are not listed.");
+            html.Paragraph(comparison.HiddenChanges == 1 ? "1 smaller change (under the noise threshold) is not listed." : $"{comparison.HiddenChanges} smaller changes (under the noise threshold) are not listed.");
         }
 
         var bundles = result.Bundles.Bundles.GroupBy(b => b.Bundle, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);

@@ -419,9 +419,16 @@
   var resizing = 0;
   window.addEventListener('resize', function () { clearTimeout(resizing); resizing = setTimeout(render, 100); });
 
-  // The page that loads the most is the one a reader came for; "All files" (the last view) when no page loads anything.
+  // The view a reader came for: the one with the worst verdict (a file over a budget), then the page that loads the
+  // most; "All files" (the last view) when no page loads anything.
+  var SEVERITY = { error: 4, warning: 3, incomplete: 2, pass: 1, none: 0 };
+  function worst(view) { return Math.max.apply(null, [0].concat(data.views[view].groups.map(function (g) { return Math.max.apply(null, [0].concat(g.f.map(function (f) { return SEVERITY[f[1]] || 0; }))); }))); }
   var shown = views.length - 1;
-  views.forEach(function (view, i) { if (i < views.length - 1 && view.v.raw > (shown === views.length - 1 ? 0 : views[shown].v.raw)) { shown = i; } });
+  views.forEach(function (view, i) {
+    if (i === views.length - 1 || view.v.raw === 0) { return; }
+    var better = worst(i) > worst(shown) || (worst(i) === worst(shown) && (shown === views.length - 1 || view.v.raw > views[shown].v.raw));
+    if (better) { shown = i; }
+  });
   select.value = String(shown);
   state.stack = [views[shown]];
   render();
