@@ -56,6 +56,27 @@ public class TimingBudgetTests
     }
 
     [Test]
+    public void Measured_pages_give_Lighthouses_resource_budgets_what_scripts_and_styles_load_while_they_render()
+    {
+        using var folder = new TemporaryFolder();
+        File.Copy(Path.Combine(TestAssets.Folder, "lighthouse-budgets", "lighthouse-budget.json"), folder.Combine("lighthouse-budget.json"));
+        var path = folder.Write("budget.json", $$"""
+            { "outputPath": {{JsonSerializer.Serialize(Path.Combine(TestAssets.Folder, "vite-app", "dist"))}}, "extends": "lighthouse-budget.json",
+              "timings": { "runs": 1, "device": "desktop" }, "imports": { "rules": "none" } }
+            """);
+
+        var result = BudgetCheck.Run(new CheckOptions(path) { Measure = new MeasureOptions(new ChromiumPageMeasurer(null)) });
+
+        var image = result.Budgets.Single(b => b.Budget.Label == "image size (pages at '/*')");
+        Assert.That(image.Status, Is.EqualTo(BudgetStatus.Error), "the hero image main.js sets, 185 kB over 100 KiB, as Lighthouse 11 found it");
+        Assert.That(image.Actual, Is.InRange(184_800, 200_000), "hero, icon and wave as transferred, headers included");
+        var total = result.Budgets.Single(b => b.Budget.Label == "total requests (pages at '/*')");
+        Assert.That(total.Status, Is.EqualTo(BudgetStatus.Pass), "Lighthouse 11: 9 requests, within 20");
+        Assert.That(total.IsIncomplete, Is.False);
+        Assert.That(total.Count, Is.InRange(8, 10), "the page, two scripts, the stylesheet, three images, the font (and the icon a browser may ask for)");
+    }
+
+    [Test]
     public void A_browser_that_is_not_there_is_error_BB4001_and_the_timing_budget_is_incomplete()
     {
         using var folder = new TemporaryFolder();

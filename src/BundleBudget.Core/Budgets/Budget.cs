@@ -101,8 +101,9 @@ public sealed record Budget(
 
     /// <summary>
     /// For an initial budget: it also counts what a page's scripts and stylesheets load while it renders (images, fonts,
-    /// media, fetches), as Lighthouse's resource budgets do. The output does not say what that is, so each page it
-    /// limits is incomplete: a limit already exceeded fails, but none passes on the files the HTML names alone.
+    /// media, fetches), as Lighthouse's resource budgets do. The output does not say what that is: a page measured in a
+    /// browser takes what it fetched; any other page it limits is incomplete (a limit already exceeded fails, but none
+    /// passes on the files the HTML names alone).
     /// </summary>
     public bool CountsRenderLoads { get; init; }
 

@@ -53,7 +53,7 @@ public static partial class BudgetEvaluator
 
             if (budget.IsInitial)
             {
-                context.Results.Add(EvaluateInitial(budget, pages, context));
+                context.Results.Add(EvaluateInitial(budget, pages, context, timings));
                 continue;
             }
 
@@ -198,6 +198,41 @@ public static partial class BudgetEvaluator
             : null;
     }
 
+    /// <summary>
+    /// What a page fetched in the browser runs (the median of each type's requests and bytes, headers included, as
+    /// Lighthouse counts them) of the types a budget counts; null when the page was not measured.
+    /// </summary>
+    private static (long Bytes, int Requests)? LoadedInBrowser(Budget budget, EntryPage page, Timings.TimingsResult? timings)
+    {
+        if (timings is null || timings.WhyNotMeasured(page.Path) is not null || timings.Find(page.Path) is not { Failure: null } measured)
+        {
+            return null;
+        }
+
+        long bytes = 0;
+        var requests = 0;
+        foreach (var (type, total) in measured.ByType.Where(t => budget.NamedByFiles(SampleNameOf(t.Key))))
+        {
+            bytes += total.TransferredBytes;
+            requests += total.Requests;
+        }
+
+        return (bytes, requests);
+    }
+
+    /// <summary>A file name of a measured request type, for a budget's globs to say whether they take that type.</summary>
+    private static string SampleNameOf(string type) => type switch
+    {
+        "script" => "fetched.js",
+        "stylesheet" => "fetched.css",
+        "document" => "fetched.html",
+        "image" => "fetched.png",
+        "font" => "fetched.woff2",
+        "media" => "fetched.mp4",
+        "wasm" => "fetched.wasm",
+        _ => "fetched.bin",
+    };
+
     /// <summary>For a budget choosing its pages by URL path: the pages no URL of the output loads (a server-rendered layout), whose budget is not known.</summary>
     internal static IEnumerable<Unmeasured> PagesWithoutUrl(Budget budget, PageGraph pages) =>
         budget.Entry is not null || (budget.Path is null && budget.ExcludePaths.Count == 0) ? []
@@ -281,7 +316,7 @@ public static partial class BudgetEvaluator
         return new BudgetResult(budget, worst, largest, matched.Count, offenders, DescribeCompression(budget, matched));
     }
 
-    private static BudgetResult EvaluateInitial(Budget budget, PageGraph pages, Context context)
+    private static BudgetResult EvaluateInitial(Budget budget, PageGraph pages, Context context, Timings.TimingsResult? timings)
     {
         var limited = PagesOf(budget, pages);
         var offenders = new List<OffendingFile>();
@@ -322,7 +357,9 @@ public static partial class BudgetEvaluator
             unmeasured.AddRange(loaded.Where(a => context.SizeFor(budget, a) is null)
                 .Select(a => new Unmeasured($"{page.Path}: {a.Path}", context.WhyUnmeasured(budget, a))));
             unmeasured.AddRange(page.Gaps.Select(g => new Unmeasured($"{page.Path}: {(g.From == page.Path ? string.Empty : g.From + " loads ")}'{g.Target}'", g.Reason)));
-            if (budget.CountsRenderLoads && WhyRenderLoadsUnknown(budget, page) is { } why)
+            // Measured in a browser (--measure), a page's render loads are known: what it fetched of the budget's types.
+            var browser = budget.CountsRenderLoads ? LoadedInBrowser(budget, page, timings) : null;
+            if (budget.CountsRenderLoads && browser is null && WhyRenderLoadsUnknown(budget, page) is { } why)
             {
                 unmeasured.Add(new Unmeasured(page.Path, why));
             }
@@ -334,14 +371,14 @@ public static partial class BudgetEvaluator
                 unmeasured.AddRange(external.Select(url => new Unmeasured($"{page.Path}: {url}", "another host's file: its size is not in the output")));
             }
 
-            var bytes = measured.Sum(a => context.SizeFor(budget, a)!.Value);
-            sizeKind = DescribeCompression(budget, measured);
+            var bytes = browser?.Bytes ?? measured.Sum(a => context.SizeFor(budget, a)!.Value);
+            sizeKind = browser is null ? DescribeCompression(budget, measured) : $"transferred in a browser (median of {timings!.Runs} {(timings.Runs == 1 ? "run" : "runs")})";
             var levels = DiscoveryLevels(page);
             var actual = budget.Network is { } network ? (long)Math.Round(network.EstimateMilliseconds(bytes, levels)) : bytes;
             largest = Math.Max(largest, actual);
             // Requests, as Lighthouse counts them: other hosts' too, and a server-rendered page's document (no file of the output).
             // Other hosts' URLs a files glob takes by their path ("**/*.js" counts a CDN's script), as Lighthouse counts a type.
-            var requests = loaded.Count + external.Count + (page.ServerRendered && budget.Files is null ? 1 : 0);
+            var requests = browser?.Requests ?? loaded.Count + external.Count + (page.ServerRendered && budget.Files is null ? 1 : 0);
             mostFiles = Math.Max(mostFiles, requests);
             var sizeStatus = StatusOf(budget, actual, minimumsApply: loaded.Count > 0 && measured.Count == loaded.Count && page.Gaps.Count == 0 && !budget.CountsRenderLoads);
             var countStatus = CountStatusOf(budget, requests);
