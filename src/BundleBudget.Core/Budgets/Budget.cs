@@ -140,8 +140,14 @@ public sealed record Budget(
     /// <summary>Whether its files glob (if any) takes the path and no exclude glob leaves it out.</summary>
     public bool NamedByFiles(string path) => (Files is null || Files.IsMatch(path)) && !Exclude.Any(glob => glob.IsMatch(path));
 
-    /// <summary>The size this budget compares for an asset: images, fonts and media always raw.</summary>
-    public Compression CompressionFor(Asset asset) => asset.IsTextCompressible ? Compression : Compression.Raw;
+    /// <summary>
+    /// Compares every file in its compression, images and fonts too, as bundlewatch, bundlesize and size-limit measure
+    /// them (<c>compressEveryFile</c>); by default they are compared raw, as servers send them.
+    /// </summary>
+    public bool CompressesEveryFile { get; init; }
+
+    /// <summary>The size this budget compares for an asset: images, fonts and media raw, unless it compresses every file.</summary>
+    public Compression CompressionFor(Asset asset) => asset.IsTextCompressible || CompressesEveryFile ? Compression : Compression.Raw;
 
     /// <summary>The pages of an initial or timing budget, as its label names them.</summary>
     private string Pages => Entry is not null ? $"'{Entry}'" : Path is not null ? $"(pages '{Path}')" : "(each page)";

@@ -26,7 +26,7 @@ public static class BudgetFileReader
 
     private static readonly string[] TopLevelKeys = ["$schema", "schemaVersion", "outputPath", "staticWebAssets", "siteRoot", "compression", "strict", "entries", "budgets", "budget", "extends", .. AnalysisRegistry.Sections.Select(s => s.Key)];
     private static readonly string[] EntryKeys = ["path", "siteRoot"];
-    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount", "maximumGrowth", "exclude", "mustMatch", "path", "excludePaths", "renderLoads", "minimumWarning", "minimumError"];
+    private static readonly string[] BudgetKeys = ["name", "type", "files", "scope", "entry", "network", "loaded", "compression", "maximumWarning", "maximumError", "maximumCountWarning", "maximumCount", "maximumGrowth", "exclude", "mustMatch", "path", "excludePaths", "renderLoads", "minimumWarning", "minimumError", "compressEveryFile"];
 
     /// <summary>The largest budget.json read: 20,000 budgets take about 2 MB.</summary>
     public const long MaxFileBytes = 16L * 1024 * 1024;
@@ -434,7 +434,7 @@ public static class BudgetFileReader
         bool? mustMatch = null;
         UrlPathPattern? urlPath = null;
         IReadOnlyList<UrlPathPattern>? excludePaths = null;
-        bool? renderLoads = null;
+        bool? renderLoads = null, compressEveryFile = null;
         ByteSize? minimumWarning = null, minimumError = null;
         foreach (var property in context.UniqueProperties(budget, StringComparer.Ordinal))
         {
@@ -533,6 +533,10 @@ public static class BudgetFileReader
                 case "renderLoads":
                     renderLoads = context.ReadBoolean(property);
                     valid &= renderLoads is not null;
+                    break;
+                case "compressEveryFile":
+                    compressEveryFile = context.ReadBoolean(property);
+                    valid &= compressEveryFile is not null;
                     break;
                 default:
                     context.UnknownKey(property, BudgetKeys, "in a budget");
@@ -670,6 +674,7 @@ public static class BudgetFileReader
                 Path = urlPath,
                 ExcludePaths = excludePaths ?? [],
                 CountsRenderLoads = renderLoads == true,
+                CompressesEveryFile = compressEveryFile == true,
                 MinimumWarning = minimumWarning is { } floorWarning ? Limit.Bytes(floorWarning) : null,
                 MinimumError = minimumError is { } floorError ? Limit.Bytes(floorError) : null,
             }

@@ -119,6 +119,11 @@ public static class BudgetFileWriter
             json.WriteBoolean("renderLoads", true);
         }
 
+        if (budget.CompressesEveryFile)
+        {
+            json.WriteBoolean("compressEveryFile", true);
+        }
+
         WriteLimit(json, "maximumWarning", budget.MaximumWarning);
         WriteLimit(json, "maximumError", budget.MaximumError);
         WriteLimit(json, "minimumWarning", budget.MinimumWarning);

@@ -86,6 +86,12 @@ internal enum FactKinds
 
     /// <summary>What a precompressed file decompresses to (its hash), to tell whether it holds its uncompressed sibling.</summary>
     Decompressed = 512,
+
+    /// <summary>
+    /// Not a fact but how to learn two: gzip and brotli sizes even of a file servers send as it is (an image, a font),
+    /// for a budget from a tool that compresses every file (bundlewatch, size-limit).
+    /// </summary>
+    BinaryCompressed = 1024,
 }
 
 /// <summary>What a precompressed file (gzip or brotli) decompresses to.</summary>

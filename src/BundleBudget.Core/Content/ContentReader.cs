@@ -171,7 +171,7 @@ internal static class ContentReader
     private static FactKinds Missing(ContentRecord record, FactKinds kinds, Asset asset)
     {
         var missing = record.Missing(kinds);
-        return asset.IsTextCompressible ? missing : missing & ~(FactKinds.Gzip | FactKinds.Brotli);
+        return asset.IsTextCompressible || kinds.HasFlag(FactKinds.BinaryCompressed) ? missing : missing & ~(FactKinds.Gzip | FactKinds.Brotli);
     }
 
     /// <summary>Reads to the end, growing the buffer (from the pool) if the file grew since its length was taken.</summary>

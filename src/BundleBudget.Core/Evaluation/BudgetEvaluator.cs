@@ -536,6 +536,11 @@ public static partial class BudgetEvaluator
         var compressed = matched.Any(a => a.IsTextCompressible);
         var uncompressed = matched.Any(a => !a.IsTextCompressible);
         var name = budget.Compression.ToString().ToLowerInvariant();
+        if (budget.CompressesEveryFile)
+        {
+            return name; // every file compressed, as the tool it comes from measures
+        }
+
         var onlyRawTypes = budget.Types.Count > 0 && budget.Types.All(t => t is BudgetType.Image or BudgetType.Font or BudgetType.Media);
         if (budget.Compression == Compression.Raw || onlyRawTypes || (!compressed && matched.Count > 0))
         {

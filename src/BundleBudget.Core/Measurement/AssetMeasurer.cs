@@ -40,7 +40,7 @@ public static class AssetMeasurer
     internal static MeasurementResult Measure(IReadOnlyList<Asset> assets, Func<Asset, FactKinds> compressions, OutputContent content)
     {
         var counted = assets.Where(a => a.IsCounted).ToList();
-        content.Prefetch(counted, a => compressions(a) & (FactKinds.Gzip | FactKinds.Brotli));
+        content.Prefetch(counted, a => compressions(a) & (FactKinds.Gzip | FactKinds.Brotli | FactKinds.BinaryCompressed));
         var sizes = new Dictionary<string, AssetSizes>(StringComparer.Ordinal);
         var diagnostics = new List<Diagnostic>();
         var failures = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -52,13 +52,16 @@ public static class AssetMeasurer
                 continue;
             }
 
-            var wanted = compressions(asset) & (FactKinds.Gzip | FactKinds.Brotli);
-            if (content.Facts(asset, wanted) is not null && content.Sizes(asset) is { } measured)
+            var wanted = compressions(asset) & (FactKinds.Gzip | FactKinds.Brotli | FactKinds.BinaryCompressed);
+            if (content.Facts(asset, wanted) is { } record && content.Sizes(asset) is { } measured)
             {
+                // A binary file's compressed sizes are its length, as servers send it; only a budget that compresses
+                // every file (a peer tool's) asks for what it compresses to.
+                var binary = !asset.IsTextCompressible && wanted.HasFlag(FactKinds.BinaryCompressed);
                 sizes[asset.Path] = measured with
                 {
-                    Gzip = wanted.HasFlag(FactKinds.Gzip) || !asset.IsTextCompressible ? measured.Gzip : null,
-                    Brotli = wanted.HasFlag(FactKinds.Brotli) || !asset.IsTextCompressible ? measured.Brotli : null,
+                    Gzip = binary ? record.Gzip ?? measured.Gzip : wanted.HasFlag(FactKinds.Gzip) || !asset.IsTextCompressible ? measured.Gzip : null,
+                    Brotli = binary ? record.Brotli ?? measured.Brotli : wanted.HasFlag(FactKinds.Brotli) || !asset.IsTextCompressible ? measured.Brotli : null,
                 };
                 continue;
             }

@@ -32,9 +32,14 @@ internal sealed class Demand(IReadOnlyList<Budget> budgets, bool brotliForAll, b
         var known = new ConcurrentDictionary<string, FactKinds>(StringComparer.Ordinal);
         return asset =>
         {
-            if (!asset.IsCounted || !asset.IsTextCompressible)
+            if (!asset.IsCounted)
             {
                 return FactKinds.None;
+            }
+
+            if (!asset.IsTextCompressible)
+            {
+                return BinaryCompressions(asset);
             }
 
             if (known.TryGetValue(asset.Path, out var kinds))
@@ -78,11 +83,28 @@ internal sealed class Demand(IReadOnlyList<Budget> budgets, bool brotliForAll, b
         _ => FactKinds.None,
     };
 
+    /// <summary>For a file servers send as it is: the compressions a budget that compresses every file compares it in.</summary>
+    private FactKinds BinaryCompressions(Asset asset)
+    {
+        var kinds = FactKinds.None;
+        foreach (var budget in budgets.Where(b => b.CompressesEveryFile && !b.IsInitial && b.Includes(asset)))
+        {
+            kinds |= Kind(budget.Compression);
+        }
+
+        return kinds == FactKinds.None ? kinds : kinds | FactKinds.BinaryCompressed;
+    }
+
     private FactKinds PlannedCompressions(Asset asset)
     {
-        if (!asset.IsCounted || !asset.IsTextCompressible)
+        if (!asset.IsCounted)
         {
             return FactKinds.None;
+        }
+
+        if (!asset.IsTextCompressible)
+        {
+            return BinaryCompressions(asset);
         }
 
         var kinds = ForAll;

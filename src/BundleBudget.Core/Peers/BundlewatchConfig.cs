@@ -155,7 +155,8 @@ internal static class BundlewatchConfig
                 context.Warning(PeerDiagnostics.OptionNotImported, $"\"{path}\" has no \"maxSize\": {tool} never fails its files on size, only when the path matches no file; so it is checked here.", file);
             }
 
-            yield return new PeerCheck($"{tool}: {path}", [path], limit, compression, BudgetScope.Each, file) { MustMatch = true };
+            // bundlewatch compresses every file's bytes; bundlesize decodes a binary file as UTF-8 first, a size no server sends (README).
+            yield return new PeerCheck($"{tool}: {path}", [path], limit, compression, BudgetScope.Each, file) { MustMatch = true, CompressesEveryFile = tool == "bundlewatch" && compression != Compression.Raw };
         }
     }
 

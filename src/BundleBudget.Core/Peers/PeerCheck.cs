@@ -47,6 +47,9 @@ internal sealed record PeerCheck(string Name, IReadOnlyList<string> Patterns, Li
     /// <summary>For an initial check: it counts files a page's scripts and styles load while it renders (images, fonts), which only a browser sees.</summary>
     public bool CountsRenderLoads { get; init; }
 
+    /// <summary>The tool compresses every file it checks, images and fonts too (bundlewatch, size-limit).</summary>
+    public bool CompressesEveryFile { get; init; }
+
     /// <summary>How many requests it allows (Lighthouse's resourceCounts).</summary>
     public int? MaximumCount { get; init; }
 }

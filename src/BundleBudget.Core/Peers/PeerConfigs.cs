@@ -54,6 +54,7 @@ internal static class PeerConfigs
                 {
                     Path = check.UrlPath, ExcludePaths = check.ExcludeUrlPaths, Metric = check.Metric, MaximumCount = check.MaximumCount,
                     CountsRenderLoads = check.CountsRenderLoads, MinimumWarning = check.MinimumWarning, MinimumError = check.MinimumError,
+                    CompressesEveryFile = check.CompressesEveryFile,
                 });
             }
         }

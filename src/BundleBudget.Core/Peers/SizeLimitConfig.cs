@@ -82,7 +82,7 @@ internal static class SizeLimitConfig
             {
                 var bytesLimit = (long)number;
                 var named = name ?? string.Join(", ", patterns);
-                yield return new PeerCheck($"size-limit: {named}", patterns, new Limit(bytesLimit, LimitUnit.Bytes, $"{bytesLimit} B"), gzip == true ? Compression.Gzip : brotli == false ? Compression.Raw : Compression.Brotli, BudgetScope.Total, check) { Exclude = excluded, MustMatch = true };
+                yield return new PeerCheck($"size-limit: {named}", patterns, new Limit(bytesLimit, LimitUnit.Bytes, $"{bytesLimit} B"), gzip == true ? Compression.Gzip : brotli == false ? Compression.Raw : Compression.Brotli, BudgetScope.Total, check) { Exclude = excluded, MustMatch = true, CompressesEveryFile = gzip == true || brotli != false };
                 continue;
             }
 
@@ -108,7 +108,8 @@ internal static class SizeLimitConfig
 
             var compression = gzip == true ? Compression.Gzip : brotli == false ? Compression.Raw : Compression.Brotli;
             var label = name ?? string.Join(", ", patterns);
-            yield return new PeerCheck($"size-limit: {label}", patterns, new Limit(bytes, LimitUnit.Bytes, $"{text.Trim()} ({ByteSize.Format(bytes)})"), compression, BudgetScope.Total, check) { Exclude = excluded, MustMatch = true };
+            // @size-limit/file compresses every file's bytes, images and fonts too.
+            yield return new PeerCheck($"size-limit: {label}", patterns, new Limit(bytes, LimitUnit.Bytes, $"{text.Trim()} ({ByteSize.Format(bytes)})"), compression, BudgetScope.Total, check) { Exclude = excluded, MustMatch = true, CompressesEveryFile = compression != Compression.Raw };
         }
     }
 

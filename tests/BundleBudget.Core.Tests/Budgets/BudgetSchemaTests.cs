@@ -275,6 +275,9 @@ public class BudgetSchemaTests
                 { "type": "initial", "path": "/about", "renderLoads": true, "maximumCount": 10 },
                 { "type": "timing", "metric": "fcp", "path": "/blog", "excludePaths": "/blog/drafts", "maximumError": "2s" } ] }
             """);
+        yield return Sample("every file compressed, as bundlewatch measures", """
+            { "budgets": [{ "files": "assets/*.png", "compression": "brotli", "compressEveryFile": true, "scope": "each", "maximumError": 184768 }] }
+            """);
         yield return Sample("minimum sizes", """
             { "budgets": [
                 { "files": "main-*.js", "minimumWarning": "90kB", "minimumError": 80000, "maximumError": "120kB" },

@@ -107,7 +107,7 @@ public class PeerConfigTests
         var sizeLimit = result.Budgets.Where(b => b.Budget.Label.StartsWith("size-limit: ", StringComparison.Ordinal)).ToList();
         Assert.That(sizeLimit.Select(b => b.Budget.Files!.Pattern), Has.All.StartWith("assets/").Or.StartWith("{assets/"));
         Assert.That(sizeLimit.Select(b => b.Status == BudgetStatus.Pass), Is.EqualTo(Verdicts("sizeLimit").GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("passed").GetBoolean())));
-        Assert.That(result.Budgets, Has.Count.EqualTo(1 + sizeLimit.Count + 6));
+        Assert.That(result.Budgets, Has.Count.EqualTo(1 + sizeLimit.Count + 7), "the image budget, the size-limit checks and the seven bundlewatch entries");
         var main = result.Budgets.First(b => b.Budget.Label == "size-limit: main");
         Assert.That(result.Diagnostics.Where(d => d.Code == DiagnosticCodes.BudgetErrorExceeded).Select(d => d.File), Does.Contain(Path.Combine(Fixture, ".size-limit.json")), "a limit is reported at its line in the config it comes from");
         Assert.That(main.Budget.Location.Line, Is.EqualTo(2));
@@ -182,13 +182,31 @@ public class PeerConfigTests
     }
 
     [Test]
+    public void Bundlewatch_and_size_limit_compress_images_and_fonts_too_and_import_keeps_it()
+    {
+        var bundlewatch = From("bundlewatch.config.json");
+        var hero = bundlewatch.Budgets.Single(b => b.Budget.Label == "bundlewatch: ../vite-app/dist/assets/hero-*.png");
+        Assert.That(hero.Budget.CompressesEveryFile, Is.True);
+        Assert.That(hero.Offenders.Single().Actual, Is.EqualTo(184_771), "the PNG's brotli, as bundlewatch measured it (180.44KB), not its raw 184,766 B");
+
+        var sizeLimit = From(".size-limit.json");
+        var font = sizeLimit.Budgets.Single(b => b.Budget.Label == "size-limit: font brotli");
+        Assert.That((font.Actual, font.Status), Is.EqualTo((23_623L, BudgetStatus.Pass)), "the WOFF2's brotli, under the 23,640 B its raw 23,664 B would exceed");
+
+        var target = _folder.Combine("budget.json");
+        File.WriteAllText(target, BudgetFileWriter.Write(BudgetFileReader.ReadFrom(Path.Combine(Fixture, "bundlewatch.config.json")).File!, target));
+        Assert.That(File.ReadAllText(target), Does.Contain("\"compressEveryFile\": true"));
+        Assert.That(BudgetCheck.Run(new CheckOptions(target)).Budgets.Single(b => b.Budget.Label == hero.Budget.Label).Offenders.Single().Actual, Is.EqualTo(184_771));
+    }
+
+    [Test]
     public void Checking_another_folder_than_the_configs_paths_name_leaves_its_budgets_out_with_BB9036()
     {
         var result = BudgetCheck.Run(new CheckOptions(Path.Combine(Fixture, ".size-limit.json"), OutputPath: Path.Combine(TestAssets.Folder, "vite-app", "dist")) { FromPeerConfig = true });
 
         Assert.That(result.Budgets, Is.Empty);
         var errors = result.Diagnostics.Where(d => d.Code == PeerDiagnostics.NotRead).ToList();
-        Assert.That(errors, Has.Count.EqualTo(6));
+        Assert.That(errors, Has.Count.EqualTo(7), "every size-limit check");
         Assert.That(errors[0].Message, Does.StartWith("'size-limit: main' is not checked: its paths are of ").And.Contain("the folder checked is"));
         Assert.That(errors[0].Line, Is.EqualTo(2));
     }
