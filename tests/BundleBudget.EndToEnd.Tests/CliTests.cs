@@ -353,7 +353,7 @@ public class CliTests
         var imported = Run("import", Path.Combine(configs, "bundlewatch.config.json"), "--output", target);
 
         Assert.That(imported.ExitCode, Is.Zero, imported.ToString());
-        Assert.That(imported.StandardOutput, Does.Contain($"bundle-budget: wrote {target}: 6 budgets from bundlewatch.config.json."));
+        Assert.That(imported.StandardOutput, Does.Contain($"bundle-budget: wrote {target}: 7 budgets from bundlewatch.config.json."));
         using (var written = JsonDocument.Parse(File.ReadAllText(target)))
         {
             Assert.That(written.RootElement.GetProperty("budgets")[1].GetProperty("maximumError").GetInt64(), Is.EqualTo(8704), "bundlewatch's 8.5kB, in bytes");
