@@ -72,32 +72,14 @@ public static class BudgetFileWriter
             json.WriteString("path", path.Pattern);
         }
 
-        if (budget.ExcludePaths.Count > 0)
-        {
-            json.WriteStartArray("excludePaths");
-            foreach (var excluded in budget.ExcludePaths)
-            {
-                json.WriteStringValue(excluded.Pattern);
-            }
-
-            json.WriteEndArray();
-        }
+        WriteList(json, "excludePaths", budget.ExcludePaths.Select(p => p.Pattern));
 
         if (budget.Files is { } files)
         {
             json.WriteString("files", files.Pattern);
         }
 
-        if (budget.Exclude.Count > 0)
-        {
-            json.WriteStartArray("exclude");
-            foreach (var glob in budget.Exclude)
-            {
-                json.WriteStringValue(glob.Pattern);
-            }
-
-            json.WriteEndArray();
-        }
+        WriteList(json, "exclude", budget.Exclude.Select(g => g.Pattern));
 
         if (budget.Scope == BudgetScope.Each)
         {
@@ -139,6 +121,24 @@ public static class BudgetFileWriter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>A list of patterns, when there is any.</summary>
+    private static void WriteList(Utf8JsonWriter json, string key, IEnumerable<string> patterns)
+    {
+        var list = patterns.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray(key);
+        foreach (var pattern in list)
+        {
+            json.WriteStringValue(pattern);
+        }
+
+        json.WriteEndArray();
     }
 
     private static void WriteLimit(Utf8JsonWriter json, string key, Limit? limit)

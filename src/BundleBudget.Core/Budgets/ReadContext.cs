@@ -186,53 +186,51 @@ internal sealed class ReadContext(string path)
     }
 
     /// <summary>URL path patterns as Lighthouse's budget.json writes them (one, or a list).</summary>
-    public IReadOnlyList<UrlPathPattern>? ReadUrlPaths(JsonProperty property)
+    public IReadOnlyList<UrlPathPattern>? ReadUrlPaths(JsonProperty property) => ReadOneOrList(property, "a URL path such as \"/blog/*\"", (text, value) =>
+    {
+        var path = UrlPathPattern.TryParse(text, out var problem);
+        if (path is null)
+        {
+            Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\": {problem}", value);
+        }
+
+        return path;
+    });
+
+    /// <summary>A string or a list of strings, each read by <paramref name="parse"/> (which says what is wrong); null at the first that is not.</summary>
+    private List<T>? ReadOneOrList<T>(JsonProperty property, string expected, Func<string, JsonNode, T?> parse)
+        where T : class
     {
         IEnumerable<JsonNode> values = property.Value is JsonArrayNode array ? array.Items : [property.Value];
-        var paths = new List<UrlPathPattern>();
+        var read = new List<T>();
         foreach (var value in values)
         {
             if (value is not JsonStringNode { Value: var text })
             {
-                Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be a URL path such as \"/blog/*\", found {value.KindName}.", value);
+                Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be {expected}, found {value.KindName}.", value);
                 return null;
             }
 
-            if (UrlPathPattern.TryParse(text, out var problem) is not { } path)
+            if (parse(text, value) is not { } item)
             {
-                Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\": {problem}", value);
                 return null;
             }
 
-            paths.Add(path);
+            read.Add(item);
         }
 
-        return paths;
+        return read;
     }
 
-    public IReadOnlyList<FileGlob>? ReadGlobs(JsonProperty property)
+    public IReadOnlyList<FileGlob>? ReadGlobs(JsonProperty property) => ReadOneOrList(property, "a glob or a list of globs", (text, value) =>
     {
-        IEnumerable<JsonNode> values = property.Value is JsonArrayNode array ? array.Items : [property.Value];
-        var globs = new List<FileGlob>();
-        foreach (var value in values)
+        if (!FileGlob.TryParse(text, out var glob, out var error))
         {
-            if (value is not JsonStringNode { Value: var text })
-            {
-                Error(DiagnosticCodes.InvalidValue, $"\"{property.Name}\" must be a glob or a list of globs, found {value.KindName}.", value);
-                return null;
-            }
-
-            if (!FileGlob.TryParse(text, out var glob, out var error))
-            {
-                Error(DiagnosticCodes.InvalidGlob, $"\"{property.Name}\": \"{text}\" is not a valid glob: {error}.", value);
-                return null;
-            }
-
-            globs.Add(glob!);
+            Error(DiagnosticCodes.InvalidGlob, $"\"{property.Name}\": \"{text}\" is not a valid glob: {error}.", value);
         }
 
-        return globs;
-    }
+        return glob;
+    });
 
     /// <summary>The properties of a section that must be an object; anything else is BB9003 and reads as empty.</summary>
     public IReadOnlyList<JsonProperty> SectionProperties(JsonProperty section)

@@ -13,7 +13,10 @@ public sealed record ReportAsset([property: JsonRequired] string Path, [property
 {
     /// <summary>What a browser transfers: gzip for text, raw for the rest.</summary>
     [JsonIgnore]
-    public long Transfer => Type is "script" or "stylesheet" or "document" or "wasm" or "other" ? Gzip ?? Raw ?? 0 : Raw ?? 0;
+    public long Transfer => IsSentCompressed(Type) ? Gzip ?? Raw ?? 0 : Raw ?? 0;
+
+    /// <summary>Whether files of a report's type are sent compressed (text); images, fonts and media are sent as they are.</summary>
+    public static bool IsSentCompressed(string type) => type is "script" or "stylesheet" or "document" or "wasm" or "other";
 
     /// <summary>For a counted file when there are entry pages: whether one loads it (first or later); absent otherwise.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

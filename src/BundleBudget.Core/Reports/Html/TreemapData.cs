@@ -150,8 +150,8 @@ internal static class TreemapData
             json.WriteNumber("i", index[head.Path]);
             json.WriteString("p", before.Path);
             json.WriteNumber("r", before.Raw ?? 0);
-            WriteSize(json, "g", IsTextType(before.Type) ? before.Gzip : before.Raw);
-            WriteSize(json, "b", IsTextType(before.Type) ? before.Brotli : before.Raw);
+            WriteSize(json, "g", ReportAsset.IsSentCompressed(before.Type) ? before.Gzip : before.Raw);
+            WriteSize(json, "b", ReportAsset.IsSentCompressed(before.Type) ? before.Brotli : before.Raw);
             if (baseBundles.TryGetValue(before.Path, out var baseBundle))
             {
                 json.WriteStartObject("pk");
@@ -188,9 +188,6 @@ internal static class TreemapData
     }
 
     private static bool IsPackage(string name) => name is not (BundleComposition.AppSources or BundleComposition.Unmapped);
-
-    /// <summary>As <see cref="ReportAsset.Transfer"/> reads a report's types: the kinds sent compressed.</summary>
-    private static bool IsTextType(string type) => type is "script" or "stylesheet" or "document" or "wasm" or "other";
 
     /// <summary>The worst verdict of the size budgets that count a file (a budget per file: its own verdict on it); null when none does.</summary>
     internal static BudgetStatus? FileStatus(CheckResult result, Asset asset, Pages.LoadedFiles? loaded)
